@@ -1,0 +1,93 @@
+// Package front holds the front matter of each kind of content file as Go types, and
+// decodes YAML or TOML front matter into them with the line and column of every value,
+// so that each problem can be reported where the author made it. The same types
+// describe the fields for the JSON Schema that editors use.
+package front
+
+// Site is the front matter of content/_index.md: the site's settings and its areas.
+type Site struct {
+	Title    Str    `yaml:"title" required:"true" doc:"The guide's name, shown on every page."`
+	Language Str    `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
+	BaseURL  Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
+	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
+}
+
+// Area is one part of the body listed in content/_index.md.
+type Area struct {
+	ID      Str `yaml:"id" required:"true" doc:"Short lowercase name used in stretches, such as lower-back."`
+	Title   Str `yaml:"title" required:"true" doc:"The name patients see."`
+	Summary Str `yaml:"summary" doc:"One sentence shown on the area's page."`
+}
+
+// Stretch is the front matter of content/stretches/<slug>.md.
+type Stretch struct {
+	Title     Str        `yaml:"title" required:"true" doc:"The stretch's name."`
+	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
+	Areas     []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
+	Position  Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
+	Hold      Duration   `yaml:"hold" doc:"How long to hold, such as 30s or 1m. Give hold or reps."`
+	Reps      Int        `yaml:"reps" doc:"How many repetitions. Give hold or reps."`
+	Sets      Int        `yaml:"sets" doc:"How many times to do it; 1 when left out."`
+	Sides     Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
+	Equipment []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
+	Cues      []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
+	Cautions  []Str      `yaml:"cautions" doc:"What the patient should feel, and what should make them stop."`
+	RedFlags  []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
+	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
+	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+}
+
+// Routine is the front matter of content/routines/<slug>.md.
+type Routine struct {
+	Title     Str        `yaml:"title" required:"true" doc:"The routine's name."`
+	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
+	When      Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
+	Steps     []Step     `yaml:"steps" required:"true" doc:"The stretches in order."`
+	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+}
+
+// Step is one stretch of a routine. Hold, Reps and Sets replace the stretch's own
+// dose for this step only; fields left out keep the stretch's values.
+type Step struct {
+	Stretch Str      `yaml:"stretch" required:"true" doc:"The stretch's file name without .md."`
+	Hold    Duration `yaml:"hold" doc:"Hold for this step instead of the stretch's own."`
+	Reps    Int      `yaml:"reps" doc:"Repetitions for this step instead of the stretch's own."`
+	Sets    Int      `yaml:"sets" doc:"Sets for this step instead of the stretch's own."`
+}
+
+// RedFlags is the front matter of content/red-flags.md.
+type RedFlags struct {
+	Title   Str    `yaml:"title" required:"true" doc:"The page's title."`
+	Summary Str    `yaml:"summary" doc:"One plain sentence about the page."`
+	Flags   []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
+}
+
+// Flag is one warning sign.
+type Flag struct {
+	ID      Str `yaml:"id" required:"true" doc:"Short lowercase name, used as the anchor and in stretches' red_flags."`
+	Title   Str `yaml:"title" required:"true" doc:"The sign in a few plain words."`
+	Urgency Str `yaml:"urgency" required:"true" enum:"emergency,urgent,soon" doc:"How soon to get help."`
+	Action  Str `yaml:"action" required:"true" doc:"What to do, calmly and plainly."`
+}
+
+// Page is the front matter of a free page, content/pages/<slug>.md, and of the home
+// page's text fields.
+type Page struct {
+	Title     Str        `yaml:"title" required:"true" doc:"The page's title."`
+	Summary   Str        `yaml:"summary" doc:"One plain sentence about the page."`
+	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+}
+
+// Citation names a reference in front matter: either just its key, or
+// {key: gordon2016, locator: "p. 22"}. (A bare value fills a group's first field.)
+type Citation struct {
+	Key     Str `yaml:"key" required:"true" doc:"The reference's id."`
+	Locator Str `yaml:"locator" doc:"Where in the work, such as p. 22."`
+}

@@ -1,0 +1,162 @@
+// Package guide is the linked model of a stretching guide: stretches, routines, warning
+// signs, references and the pages that hold them, every cross-reference resolved to a
+// pointer. The pipeline builds it in its link step; renderers, the PDF writer and the
+// reference readers all read it. It imports nothing from the rest of the generator.
+package guide
+
+import (
+	"html/template"
+	"time"
+)
+
+// Guide is the whole checked site before rendering.
+type Guide struct {
+	Site       Site
+	Home       *Page
+	RedFlags   *Page        // the warning-signs page (content/red-flags.md)
+	Flags      []*Flag      // emergencies first, then urgent, then soon; file order within
+	Stretches  []*Stretch   // by title
+	Routines   []*Routine   // by title
+	Areas      []*Area      // by title
+	References []*Reference // by first author, year, title
+	Pages      []*Page      // free pages, by title
+}
+
+// Site holds the settings from the front matter of content/_index.md.
+type Site struct {
+	Title    string
+	Language string // BCP 47 tag, "en" by default
+	// BaseURL is the absolute URL of the site root with a trailing slash, or "" when
+	// none is set; it is only used where a URL must be absolute (sitemap, canonical).
+	BaseURL string
+	// BasePath is the path part of BaseURL ("/" or "/stretch-guide/"), for the few
+	// pages, such as 404.html, that are served from any depth.
+	BasePath string
+}
+
+// Kind says which template renders a page.
+type Kind string
+
+// The kinds of page.
+const (
+	KindHome         Kind = "home"
+	KindStretch      Kind = "stretch"
+	KindRoutine      Kind = "routine"
+	KindArea         Kind = "area"
+	KindRedFlags     Kind = "red-flags"
+	KindBibliography Kind = "bibliography"
+	KindFree         Kind = "page"
+	KindNotFound     Kind = "404"
+)
+
+// Page is what every page of the site has, whether written by a clinician or made by
+// the build (area pages, the bibliography).
+type Page struct {
+	Kind   Kind
+	Slug   string
+	Source string // path of the Markdown file below content/, "" for a made page
+	// URL is the page's address relative to the site root, without a leading slash:
+	// "" for the home page, "stretches/bridge/" for a stretch.
+	URL      string
+	Title    string
+	Summary  string
+	Reviewed Date
+	Reviewer string
+	// Citations is the page's evidence: the keys of its front matter first, then the
+	// ones cited in its text, each once, in order of first mention.
+	Citations []*Reference
+	// Body is the rendered Markdown, set by the render step.
+	Body template.HTML
+}
+
+// Stretch is one stretch, from content/stretches/<slug>.md.
+type Stretch struct {
+	Page
+	Areas     []*Area
+	Position  string // lying, kneeling, sitting or standing
+	Dose      Dose
+	Equipment []string
+	Cues      []string // two or three short reminders for handouts
+	Cautions  []string
+	Flags     []*Flag // the warning signs that apply, in front-matter order
+	Image     *Image  // nil when the stretch has no picture
+	UsedIn    []*Routine
+	Related   []*Stretch // stretches sharing an area, most shared first
+}
+
+// Image is a picture that sits beside its page's Markdown file.
+type Image struct {
+	Source string // path below content/
+	URL    string // address relative to the site root
+	Alt    string // the position in words, for people who cannot see the picture
+}
+
+// Routine is an ordered set of stretches, from content/routines/<slug>.md.
+type Routine struct {
+	Page
+	When  string // morning, evening or any
+	Steps []*Step
+}
+
+// Step is one stretch in a routine with the dose used there.
+type Step struct {
+	Number  int // from 1
+	Stretch *Stretch
+	Dose    Dose // the stretch's dose with the step's overrides applied
+}
+
+// Total is the routine's active time: the sum of its steps' active times.
+func (r *Routine) Total() time.Duration {
+	var d time.Duration
+	for _, s := range r.Steps {
+		d += s.Dose.Active()
+	}
+	return d
+}
+
+// Area is a part of the body; each has a page listing its stretches.
+type Area struct {
+	ID        string
+	Title     string
+	Summary   string
+	URL       string
+	Stretches []*Stretch // by title
+}
+
+// Urgency says how soon a person with a warning sign should get help.
+type Urgency string
+
+// The urgencies, from most to least pressing.
+const (
+	Emergency Urgency = "emergency"
+	Urgent    Urgency = "urgent"
+	Soon      Urgency = "soon"
+)
+
+// Rank orders urgencies: 0 for an emergency, 1 for urgent, 2 for soon, 3 otherwise.
+func (u Urgency) Rank() int {
+	switch u {
+	case Emergency:
+		return 0
+	case Urgent:
+		return 1
+	case Soon:
+		return 2
+	}
+	return 3
+}
+
+// Flag is a warning sign listed on the red-flag page.
+type Flag struct {
+	ID      string // also the anchor on the red-flag page
+	Title   string
+	Urgency Urgency
+	Action  string
+	Pos     Pos
+}
+
+// Pos is a place in a source file, for messages that point at it.
+type Pos struct {
+	Path      string // as shown to the author, e.g. content/references/main.yaml
+	Line, Col int
+}
