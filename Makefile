@@ -1,0 +1,28 @@
+# stretchguide: the two commands most people need are `make serve` and `make test`.
+GO ?= go
+BASE_URL ?=
+STRETCHGUIDE = $(GO) run ./cmd/stretchguide
+
+.PHONY: build serve check test vet clean
+
+## build: build the bundled guide into public/
+build:
+	$(STRETCHGUIDE) build $(if $(BASE_URL),--base-url $(BASE_URL))
+
+## serve: build the guide and serve it on http://127.0.0.1:1313/
+serve:
+	$(STRETCHGUIDE) serve --addr 127.0.0.1:1313
+
+## check: report every problem in content/ without writing anything
+check:
+	$(STRETCHGUIDE) check
+
+## test: every test
+test: vet
+	$(GO) test ./...
+
+vet:
+	$(GO) vet ./...
+
+clean:
+	rm -rf public

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/stretchguide/stretchguide/generator"
+	"github.com/stretchguide/stretchguide/generator/diag"
+)
+
+func init() {
+	commands = append(commands, command{"check", "report every problem in the content without writing anything", runCheck})
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var sf siteFlags
+	fs := newFlagSet("check", stderr, &sf)
+	format := fs.String("format", "text", "output `format`: text or json")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	problems := generator.Check(sf.resolve(stderr))
+	switch *format {
+	case "json":
+		if problems == nil {
+			problems = diag.List{}
+		}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		_ = enc.Encode(problems)
+	case "text":
+		printProblems(stdout, problems)
+		fmt.Fprintf(stdout, "%d errors, %d warnings\n", problems.Errors(), problems.Warnings())
+	default:
+		fmt.Fprintf(stderr, "stretchguide check: unknown format %q (use text or json)\n", *format)
+		return 2
+	}
+	if problems.Errors() > 0 || (*strict && problems.Warnings() > 0) {
+		return 1
+	}
+	return 0
+}

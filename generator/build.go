@@ -1,0 +1,127 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/layouts"
+)
+
+// Options say what to build and where.
+type Options struct {
+	Content string // the content folder; "content" when empty
+	Layouts string // the layouts folder; the layouts built into the program when empty
+	Out     string // the output folder; "public" when empty
+	BaseURL string // overrides base_url in content/_index.md when not empty
+	// Log, when not nil, receives the time each step took.
+	Log io.Writer
+}
+
+func (o Options) content() string { return or(o.Content, "content") }
+func (o Options) out() string     { return or(o.Out, "public") }
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// Result is what a build found and did.
+type Result struct {
+	Problems diag.List // errors and warnings, sorted by file and line
+	Files    int       // files written
+}
+
+// Build runs the pipeline: load the content, link it into one checked guide, render
+// it through the layouts, and write it atomically. When the content has errors it
+// returns a *diag.BuildError and the output folder is left exactly as it was.
+func Build(ctx context.Context, opts Options) (Result, error) {
+	var res Result
+	t := newTimer(opts.Log)
+	ls, err := readLayouts(opts.Layouts)
+	if err != nil {
+		return res, err
+	}
+	md := newMarkdown(ls.citation)
+	t.step("layouts")
+	ln := loadAndLink(os.DirFS(opts.content()), opts, md, &res.Problems, t)
+	if err := res.Problems.Err(); err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	out, err := render(ln, ls, md)
+	if err != nil {
+		return res, err
+	}
+	t.step("render")
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	if err := write(opts.out(), out); err != nil {
+		return res, err
+	}
+	t.step("write")
+	res.Files = len(out)
+	return res, nil
+}
+
+// Check runs load and link only, and reports every problem; it writes nothing.
+func Check(opts Options) diag.List {
+	var problems diag.List
+	loadAndLink(os.DirFS(opts.content()), opts, newMarkdown(nil), &problems, newTimer(opts.Log))
+	return problems
+}
+
+// checkFS checks a content tree held in fsys, naming files as prefix/path.
+func checkFS(fsys fs.FS, prefix string) diag.List {
+	var problems diag.List
+	loadAndLink(fsys, Options{Content: prefix}, newMarkdown(nil), &problems, newTimer(nil))
+	return problems
+}
+
+func loadAndLink(fsys fs.FS, opts Options, md goldmark.Markdown, problems *diag.List, t *timer) *linked {
+	c := load(fsys, opts.content(), md, problems)
+	t.step("load")
+	ln := link(c, opts.BaseURL, problems)
+	t.step("link")
+	problems.Sort()
+	return ln
+}
+
+// readLayouts parses the layouts folder, or the built-in layouts when dir is "".
+func readLayouts(dir string) (*layoutSet, error) {
+	var fsys fs.FS = layouts.FS
+	if dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("layouts folder: %w", err)
+		}
+		fsys = os.DirFS(dir)
+	}
+	return parseLayouts(fsys)
+}
+
+// timer logs how long each step of a build took.
+type timer struct {
+	log  io.Writer
+	last time.Time
+}
+
+func newTimer(log io.Writer) *timer { return &timer{log: log, last: time.Now()} }
+
+func (t *timer) step(name string) {
+	now := time.Now()
+	if t.log != nil {
+		fmt.Fprintf(t.log, "%-8s %7.1f ms\n", name, float64(now.Sub(t.last).Microseconds())/1000)
+	}
+	t.last = now
+}

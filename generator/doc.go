@@ -1,0 +1,35 @@
+// Package generator builds a stretching guide from a content folder. A build is a
+// pipeline of four steps, each in its own file:
+//
+//	load    (load.go)    files -> documents: front matter decoded with positions, bodies parsed
+//	link    (link.go)    documents -> one checked guide.Guide: areas, flags, references,
+//	                     stretches, routines; links and citations resolved (resolve.go)
+//	render  (render.go)  guide -> pages through the templates of layouts/
+//	write   (write.go)   pages -> the output folder, swapped in atomically
+//
+// Load and link collect every problem of the content as a diag.List; when it holds an
+// error, Build stops before writing anything.
+//
+// # Content
+//
+//	_index.md            home page text; front matter: title, language, base_url, areas
+//	stretches/<slug>.md  a stretch (front.Stretch)
+//	routines/<slug>.md   a routine (front.Routine)
+//	red-flags.md         the warning signs (front.RedFlags)
+//	pages/<slug>.md      a free page (front.Page)
+//	references/*.yaml    CSL-YAML; *.bib BibTeX and *.json CSL-JSON are read too
+//
+// The fields of each file, with what each means, are the struct tags of package front.
+// Markdown bodies may cite references as [@key], [@key, p. 22] or [@a; @b], and link to
+// other content files by relative path (bridge.md, ../red-flags.md#fever); both are
+// checked.
+//
+// # Layouts
+//
+// A layouts folder holds base.html (defines "base", which calls "main"), partials.html
+// (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
+// file per kind of page defining "main" (home, stretch, routine, area, red-flags,
+// bibliography, page, 404), and style.css. Templates see a view: .Site, .Guide, .Page,
+// and .Stretch, .Routine or .Area on those pages; {{.Link url}} turns an address
+// relative to the site root into one that works from the page being written.
+package generator

@@ -1,0 +1,415 @@
+package generator
+
+import (
+	"fmt"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/front"
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// linked is the checked guide plus what the render step needs that the model does not
+// hold: the parsed body behind each page, and the image files to copy.
+type linked struct {
+	guide  *guide.Guide
+	docs   map[*guide.Page]*document
+	images []*guide.Image
+	files  fs.FS
+}
+
+// linker carries the indexes built while linking.
+type linker struct {
+	c        *content
+	problems *diag.List
+	g        *guide.Guide
+	docs     map[*guide.Page]*document
+	byPath   map[string]*guide.Page // source path -> page
+	areas    map[string]*guide.Area
+	flags    map[string]*guide.Flag
+	refs     map[string]*guide.Reference
+	slugs    map[string]*guide.Stretch
+	images   []*guide.Image
+}
+
+// link turns loaded content into one checked guide: every area, flag, reference,
+// stretch and link resolved, every problem reported. baseURL, when not empty,
+// overrides the base_url of content/_index.md.
+func link(c *content, baseURL string, problems *diag.List) *linked {
+	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*document{},
+		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
+	l.site(baseURL)
+	l.references()
+	l.redFlags()
+	for _, d := range c.stretches {
+		l.stretch(d)
+	}
+	for _, d := range c.routines {
+		l.routine(d)
+	}
+	for _, d := range c.pages {
+		l.page(d)
+	}
+	l.bodies()
+	l.backlinks()
+	l.sort()
+	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
+}
+
+func (l *linker) errorAt(d *document, at front.At, hint, format string, args ...any) {
+	l.problems.Errorf(d.display, at.Line, at.Col, hint, format, args...)
+}
+
+// addPage registers a page built from document d.
+func (l *linker) addPage(p *guide.Page, d *document) {
+	p.Kind, p.Slug, p.Source = d.kind, d.slug, d.path
+	if d.kind != guide.KindHome && !idRE.MatchString(d.slug) {
+		l.problems.Errorf(d.display, 0, 0, "rename the file using lowercase letters, digits and hyphens, like cat-cow.md",
+			"the file name %q cannot be used in a web address", d.slug)
+	}
+	l.docs[p] = d
+	l.byPath[d.path] = p
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func (l *linker) site(baseURL string) {
+	d := l.c.home
+	if d == nil {
+		l.problems.Errorf("content/_index.md", 0, 0, "create it with a title field: it holds the home page text and the site settings", "the home page file is missing")
+		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/"}
+		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
+		return
+	}
+	var fm front.Site
+	d.decode(&fm, l.problems)
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
+	if s.Language == "" {
+		s.Language = "en"
+	}
+	if baseURL != "" {
+		s.BaseURL = baseURL
+	}
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			l.errorAt(d, fm.BaseURL.At, "write the full address, like https://example.org/stretch-guide/", "base_url %q is not a full web address", s.BaseURL)
+		} else {
+			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+			u.RawQuery, u.Fragment = "", ""
+			s.BaseURL, s.BasePath = u.String(), u.Path
+		}
+	}
+	l.g.Site = s
+	l.g.Home = &guide.Page{Title: s.Title}
+	l.addPage(l.g.Home, d)
+	for _, a := range fm.Areas {
+		if !idRE.MatchString(a.ID.V) {
+			l.errorAt(d, a.ID.At, "use lowercase letters, digits and hyphens, like lower-back", "area id %q cannot be used in a web address", a.ID.V)
+			continue
+		}
+		if _, dup := l.areas[a.ID.V]; dup {
+			l.errorAt(d, a.ID.At, "give each area its own id", "area %q is listed twice", a.ID.V)
+			continue
+		}
+		area := &guide.Area{ID: a.ID.V, Title: a.Title.V, Summary: a.Summary.V, URL: "areas/" + a.ID.V + "/"}
+		l.areas[a.ID.V] = area
+		l.g.Areas = append(l.g.Areas, area)
+	}
+}
+
+func (l *linker) references() {
+	for _, r := range l.c.references {
+		if first, dup := l.refs[r.Key]; dup {
+			l.problems.Errorf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "rename one of them, or delete the copy",
+				"reference %q is defined twice: here and at %s:%d", r.Key, first.Pos.Path, first.Pos.Line)
+			continue
+		}
+		l.refs[r.Key] = r
+		l.g.References = append(l.g.References, r)
+	}
+}
+
+func (l *linker) redFlags() {
+	d := l.c.redFlags
+	if d == nil {
+		l.problems.Errorf("content/red-flags.md", 0, 0, "create it: every stretch and routine page links to the warning signs", "the warning-signs page is missing")
+		l.g.RedFlags = &guide.Page{Kind: guide.KindRedFlags, Slug: "red-flags", URL: "red-flags/", Title: "Warning signs"}
+		return
+	}
+	var fm front.RedFlags
+	d.decode(&fm, l.problems)
+	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V}
+	l.addPage(p, d)
+	l.g.RedFlags = p
+	for _, f := range fm.Flags {
+		if !idRE.MatchString(f.ID.V) {
+			l.errorAt(d, f.ID.At, "use lowercase letters, digits and hyphens, like cauda-equina", "flag id %q cannot be used as an anchor", f.ID.V)
+			continue
+		}
+		if _, dup := l.flags[f.ID.V]; dup {
+			l.errorAt(d, f.ID.At, "give each warning sign its own id", "warning sign %q is listed twice", f.ID.V)
+			continue
+		}
+		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,
+			Pos: guide.Pos{Path: d.display, Line: f.ID.Line, Col: f.ID.Col}}
+		l.flags[flag.ID] = flag
+		l.g.Flags = append(l.g.Flags, flag)
+	}
+	sort.SliceStable(l.g.Flags, func(i, j int) bool { return l.g.Flags[i].Urgency.Rank() < l.g.Flags[j].Urgency.Rank() })
+}
+
+func (l *linker) stretch(d *document) {
+	var fm front.Stretch
+	d.decode(&fm, l.problems)
+	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
+		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
+	l.addPage(&s.Page, d)
+	l.slugs[d.slug] = s
+	l.g.Stretches = append(l.g.Stretches, s)
+	for _, a := range fm.Areas {
+		area, ok := l.areas[a.V]
+		if !ok {
+			l.errorAt(d, a.At, diag.DidYouMean(a.V, keys(l.areas), "add it to the areas list in content/_index.md"), "unknown area %q", a.V)
+			continue
+		}
+		s.Areas = append(s.Areas, area)
+		area.Stretches = append(area.Stretches, s)
+	}
+	s.Dose = guide.Dose{Hold: fm.Hold.V, Reps: fm.Reps.V, Sets: 1, Sides: fm.Sides.V == "both"}
+	switch {
+	case fm.Hold.Set() && fm.Reps.Set():
+		l.errorAt(d, fm.Reps.At, "keep hold for a stretch you hold still, or reps for one you repeat", "give either hold or reps, not both")
+	case !fm.Hold.Set() && !fm.Reps.Set():
+		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
+	}
+	if fm.Reps.Set() && fm.Reps.V < 1 {
+		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
+	}
+	if fm.Sets.Set() {
+		if fm.Sets.V < 1 {
+			l.errorAt(d, fm.Sets.At, "leave sets out to do it once", "sets should be 1 or more")
+		}
+		s.Dose.Sets = fm.Sets.V
+	}
+	for _, f := range fm.RedFlags {
+		if flag, ok := l.flags[f.V]; ok {
+			s.Flags = append(s.Flags, flag)
+		} else {
+			l.errorAt(d, f.At, diag.DidYouMean(f.V, keys(l.flags), "use an id from the flags list in content/red-flags.md"), "unknown warning sign %q", f.V)
+		}
+	}
+	s.Citations = l.citations(d, fm.Citations)
+	if fm.Image.Set() {
+		s.Image = l.image(d, fm.Image, fm.ImageAlt)
+	}
+}
+
+// image checks a picture beside a page: it must be inside content/, exist, and be
+// described in words.
+func (l *linker) image(d *document, file, alt front.Str) *guide.Image {
+	src := path.Join(path.Dir(d.path), file.V)
+	if path.IsAbs(file.V) || strings.HasPrefix(src, "../") || src == ".." {
+		l.errorAt(d, file.At, "put the picture in the same folder as the page and give just its file name", "the image %q is outside the content folder", file.V)
+		return nil
+	}
+	if info, err := fs.Stat(l.c.files, src); err != nil || info.IsDir() {
+		l.errorAt(d, file.At, "check the file name; the picture goes in the same folder as the page", "the image %q does not exist", file.V)
+		return nil
+	}
+	if alt.V == "" {
+		l.errorAt(d, file.At, "add a line like `image_alt: Lying on your back with both knees bent`", "the image needs a description in image_alt for people who cannot see it")
+	}
+	img := &guide.Image{Source: src, URL: "stretches/" + d.slug + "/" + path.Base(src), Alt: alt.V}
+	l.images = append(l.images, img)
+	return img
+}
+
+func (l *linker) routine(d *document) {
+	var fm front.Routine
+	d.decode(&fm, l.problems)
+	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
+	l.addPage(&r.Page, d)
+	l.g.Routines = append(l.g.Routines, r)
+	for i, st := range fm.Steps {
+		s, ok := l.slugs[st.Stretch.V]
+		if !ok {
+			l.errorAt(d, st.Stretch.At, diag.DidYouMean(st.Stretch.V, keys(l.slugs), "use the file name of a stretch in content/stretches, without .md"), "unknown stretch %q", st.Stretch.V)
+			continue
+		}
+		dose := s.Dose
+		if st.Hold.Set() && st.Reps.Set() {
+			l.errorAt(d, st.Reps.At, "", "a step gives either hold or reps, not both")
+		}
+		if st.Hold.Set() {
+			dose.Hold, dose.Reps = st.Hold.V, 0
+		}
+		if st.Reps.Set() {
+			dose.Hold, dose.Reps = 0, st.Reps.V
+		}
+		if st.Sets.Set() {
+			dose.Sets = st.Sets.V
+		}
+		r.Steps = append(r.Steps, &guide.Step{Number: i + 1, Stretch: s, Dose: dose})
+		if len(s.UsedIn) == 0 || s.UsedIn[len(s.UsedIn)-1] != r {
+			s.UsedIn = append(s.UsedIn, r)
+		}
+	}
+	r.Citations = l.citations(d, fm.Citations)
+}
+
+// reservedSlugs are top-level folders the build writes itself.
+var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
+
+func (l *linker) page(d *document) {
+	var fm front.Page
+	d.decode(&fm, l.problems)
+	if reservedSlugs[d.slug] {
+		l.problems.Errorf(d.display, 0, 0, "rename the file", "the name %q is used by the site itself", d.slug)
+	}
+	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
+	l.addPage(p, d)
+	l.g.Pages = append(l.g.Pages, p)
+	p.Citations = l.citations(d, fm.Citations)
+}
+
+// citations resolves the reference keys of a page's front matter.
+func (l *linker) citations(d *document, cs []front.Citation) []*guide.Reference {
+	var refs []*guide.Reference
+	for _, c := range cs {
+		if r := l.ref(d, c.Key.V, c.Key.At); r != nil {
+			refs = appendOnce(refs, r)
+		}
+	}
+	return refs
+}
+
+func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {
+	r, ok := l.refs[key]
+	if !ok {
+		l.errorAt(d, at, diag.DidYouMean(key, keys(l.refs), "add the reference to a file in content/references/"), "unknown reference %q", key)
+	}
+	return r
+}
+
+// backlinks fills each reference's CitedBy in the site's page order.
+func (l *linker) backlinks() {
+	for _, p := range l.pagesInOrder() {
+		for _, r := range p.Citations {
+			r.CitedBy = append(r.CitedBy, p)
+		}
+	}
+	for _, r := range l.g.References {
+		if len(r.CitedBy) == 0 {
+			l.problems.Warnf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "cite it from a page, or remove it", "reference %q is not cited by any page", r.Key)
+		}
+	}
+	for _, s := range l.g.Stretches {
+		shared := map[*guide.Stretch]int{}
+		for _, a := range s.Areas {
+			for _, t := range a.Stretches {
+				if t != s {
+					shared[t]++
+				}
+			}
+		}
+		for t := range shared {
+			s.Related = append(s.Related, t)
+		}
+		sort.Slice(s.Related, func(i, j int) bool {
+			a, b := s.Related[i], s.Related[j]
+			if shared[a] != shared[b] {
+				return shared[a] > shared[b]
+			}
+			return byTitle(&a.Page, &b.Page)
+		})
+		s.Related = s.Related[:min(len(s.Related), maxRelated)]
+	}
+}
+
+// maxRelated is how many related stretches a stretch page lists.
+const maxRelated = 4
+
+// pagesInOrder lists every page written from a Markdown file, in the order pages are
+// listed on the site.
+func (l *linker) pagesInOrder() []*guide.Page {
+	var ps []*guide.Page
+	if l.docs[l.g.Home] != nil {
+		ps = append(ps, l.g.Home)
+	}
+	for _, s := range l.sortedStretches() {
+		ps = append(ps, &s.Page)
+	}
+	routines := append([]*guide.Routine(nil), l.g.Routines...)
+	sort.SliceStable(routines, func(i, j int) bool { return byTitle(&routines[i].Page, &routines[j].Page) })
+	for _, r := range routines {
+		ps = append(ps, &r.Page)
+	}
+	if l.docs[l.g.RedFlags] != nil {
+		ps = append(ps, l.g.RedFlags)
+	}
+	pages := append([]*guide.Page(nil), l.g.Pages...)
+	sort.SliceStable(pages, func(i, j int) bool { return byTitle(pages[i], pages[j]) })
+	return append(ps, pages...)
+}
+
+func (l *linker) sortedStretches() []*guide.Stretch {
+	ss := append([]*guide.Stretch(nil), l.g.Stretches...)
+	sort.SliceStable(ss, func(i, j int) bool { return byTitle(&ss[i].Page, &ss[j].Page) })
+	return ss
+}
+
+func (l *linker) sort() {
+	l.g.Stretches = l.sortedStretches()
+	sort.SliceStable(l.g.Routines, func(i, j int) bool { return byTitle(&l.g.Routines[i].Page, &l.g.Routines[j].Page) })
+	sort.SliceStable(l.g.Pages, func(i, j int) bool { return byTitle(l.g.Pages[i], l.g.Pages[j]) })
+	sort.SliceStable(l.g.Areas, func(i, j int) bool { return strings.ToLower(l.g.Areas[i].Title) < strings.ToLower(l.g.Areas[j].Title) })
+	for _, a := range l.g.Areas {
+		sort.SliceStable(a.Stretches, func(i, j int) bool { return byTitle(&a.Stretches[i].Page, &a.Stretches[j].Page) })
+	}
+	sort.SliceStable(l.g.References, func(i, j int) bool { return l.g.References[i].SortKey() < l.g.References[j].SortKey() })
+}
+
+func byTitle(a, b *guide.Page) bool {
+	ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title)
+	if ta != tb {
+		return ta < tb
+	}
+	return a.URL < b.URL
+}
+
+func appendOnce(refs []*guide.Reference, r *guide.Reference) []*guide.Reference {
+	for _, have := range refs {
+		if have == r {
+			return refs
+		}
+	}
+	return append(refs, r)
+}
+
+func values(ss []front.Str) []string {
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		out = append(out, s.V)
+	}
+	return out
+}
+
+func keys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+var _ = fmt.Sprintf

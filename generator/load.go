@@ -1,0 +1,238 @@
+package generator
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
+
+	"github.com/stretchguide/stretchguide/generator/bib"
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/front"
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// MaxFileSize is the largest content file read; a larger one is reported and skipped.
+const MaxFileSize = 10 << 20
+
+// document is one Markdown file of content/ after loading: its front matter decoded,
+// its body parsed, and enough kept to point at any byte of it.
+type document struct {
+	path    string // below content/, with forward slashes
+	display string // as shown in messages
+	kind    guide.Kind
+	slug    string
+	matter  *yaml.Node // the front matter, lines counted from the top of the file
+	body    []byte     // padded so that offsets give the file's line numbers
+	tree    ast.Node
+	anchors map[string]bool // ids of the body's headings
+}
+
+// position turns a byte offset of the body into a line and column of the file.
+func (d *document) position(offset int) (line, col int) {
+	offset = min(max(offset, 0), len(d.body))
+	before := d.body[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+// content is everything read from content/.
+type content struct {
+	home, redFlags *document
+	stretches      []*document
+	routines       []*document
+	pages          []*document
+	references     []*guide.Reference
+	files          fs.FS // for images beside pages
+}
+
+// load reads every content file from fsys, splits and decodes front matter and parses
+// Markdown bodies. prefix is prepended to paths in messages (usually "content").
+func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) *content {
+	c := &content{files: fsys}
+	var paths []string
+	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			problems.Errorf(display(prefix, p), 0, 0, "check that the folder exists and can be read", "cannot read: %v", err)
+			return nil
+		}
+		if strings.HasPrefix(e.Name(), ".") && p != "." {
+			if e.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if !e.IsDir() {
+			paths = append(paths, p)
+		}
+		return nil
+	})
+	if err != nil {
+		problems.Errorf(prefix, 0, 0, "", "cannot read the content folder: %v", err)
+	}
+	docs := make([]*document, len(paths))
+	refs := make([][]*guide.Reference, len(paths))
+	lists := make([]diag.List, len(paths))
+	parallel(len(paths), func(i int) {
+		docs[i], refs[i] = loadFile(fsys, prefix, paths[i], md, &lists[i])
+	})
+	for i, d := range docs {
+		problems.Append(lists[i])
+		c.references = append(c.references, refs[i]...)
+		if d == nil {
+			continue
+		}
+		switch d.kind {
+		case guide.KindHome:
+			c.home = d
+		case guide.KindRedFlags:
+			c.redFlags = d
+		case guide.KindStretch:
+			c.stretches = append(c.stretches, d)
+		case guide.KindRoutine:
+			c.routines = append(c.routines, d)
+		case guide.KindFree:
+			c.pages = append(c.pages, d)
+		}
+	}
+	return c
+}
+
+// kindOf says what a content path holds: a kind of page, references, or nothing.
+func kindOf(p string) (kind guide.Kind, slug string, refs bool) {
+	dir, file := path.Split(p)
+	ext := path.Ext(file)
+	slug = strings.TrimSuffix(file, ext)
+	switch {
+	case p == "_index.md":
+		return guide.KindHome, "", false
+	case p == "red-flags.md":
+		return guide.KindRedFlags, "red-flags", false
+	case dir == "references/" && (ext == ".yaml" || ext == ".yml" || ext == ".bib" || ext == ".json"):
+		return "", "", true
+	case ext != ".md":
+		return "", "", false
+	case dir == "stretches/":
+		return guide.KindStretch, slug, false
+	case dir == "routines/":
+		return guide.KindRoutine, slug, false
+	case dir == "pages/":
+		return guide.KindFree, slug, false
+	}
+	return "", "", false
+}
+
+// loadFile reads one file: a page becomes a document, a reference file its entries.
+func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag.List) (*document, []*guide.Reference) {
+	shown := display(prefix, p)
+	kind, slug, isRefs := kindOf(p)
+	if kind == "" && !isRefs {
+		if path.Ext(p) == ".md" {
+			problems.Warnf(shown, 0, 0, "move it to stretches/, routines/ or pages/, or rename it", "this Markdown file is not part of the guide")
+		}
+		return nil, nil
+	}
+	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+		problems.Errorf(shown, 0, 0, "split it into smaller files, or remove anything pasted in by mistake", "the file is %d MB; files over %d MB are not read", info.Size()>>20, MaxFileSize>>20)
+		return nil, nil
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		problems.Errorf(shown, 0, 0, "check the file's permissions", "cannot read the file: %v", err)
+		return nil, nil
+	}
+	if line, col, bad := invalidUTF8(src); bad {
+		problems.Errorf(shown, line, col, "save the file as UTF-8 in your editor (often under File > Save with encoding)", "the file has bytes that are not UTF-8 text")
+		return nil, nil
+	}
+	if isRefs {
+		var got []*guide.Reference
+		var list diag.List
+		switch path.Ext(p) {
+		case ".bib":
+			got, list = bib.ReadBibTeX(shown, src)
+		case ".json":
+			got, list = bib.ReadCSLJSON(shown, src)
+		default:
+			got, list = bib.ReadCSLYAML(shown, src)
+		}
+		problems.Append(list)
+		return nil, got
+	}
+	if len(bytes.TrimSpace(src)) == 0 {
+		problems.Errorf(shown, 1, 1, "start it with front matter between --- lines; `stretchguide new` writes a complete one", "the file is empty")
+		return nil, nil
+	}
+	m, issue := front.Split(src)
+	if issue != nil {
+		addIssue(problems, shown, *issue)
+		return nil, nil
+	}
+	if m.Node == nil {
+		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
+		return nil, nil
+	}
+	d := &document{path: p, display: shown, kind: kind, slug: slug, matter: m.Node, body: m.Body}
+	ctx := parser.NewContext()
+	d.tree = md.Parser().Parse(text.NewReader(d.body), parser.WithContext(ctx))
+	d.anchors = map[string]bool{}
+	_ = ast.Walk(d.tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if id, ok := h.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok {
+					d.anchors[string(s)] = true
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return d, nil
+}
+
+// invalidUTF8 finds the first byte that is not UTF-8 and says where it is.
+func invalidUTF8(src []byte) (line, col int, bad bool) {
+	line, col = 1, 1
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return line, col, true
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+		i += size
+	}
+	return 0, 0, false
+}
+
+func addIssue(problems *diag.List, path string, is front.Issue) {
+	sev := diag.Error
+	if is.Warning {
+		sev = diag.Warning
+	}
+	problems.Add(diag.Diagnostic{Path: path, Line: is.Line, Col: is.Col, Severity: sev, Message: is.Msg, Hint: is.Hint})
+}
+
+// decode decodes d's front matter into v, reporting every problem.
+func (d *document) decode(v any, problems *diag.List) {
+	for _, is := range front.Decode(d.matter, v) {
+		addIssue(problems, d.display, is)
+	}
+}
+
+func display(prefix, p string) string {
+	if prefix == "" {
+		return p
+	}
+	return path.Join(prefix, p)
+}

@@ -1,0 +1,234 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/stretchguide/stretchguide/generator/citation"
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// output is the built site in memory: file path below the output folder -> bytes.
+type output map[string][]byte
+
+// layoutSet is the parsed layouts: one template set per kind of page, each holding
+// base.html and partials.html, plus the stylesheet.
+type layoutSet struct {
+	kinds map[guide.Kind]*template.Template
+	base  *template.Template
+	css   []byte
+}
+
+// pageKinds lists each layout file and the kind of page it renders.
+var pageKinds = map[guide.Kind]string{
+	guide.KindHome: "home.html", guide.KindStretch: "stretch.html", guide.KindRoutine: "routine.html",
+	guide.KindArea: "area.html", guide.KindRedFlags: "red-flags.html", guide.KindBibliography: "bibliography.html",
+	guide.KindFree: "page.html", guide.KindNotFound: "404.html",
+}
+
+// parseLayouts reads the templates and stylesheet from fsys, once per build.
+func parseLayouts(fsys fs.FS) (*layoutSet, error) {
+	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	ls := &layoutSet{kinds: map[guide.Kind]*template.Template{}, base: base}
+	for kind, file := range pageKinds {
+		t, err := template.Must(base.Clone()).ParseFS(fsys, file)
+		if err != nil {
+			return nil, fmt.Errorf("layouts: %w", err)
+		}
+		ls.kinds[kind] = t
+	}
+	css, err := fs.ReadFile(fsys, "style.css")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	ls.css = append(append(css, '\n'), codeCSS()...)
+	return ls, nil
+}
+
+// citation writes an inline citation through the layouts' "citation" template.
+func (ls *layoutSet) citation(w util.BufWriter, n *citation.Node) error {
+	return ls.base.ExecuteTemplate(w, "citation", n)
+}
+
+var funcs = template.FuncMap{
+	"words":   guide.Words,
+	"iso8601": guide.ISO8601,
+	"lower":   strings.ToLower,
+	"title":   func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
+	"urgency": urgencyLabel,
+	"period":  period,
+	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
+	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+}
+
+// part is what a partial template sees: the page's view and the one thing it shows.
+type part struct {
+	View    view
+	Stretch *guide.Stretch
+	Flags   []*guide.Flag
+}
+
+// period ends a piece of a reference with a full stop, unless it already ends with
+// punctuation ("Does stretching help?").
+func period(s string) string {
+	if s == "" || strings.ContainsAny(s[len(s)-1:], ".?!") {
+		return s
+	}
+	return s + "."
+}
+
+// urgencyLabel says an urgency in the words patients see.
+func urgencyLabel(u guide.Urgency) string {
+	switch u {
+	case guide.Emergency:
+		return "Emergency"
+	case guide.Urgent:
+		return "Urgent"
+	}
+	return "See a doctor soon"
+}
+
+// view is what a template sees: the page being written, the whole guide for
+// navigation, and Root, the prefix that leads from this page back to the site root.
+type view struct {
+	Site       guide.Site
+	Guide      *guide.Guide
+	Page       *guide.Page
+	Stretch    *guide.Stretch
+	Routine    *guide.Routine
+	Area       *guide.Area
+	Root       string
+	Stylesheet string // the fingerprinted stylesheet, relative to the site root
+}
+
+// Link returns the address of site page u (relative to the site root) as seen from
+// the page being written, so the site works at a domain root and under any folder.
+func (v view) Link(u string) string {
+	if v.Root != "" && strings.HasPrefix(v.Root, "/") {
+		return v.Root + u
+	}
+	return relURL(v.Page.URL, u)
+}
+
+// Canonical is the page's absolute address, or "" when no base URL is set.
+func (v view) Canonical() string {
+	if v.Site.BaseURL == "" {
+		return ""
+	}
+	return v.Site.BaseURL + v.Page.URL
+}
+
+// render turns the linked guide into files: every page through its layout, the
+// stylesheet, the pictures and the sitemap.
+func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
+	g := ln.guide
+	out := output{}
+	sum := sha256.Sum256(ls.css)
+	css := "assets/style." + hex.EncodeToString(sum[:])[:10] + ".css"
+	out[css] = ls.css
+
+	// Bodies first, in parallel: this is where most of the time goes.
+	pages := make([]*guide.Page, 0, len(ln.docs))
+	for p := range ln.docs {
+		pages = append(pages, p)
+	}
+	errs := make([]error, len(pages))
+	parallel(len(pages), func(i int) {
+		var b bytes.Buffer
+		d := ln.docs[pages[i]]
+		errs[i] = md.Renderer().Render(&b, d.body, d.tree)
+		pages[i].Body = template.HTML(b.String())
+	})
+	for i, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ln.docs[pages[i]].display, err)
+		}
+	}
+
+	var views []view
+	add := func(v view) { v.Site, v.Guide, v.Stylesheet = g.Site, g, css; views = append(views, v) }
+	add(view{Page: g.Home})
+	for _, s := range g.Stretches {
+		add(view{Page: &s.Page, Stretch: s})
+	}
+	for _, r := range g.Routines {
+		add(view{Page: &r.Page, Routine: r})
+	}
+	for _, a := range g.Areas {
+		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
+	}
+	add(view{Page: g.RedFlags})
+	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})
+	for _, p := range g.Pages {
+		add(view{Page: p})
+	}
+	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
+
+	files := make([][]byte, len(views))
+	terrs := make([]error, len(views))
+	parallel(len(views), func(i int) {
+		var b bytes.Buffer
+		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
+		files[i] = b.Bytes()
+	})
+	for i, v := range views {
+		if terrs[i] != nil {
+			return nil, fmt.Errorf("layouts: page %s: %w", v.Page.URL, terrs[i])
+		}
+		out[pageFile(v.Page.URL)] = files[i]
+	}
+	for _, img := range ln.images {
+		b, err := fs.ReadFile(ln.files, img.Source)
+		if err != nil {
+			return nil, err
+		}
+		out[img.URL] = b
+	}
+	out["sitemap.xml"] = sitemap(g, views)
+	return out, nil
+}
+
+// pageFile is the file a page address is written to: a folder's index.html.
+func pageFile(u string) string {
+	if strings.HasSuffix(u, ".html") {
+		return u
+	}
+	return path.Join(u, "index.html")
+}
+
+// sitemap lists every page with its absolute address and last review date.
+func sitemap(g *guide.Guide, views []view) []byte {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var set struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []entry  `xml:"url"`
+	}
+	root := g.Site.BaseURL
+	if root == "" {
+		root = g.Site.BasePath
+	}
+	for _, v := range views {
+		if v.Page.Kind == guide.KindNotFound {
+			continue
+		}
+		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: v.Page.Reviewed.ISO()})
+	}
+	b, _ := xml.MarshalIndent(set, "", "  ")
+	return append([]byte(xml.Header), append(b, '\n')...)
+}
