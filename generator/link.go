@@ -134,6 +134,8 @@ func (l *linker) references() {
 		l.refs[r.Key] = r
 		l.g.References = append(l.g.References, r)
 	}
+	sort.SliceStable(l.g.References, func(i, j int) bool { return l.g.References[i].SortKey() < l.g.References[j].SortKey() })
+	disambiguate(l.g.References) // before any label is used
 }
 
 func (l *linker) redFlags() {
@@ -375,7 +377,24 @@ func (l *linker) sort() {
 	for _, a := range l.g.Areas {
 		sort.SliceStable(a.Stretches, func(i, j int) bool { return byTitle(&a.Stretches[i].Page, &a.Stretches[j].Page) })
 	}
-	sort.SliceStable(l.g.References, func(i, j int) bool { return l.g.References[i].SortKey() < l.g.References[j].SortKey() })
+}
+
+// disambiguate gives works that would share an author-year label the letters a, b,
+// c... after the year, in bibliography order, as author-year styles do.
+func disambiguate(refs []*guide.Reference) {
+	same := map[string][]*guide.Reference{}
+	for _, r := range refs {
+		if r.Year > 0 {
+			same[r.Label()] = append(same[r.Label()], r)
+		}
+	}
+	for _, group := range same {
+		if len(group) > 1 {
+			for i, r := range group {
+				r.YearSuffix = string(rune('a' + i%26))
+			}
+		}
+	}
 }
 
 func byTitle(a, b *guide.Page) bool {

@@ -56,7 +56,7 @@ func (r *Reference) AuthorsText() string {
 // YearText is the year of publication, or "n.d." when there is none.
 func (r *Reference) YearText() string {
 	if r.Year > 0 {
-		return strconv.Itoa(r.Year)
+		return strconv.Itoa(r.Year) + r.YearSuffix
 	}
 	return "n.d."
 }
