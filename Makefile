@@ -17,8 +17,10 @@ serve:
 check:
 	$(STRETCHGUIDE) check
 
-## test: every test
+## test: every test; browser tests skip with a notice when Chromium is missing
 test: vet
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
+	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
 	$(GO) test ./...
 
 vet:
