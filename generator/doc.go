@@ -29,7 +29,9 @@
 // A layouts folder holds base.html (defines "base", which calls "main"), partials.html
 // (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
 // file per kind of page defining "main" (home, stretch, routine, area, red-flags,
-// bibliography, page, 404), and style.css. Templates see a view: .Site, .Guide, .Page,
-// and .Stretch, .Routine or .Area on those pages; {{.Link url}} turns an address
-// relative to the site root into one that works from the page being written.
+// bibliography, page, 404), style.css and any other .css or .js files. Templates see a
+// view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
+// {{.Link url}} turns an address relative to the site root into one that works from
+// the page being written, and {{.Asset "style.css"}} gives the address of an asset,
+// whose file name carries a hash of its content.
 package generator

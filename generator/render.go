@@ -22,11 +22,12 @@ import (
 type output map[string][]byte
 
 // layoutSet is the parsed layouts: one template set per kind of page, each holding
-// base.html and partials.html, plus the stylesheet.
+// base.html and partials.html, plus the static assets (every .css and .js file at the
+// top of the layouts folder).
 type layoutSet struct {
-	kinds map[guide.Kind]*template.Template
-	base  *template.Template
-	css   []byte
+	kinds  map[guide.Kind]*template.Template
+	base   *template.Template
+	assets map[string][]byte // file name -> content
 }
 
 // pageKinds lists each layout file and the kind of page it renders.
@@ -50,11 +51,20 @@ func parseLayouts(fsys fs.FS) (*layoutSet, error) {
 		}
 		ls.kinds[kind] = t
 	}
-	css, err := fs.ReadFile(fsys, "style.css")
-	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
+	ls.assets = map[string][]byte{}
+	for _, pattern := range []string{"*.css", "*.js"} {
+		names, _ := fs.Glob(fsys, pattern)
+		for _, name := range names {
+			if ls.assets[name], err = fs.ReadFile(fsys, name); err != nil {
+				return nil, fmt.Errorf("layouts: %w", err)
+			}
+		}
 	}
-	ls.css = append(append(css, '\n'), codeCSS()...)
+	css, ok := ls.assets["style.css"]
+	if !ok {
+		return nil, fmt.Errorf("layouts: style.css is missing")
+	}
+	ls.assets["style.css"] = append(append(css[:len(css):len(css)], '\n'), codeCSS()...)
 	return ls, nil
 }
 
@@ -104,14 +114,24 @@ func urgencyLabel(u guide.Urgency) string {
 // view is what a template sees: the page being written, the whole guide for
 // navigation, and Root, the prefix that leads from this page back to the site root.
 type view struct {
-	Site       guide.Site
-	Guide      *guide.Guide
-	Page       *guide.Page
-	Stretch    *guide.Stretch
-	Routine    *guide.Routine
-	Area       *guide.Area
-	Root       string
-	Stylesheet string // the fingerprinted stylesheet, relative to the site root
+	Site    guide.Site
+	Guide   *guide.Guide
+	Page    *guide.Page
+	Stretch *guide.Stretch
+	Routine *guide.Routine
+	Area    *guide.Area
+	Root    string
+	assets  map[string]string // asset file name -> fingerprinted address below the root
+}
+
+// Asset returns the address of a layouts asset (style.css, a script) from this page.
+// Asset names carry a hash of their content, so they can be cached for a long time.
+func (v view) Asset(name string) (string, error) {
+	u, ok := v.assets[name]
+	if !ok {
+		return "", fmt.Errorf("no asset %q in the layouts folder", name)
+	}
+	return v.Link(u), nil
 }
 
 // Link returns the address of site page u (relative to the site root) as seen from
@@ -136,9 +156,13 @@ func (v view) Canonical() string {
 func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	g := ln.guide
 	out := output{}
-	sum := sha256.Sum256(ls.css)
-	css := "assets/style." + hex.EncodeToString(sum[:])[:10] + ".css"
-	out[css] = ls.css
+	assets := map[string]string{}
+	for name, b := range ls.assets {
+		sum := sha256.Sum256(b)
+		ext := path.Ext(name)
+		assets[name] = "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		out[assets[name]] = b
+	}
 
 	// Bodies first, in parallel: this is where most of the time goes.
 	pages := make([]*guide.Page, 0, len(ln.docs))
@@ -159,7 +183,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 
 	var views []view
-	add := func(v view) { v.Site, v.Guide, v.Stylesheet = g.Site, g, css; views = append(views, v) }
+	add := func(v view) { v.Site, v.Guide, v.assets = g.Site, g, assets; views = append(views, v) }
 	add(view{Page: g.Home})
 	for _, s := range g.Stretches {
 		add(view{Page: &s.Page, Stretch: s})
