@@ -3,7 +3,7 @@ GO ?= go
 BASE_URL ?=
 STRETCHGUIDE = $(GO) run ./cmd/stretchguide
 
-.PHONY: build serve check test vet clean
+.PHONY: build serve check test vet clean bench
 
 ## build: build the bundled guide into public/
 build:
@@ -25,6 +25,10 @@ test: vet
 
 vet:
 	$(GO) vet ./...
+
+## bench: time each build step and whole builds of 100, 1,000 and 10,000 stretches (a few minutes)
+bench:
+	$(GO) run ./cmd/benchreport
 
 clean:
 	rm -rf public

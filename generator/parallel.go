@@ -3,32 +3,36 @@ package generator
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
+
+// workers, when above zero, is how many goroutines parallel uses instead of one per
+// core. Tests set it to 1 to build sequentially, and above the number of cores to
+// interleave the work as much as they can; either way the output must not change.
+var workers int
 
 // parallel calls fn(i) for i in [0, n) on all cores and waits. Callers write results
 // into slots indexed by i, so output order never depends on scheduling.
 func parallel(n int, fn func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
+	w := workers
+	if w <= 0 {
+		w = runtime.GOMAXPROCS(0)
+	}
+	w = min(w, n)
+	if w <= 1 {
 		for i := range n {
 			fn(i)
 		}
 		return
 	}
 	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
+	var next atomic.Int64 // the next index to take
+	for range w {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				fn(i)
 			}
-		}()
+		})
 	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }

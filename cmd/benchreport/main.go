@@ -1,0 +1,337 @@
+// Command benchreport measures how fast stretchguide builds synthetic guides of 100,
+// 1,000 and 10,000 stretches and prints the results as tables, with the targets of the
+// speed work beside them. `make bench` runs it.
+//
+// It runs, in order: the Go benchmarks of each pipeline step and of the floor (plain
+// goldmark converting the same Markdown on all cores) with `go test -bench`; the real
+// `stretchguide build` command several times per size, timing the whole process and
+// reading its peak memory; and, when the live-editing server exists, its
+// edit-to-reload benchmark. Nothing here asserts a time: it reports.
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/stretchguide/stretchguide/internal/corpus"
+)
+
+func main() {
+	sizesFlag := flag.String("sizes", "100,1000,10000", "comma-separated guide `sizes` in stretches")
+	runs := flag.Int("runs", 5, "whole-process builds per size; the median is reported")
+	benchtime := flag.String("benchtime", "400ms", "the -benchtime given to go test")
+	flag.Parse()
+	var sizes []int
+	for _, s := range strings.Split(*sizesFlag, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fatalf("bad size %q", s)
+		}
+		sizes = append(sizes, n)
+	}
+	work, err := os.MkdirTemp("", "stretchguide-bench-")
+	if err != nil {
+		fatalf("%v", err)
+	}
+	defer os.RemoveAll(work)
+
+	start := time.Now()
+	steps := goBenchmarks(sizes, *benchtime)
+	procs := processBuilds(work, sizes, *runs)
+	reload := editToReload(*benchtime)
+	printReport(os.Stdout, sizes, steps, procs, reload)
+	fmt.Printf("\n(benchreport took %s)\n", time.Since(start).Round(time.Second))
+}
+
+func fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "benchreport: "+format+"\n", args...)
+	os.Exit(1)
+}
+
+func progress(format string, args ...any) { fmt.Fprintf(os.Stderr, format+"\n", args...) }
+
+// result is one line of `go test -bench` output.
+type result struct {
+	wall, cpu        time.Duration // per op; cpu is 0 when not reported
+	bytes, allocs    int64         // per op
+	iterations       int
+	name             string
+	hasCPU, hasBytes bool
+}
+
+var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+(\d+)\s+(.*)$`)
+
+// parseBench reads the result lines of `go test -bench` output, keyed by name
+// without the -GOMAXPROCS suffix.
+func parseBench(out []byte) map[string]result {
+	res := map[string]result{}
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	for sc.Scan() {
+		m := benchLine.FindStringSubmatch(sc.Text())
+		if m == nil {
+			continue
+		}
+		r := result{name: m[1]}
+		r.iterations, _ = strconv.Atoi(m[2])
+		f := strings.Fields(m[3])
+		for i := 0; i+1 < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				continue
+			}
+			switch f[i+1] {
+			case "ns/op":
+				r.wall = time.Duration(v)
+			case "cpu-ms/op":
+				r.cpu, r.hasCPU = time.Duration(v*float64(time.Millisecond)), true
+			case "B/op":
+				r.bytes, r.hasBytes = int64(v), true
+			case "allocs/op":
+				r.allocs = int64(v)
+			}
+		}
+		res[r.name] = r
+	}
+	return res
+}
+
+// goBenchmarks runs the pipeline benchmarks of package generator for the given sizes.
+func goBenchmarks(sizes []int, benchtime string) map[string]result {
+	var names []string
+	for _, n := range sizes {
+		names = append(names, fmt.Sprintf("n=%d", n))
+	}
+	// go test matches each level of a sub-benchmark name separately, split at "/".
+	pattern := fmt.Sprintf("^Benchmark(Layouts|Load|Link|Render|Write|Build|Floor)$/^(%s)$", strings.Join(names, "|"))
+	progress("running go test -bench %q -benchmem -benchtime %s ./generator ...", pattern, benchtime)
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", pattern, "-benchmem", "-benchtime", benchtime, "./generator")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		os.Stderr.Write(out)
+		fatalf("go test -bench failed: %v", err)
+	}
+	return parseBench(out)
+}
+
+// proc is the measure of whole-process builds of one size.
+type proc struct {
+	cold        time.Duration // the first build, into a folder that does not exist
+	warm        time.Duration // median of the rebuilds over the previous output
+	cpu         time.Duration // median processor time of the rebuilds, all threads
+	peakRSS     int64         // bytes, the largest of all runs
+	files       string        // what the command printed
+	warmSamples []time.Duration
+}
+
+// processBuilds builds the stretchguide command, writes each synthetic guide, and
+// times `stretchguide build` on it: once into an empty output folder, then runs-1
+// times over its previous output, as an author rebuilding does.
+func processBuilds(work string, sizes []int, runs int) map[int]proc {
+	bin := filepath.Join(work, "stretchguide")
+	progress("building the stretchguide command ...")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/stretchguide").CombinedOutput(); err != nil {
+		fatalf("go build: %v\n%s", err, out)
+	}
+	res := map[int]proc{}
+	for _, n := range sizes {
+		content := filepath.Join(work, fmt.Sprintf("content-%d", n))
+		progress("writing the synthetic guide of %d stretches ...", n)
+		if err := corpus.Write(content, n); err != nil {
+			fatalf("%v", err)
+		}
+		out := filepath.Join(work, fmt.Sprintf("public-%d", n))
+		var p proc
+		var cpus []time.Duration
+		for i := range max(runs, 2) {
+			progress("stretchguide build, %d stretches, run %d ...", n, i+1)
+			// Run from the work folder, which has no layouts folder: the built-in
+			// layouts are used, as in the Go benchmarks.
+			cmd := exec.Command(bin, "build", "--content", content, "--out", out)
+			cmd.Dir = work
+			var stdout, stderr bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &stdout, &stderr
+			t0 := time.Now()
+			err := cmd.Run()
+			wall := time.Since(t0)
+			if err != nil {
+				fatalf("stretchguide build: %v\n%s", err, stderr.Bytes())
+			}
+			cpu, rss := usage(cmd.ProcessState)
+			p.peakRSS = max(p.peakRSS, rss)
+			p.files = strings.TrimSpace(stdout.String())
+			if i == 0 {
+				p.cold = wall
+				continue
+			}
+			p.warmSamples = append(p.warmSamples, wall)
+			cpus = append(cpus, cpu)
+		}
+		p.warm, p.cpu = median(p.warmSamples), median(cpus)
+		res[n] = p
+		_ = os.RemoveAll(out)
+		_ = os.RemoveAll(content)
+	}
+	return res
+}
+
+func median(ds []time.Duration) time.Duration {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	return s[len(s)/2]
+}
+
+// reloadResult is the live-editing server's benchmark, or why there is none.
+type reloadResult struct {
+	results map[string]result
+	note    string
+}
+
+// editToReload runs BenchmarkEditToReload of generator/devserver, the package of the
+// live-editing issue, when it exists.
+func editToReload(benchtime string) reloadResult {
+	if _, err := os.Stat(filepath.Join("generator", "devserver")); err != nil {
+		return reloadResult{note: "not measured: generator/devserver (the live-editing server) does not exist yet"}
+	}
+	progress("running go test -bench EditToReload ./generator/devserver ...")
+	cmd := exec.Command("go", "test", "-run", "^$", "-bench", "EditToReload", "-benchmem", "-benchtime", benchtime, "./generator/devserver/")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return reloadResult{note: fmt.Sprintf("not measured: go test -bench EditToReload failed: %v", err)}
+	}
+	res := parseBench(out)
+	if len(res) == 0 {
+		return reloadResult{note: "not measured: generator/devserver has no BenchmarkEditToReload yet"}
+	}
+	return reloadResult{results: res}
+}
+
+func ms(d time.Duration) string {
+	if d == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.1f", float64(d.Microseconds())/1000)
+}
+
+func ratio(a, b time.Duration) string {
+	if a == 0 || b == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%.2fx", float64(a)/float64(b))
+}
+
+func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
+
+func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[int]proc, reload reloadResult) {
+	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
+		fmt.Fprintf(w, "\nLoad average when done: %s (%d cores). Wall-clock times grow with other work on the machine;\n", strings.Join(strings.Fields(string(load))[:3], " "), runtime.NumCPU())
+		fmt.Fprintln(w, "processor times much less so.")
+	}
+	fmt.Fprintln(w, "\n## Pipeline steps (go test -bench -benchmem ./generator)")
+	fmt.Fprintln(w, "\nms per operation, wall clock / processor time on all threads; MiB allocated per operation.")
+	fmt.Fprintln(w)
+	head := "| step |"
+	rule := "|---|"
+	for _, n := range sizes {
+		head += fmt.Sprintf(" n=%d wall | cpu | alloc |", n)
+		rule += "---:|---:|---:|"
+	}
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, rule)
+	for _, step := range []string{"Load", "Link", "Render", "Write", "Build", "Floor"} {
+		label := map[string]string{"Build": "whole build (in process)", "Floor": "floor: plain goldmark, all cores"}[step]
+		if label == "" {
+			label = strings.ToLower(step)
+		}
+		line := "| " + label + " |"
+		for _, n := range sizes {
+			r, ok := steps[fmt.Sprintf("Benchmark%s/n=%d", step, n)]
+			if !ok {
+				line += " - | - | - |"
+				continue
+			}
+			line += fmt.Sprintf(" %s | %s | %.1f |", ms(r.wall), ms(r.cpu), float64(r.bytes)/(1<<20))
+		}
+		fmt.Fprintln(w, line)
+	}
+	if r, ok := steps["BenchmarkLayouts"]; ok {
+		fmt.Fprintf(w, "\nParsing the layouts (once per build): %s ms.\n", ms(r.wall))
+	}
+
+	fmt.Fprintln(w, "\n## Whole process: `stretchguide build`, output to disk")
+	fmt.Fprintln(w, "\ncold: into a folder that does not exist; rebuild: median of the builds over the previous output;")
+	fmt.Fprintln(w, "cpu: processor time of a rebuild on all threads; floor: BenchmarkFloor above; the ratios compare")
+	fmt.Fprintln(w, "wall with wall and processor time with processor time.")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| stretches | cold ms | rebuild ms | cpu ms | peak RSS | floor wall ms | floor cpu ms | rebuild / floor, wall | cpu | rebuild ms per 1,000 stretches |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, n := range sizes {
+		p := procs[n]
+		floor := steps[fmt.Sprintf("BenchmarkFloor/n=%d", n)]
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n", n, ms(p.cold), ms(p.warm), ms(p.cpu), mib(p.peakRSS),
+			ms(floor.wall), ms(floor.cpu), ratio(p.warm, floor.wall), ratio(p.cpu, floor.cpu), float64(p.warm.Microseconds())/1000/float64(n)*1000)
+	}
+	if a, b := procs[1000], procs[10000]; a.warm > 0 && b.warm > 0 {
+		fmt.Fprintf(w, "\nGrowth: time per stretch at 10,000 is %.2fx the time per stretch at 1,000.\n",
+			(float64(b.warm)/10000)/(float64(a.warm)/1000))
+	}
+
+	fmt.Fprintln(w, "\n## Live editing: edit to reload")
+	fmt.Fprintln(w)
+	if reload.note != "" {
+		fmt.Fprintln(w, reload.note+".")
+	} else {
+		fmt.Fprintln(w, "| benchmark | ms per edit |")
+		fmt.Fprintln(w, "|---|---:|")
+		var names []string
+		for name := range reload.results {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			fmt.Fprintf(w, "| %s | %s |\n", name, ms(reload.results[name].wall))
+		}
+	}
+
+	fmt.Fprintln(w, "\n## Targets")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| measure | target | measured |")
+	fmt.Fprintln(w, "|---|---|---|")
+	for _, n := range []int{1000, 10000} {
+		p, floor := procs[n], steps[fmt.Sprintf("BenchmarkFloor/n=%d", n)]
+		if p.warm == 0 || floor.wall == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "| whole build, %d stretches | at most 2x the floor | %s wall (%s ms / %s ms), %s processor time |\n", n,
+			ratio(p.warm, floor.wall), ms(p.warm), ms(floor.wall), ratio(p.cpu, floor.cpu))
+	}
+	if p := procs[10000]; p.peakRSS > 0 {
+		fmt.Fprintf(w, "| peak memory, 10000 stretches | under 1 GiB | %s |\n", mib(p.peakRSS))
+	}
+	if a, b := procs[1000], procs[10000]; a.warm > 0 && b.warm > 0 {
+		fmt.Fprintf(w, "| growth, per stretch 10000 / 1000 | at most 1.2x | %.2fx |\n", (float64(b.warm)/10000)/(float64(a.warm)/1000))
+	}
+	if reload.note != "" {
+		fmt.Fprintln(w, "| edit to reload, 1000 stretches | under 50 ms | not measured |")
+	} else {
+		for name, r := range reload.results {
+			fmt.Fprintf(w, "| edit to reload (%s) | under 50 ms | %s ms |\n", strings.TrimPrefix(name, "Benchmark"), ms(r.wall))
+		}
+	}
+}

@@ -1,0 +1,240 @@
+package generator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/yuin/goldmark"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/internal/corpus"
+)
+
+// The benchmarks measure each step of the pipeline, a whole build, and the floor (plain
+// goldmark converting the same Markdown on all cores) on synthetic guides of 100, 1,000
+// and 10,000 stretches. `make bench` runs them and prints a table; pick one size with
+// -bench 'Build/n=1000$'.
+
+var benchSizes = []int{100, 1000, 10000}
+
+// corpora holds the synthetic guides written so far, one folder per size, removed when
+// the test binary ends (see TestMain).
+var corpora struct {
+	sync.Mutex
+	root string
+	dirs map[int]string
+}
+
+// corpusDir writes the synthetic guide of n stretches once per test binary.
+func corpusDir(tb testing.TB, n int) string {
+	tb.Helper()
+	corpora.Lock()
+	defer corpora.Unlock()
+	if dir, ok := corpora.dirs[n]; ok {
+		return dir
+	}
+	if corpora.root == "" {
+		root, err := os.MkdirTemp("", "stretchguide-corpus-")
+		if err != nil {
+			tb.Fatal(err)
+		}
+		corpora.root, corpora.dirs = root, map[int]string{}
+	}
+	dir := filepath.Join(corpora.root, fmt.Sprint(n))
+	if err := corpus.Write(dir, n); err != nil {
+		tb.Fatal(err)
+	}
+	corpora.dirs[n] = dir
+	return dir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if corpora.root != "" {
+		_ = os.RemoveAll(corpora.root)
+	}
+	os.Exit(code)
+}
+
+// sizes runs fn as a sub-benchmark for each corpus size.
+func sizes(b *testing.B, fn func(b *testing.B, dir string, cpu *cpuMeter)) {
+	for _, n := range benchSizes {
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			dir := corpusDir(b, n)
+			b.ReportAllocs()
+			b.ResetTimer()
+			var cpu cpuMeter
+			fn(b, dir, &cpu)
+			if cpu.total > 0 {
+				b.ReportMetric(float64(cpu.total.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+			}
+		})
+	}
+}
+
+// cpuMeter adds up the processor time of the measured parts of a benchmark, reported
+// beside the wall-clock time as cpu-ms/op.
+type cpuMeter struct {
+	total, from time.Duration
+}
+
+func (c *cpuMeter) start() { c.from = cpuTime() }
+func (c *cpuMeter) stop()  { c.total += cpuTime() - c.from }
+
+// loadBench loads a corpus the way Build does, failing on any problem.
+func loadBench(b *testing.B, dir string) (*content, *layoutSet, goldmark.Markdown) {
+	ls, err := readLayouts("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	md := newMarkdown(ls.citation)
+	var problems diag.List
+	c := load(os.DirFS(dir), dir, md, &problems)
+	if problems.Errors() > 0 {
+		b.Fatalf("the corpus has errors:\n%s", list(problems))
+	}
+	return c, ls, md
+}
+
+func linkBench(b *testing.B, c *content) *linked {
+	var problems diag.List
+	ln := link(c, "", &problems)
+	if problems.Errors() > 0 {
+		b.Fatalf("the corpus has errors:\n%s", list(problems))
+	}
+	return ln
+}
+
+func BenchmarkLayouts(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readLayouts(""); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		md := newMarkdown(nil)
+		cpu.start()
+		for b.Loop() {
+			var problems diag.List
+			load(os.DirFS(dir), dir, md, &problems)
+		}
+		cpu.stop()
+	})
+}
+
+// BenchmarkLink links freshly loaded content each time, since linking rewrites the
+// links inside the parsed bodies; only the link step is timed.
+func BenchmarkLink(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		for i := 0; i < b.N; i++ {
+			b.StopTimer()
+			c, _, _ := loadBench(b, dir)
+			b.StartTimer()
+			cpu.start()
+			linkBench(b, c)
+			cpu.stop()
+		}
+	})
+}
+
+func BenchmarkRender(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		c, ls, md := loadBench(b, dir)
+		ln := linkBench(b, c)
+		b.ResetTimer()
+		cpu.start()
+		for b.Loop() {
+			if _, err := render(ln, ls, md); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu.stop()
+	})
+}
+
+// BenchmarkWrite writes the site over its previous build, as a rebuild does.
+func BenchmarkWrite(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		c, ls, md := loadBench(b, dir)
+		out, err := render(linkBench(b, c), ls, md)
+		if err != nil {
+			b.Fatal(err)
+		}
+		public := filepath.Join(b.TempDir(), "public")
+		b.ResetTimer()
+		cpu.start()
+		for b.Loop() {
+			if err := write(public, out); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu.stop()
+	})
+}
+
+// BenchmarkBuild is a whole build in one process, from reading the layouts to the
+// swapped output folder. Profile it with -cpuprofile.
+func BenchmarkBuild(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		public := filepath.Join(b.TempDir(), "public")
+		cpu.start()
+		for b.Loop() {
+			if _, err := Build(context.Background(), Options{Content: dir, Out: public}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu.stop()
+	})
+}
+
+// BenchmarkFloor converts the Markdown bodies of the same guide with plain goldmark on
+// all cores, and nothing else: no generator built on goldmark can be faster.
+func BenchmarkFloor(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		bodies := markdownBodies(b, dir)
+		md := goldmark.New()
+		b.ResetTimer()
+		cpu.start()
+		for b.Loop() {
+			parallel(len(bodies), func(i int) {
+				var out bytes.Buffer
+				if err := md.Convert(bodies[i], &out); err != nil {
+					b.Error(err)
+				}
+			})
+		}
+		cpu.stop()
+	})
+}
+
+// markdownBodies reads every Markdown file below dir without its front matter.
+func markdownBodies(b *testing.B, dir string) [][]byte {
+	var bodies [][]byte
+	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".md") {
+			return err
+		}
+		src, err := os.ReadFile(filepath.Join(dir, p))
+		if parts := bytes.SplitN(src, []byte("---\n"), 3); len(parts) == 3 {
+			src = parts[2]
+		}
+		bodies = append(bodies, src)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bodies
+}
