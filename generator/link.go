@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -56,9 +57,11 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	for _, d := range c.pages {
 		l.page(d)
 	}
-	l.bodies()
-	l.backlinks()
 	l.sort()
+	order := l.pagesInOrder()
+	l.bodies(order)
+	l.backlinks(order)
+	l.related()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -303,8 +306,8 @@ func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {
 }
 
 // backlinks fills each reference's CitedBy in the site's page order.
-func (l *linker) backlinks() {
-	for _, p := range l.pagesInOrder() {
+func (l *linker) backlinks(order []*guide.Page) {
+	for _, p := range order {
 		for _, r := range p.Citations {
 			r.CitedBy = append(r.CitedBy, p)
 		}
@@ -314,68 +317,142 @@ func (l *linker) backlinks() {
 			l.problems.Warnf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "cite it from a page, or remove it", "reference %q is not cited by any page", r.Key)
 		}
 	}
-	for _, s := range l.g.Stretches {
-		shared := map[*guide.Stretch]int{}
-		for _, a := range s.Areas {
-			for _, t := range a.Stretches {
-				if t != s {
-					shared[t]++
-				}
-			}
-		}
-		for t := range shared {
-			s.Related = append(s.Related, t)
-		}
-		sort.Slice(s.Related, func(i, j int) bool {
-			a, b := s.Related[i], s.Related[j]
-			if shared[a] != shared[b] {
-				return shared[a] > shared[b]
-			}
-			return byTitle(&a.Page, &b.Page)
-		})
-		s.Related = s.Related[:min(len(s.Related), maxRelated)]
-	}
 }
 
 // maxRelated is how many related stretches a stretch page lists.
 const maxRelated = 4
 
+// related fills each stretch's Related: the stretches sharing the most areas with it
+// (an area listed twice counts twice), then by title. Stretches listing the same areas
+// have the same candidates, so the work is done once per distinct set of areas, and
+// only against the sets that share an area with it, found through an index; no
+// stretch is ever compared with every other. It needs l.g.Stretches sorted by title.
+func (l *linker) related() {
+	type group struct {
+		areas   map[*guide.Area]int // area -> times listed
+		members []*guide.Stretch    // by title
+	}
+	var groups []*group
+	byKey := map[string]*group{}
+	byArea := map[*guide.Area][]*group{} // in order of creation
+	rank := make(map[*guide.Stretch]int, len(l.g.Stretches))
+	for i, s := range l.g.Stretches {
+		rank[s] = i
+		ids := make([]string, len(s.Areas))
+		for j, a := range s.Areas {
+			ids[j] = a.ID
+		}
+		sort.Strings(ids)
+		key := strings.Join(ids, " ")
+		g := byKey[key]
+		if g == nil {
+			g = &group{areas: map[*guide.Area]int{}}
+			for _, a := range s.Areas {
+				if g.areas[a]++; g.areas[a] == 1 {
+					byArea[a] = append(byArea[a], g)
+				}
+			}
+			byKey[key] = g
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, s)
+	}
+	type candidate struct {
+		s      *guide.Stretch
+		shared int
+	}
+	for _, g := range groups {
+		var cands []candidate
+		seen := map[*group]bool{}
+		for a := range g.areas {
+			for _, h := range byArea[a] {
+				if seen[h] {
+					continue
+				}
+				seen[h] = true
+				shared := 0
+				for b, n := range g.areas {
+					shared += n * h.areas[b]
+				}
+				// One more than shown, in case the stretch itself is among them.
+				for _, t := range h.members[:min(len(h.members), maxRelated+1)] {
+					cands = append(cands, candidate{t, shared})
+				}
+			}
+		}
+		sort.Slice(cands, func(i, j int) bool {
+			if cands[i].shared != cands[j].shared {
+				return cands[i].shared > cands[j].shared
+			}
+			return rank[cands[i].s] < rank[cands[j].s]
+		})
+		cands = cands[:min(len(cands), maxRelated+1)]
+		for _, s := range g.members {
+			for _, c := range cands {
+				if c.s != s && len(s.Related) < maxRelated {
+					s.Related = append(s.Related, c.s)
+				}
+			}
+		}
+	}
+}
+
 // pagesInOrder lists every page written from a Markdown file, in the order pages are
-// listed on the site.
+// listed on the site. It needs the guide sorted.
 func (l *linker) pagesInOrder() []*guide.Page {
 	var ps []*guide.Page
 	if l.docs[l.g.Home] != nil {
 		ps = append(ps, l.g.Home)
 	}
-	for _, s := range l.sortedStretches() {
+	for _, s := range l.g.Stretches {
 		ps = append(ps, &s.Page)
 	}
-	routines := append([]*guide.Routine(nil), l.g.Routines...)
-	sort.SliceStable(routines, func(i, j int) bool { return byTitle(&routines[i].Page, &routines[j].Page) })
-	for _, r := range routines {
+	for _, r := range l.g.Routines {
 		ps = append(ps, &r.Page)
 	}
 	if l.docs[l.g.RedFlags] != nil {
 		ps = append(ps, l.g.RedFlags)
 	}
-	pages := append([]*guide.Page(nil), l.g.Pages...)
-	sort.SliceStable(pages, func(i, j int) bool { return byTitle(pages[i], pages[j]) })
-	return append(ps, pages...)
+	return append(ps, l.g.Pages...)
 }
 
-func (l *linker) sortedStretches() []*guide.Stretch {
-	ss := append([]*guide.Stretch(nil), l.g.Stretches...)
-	sort.SliceStable(ss, func(i, j int) bool { return byTitle(&ss[i].Page, &ss[j].Page) })
-	return ss
-}
-
+// sort puts the guide's lists in the order the site shows them.
 func (l *linker) sort() {
-	l.g.Stretches = l.sortedStretches()
-	sort.SliceStable(l.g.Routines, func(i, j int) bool { return byTitle(&l.g.Routines[i].Page, &l.g.Routines[j].Page) })
-	sort.SliceStable(l.g.Pages, func(i, j int) bool { return byTitle(l.g.Pages[i], l.g.Pages[j]) })
+	sortByTitle(l.g.Stretches, func(s *guide.Stretch) *guide.Page { return &s.Page })
+	sortByTitle(l.g.Routines, func(r *guide.Routine) *guide.Page { return &r.Page })
+	sortByTitle(l.g.Pages, func(p *guide.Page) *guide.Page { return p })
 	sort.SliceStable(l.g.Areas, func(i, j int) bool { return strings.ToLower(l.g.Areas[i].Title) < strings.ToLower(l.g.Areas[j].Title) })
+	// Each area's stretches, by title: the sorted stretches dealt out to their areas.
 	for _, a := range l.g.Areas {
-		sort.SliceStable(a.Stretches, func(i, j int) bool { return byTitle(&a.Stretches[i].Page, &a.Stretches[j].Page) })
+		a.Stretches = a.Stretches[:0]
+	}
+	for _, s := range l.g.Stretches {
+		for _, a := range s.Areas {
+			a.Stretches = append(a.Stretches, s)
+		}
+	}
+}
+
+// sortByTitle sorts pages by title, ignoring case, then by address, lowering each
+// title once rather than at every comparison.
+func sortByTitle[T any](xs []T, page func(T) *guide.Page) {
+	type keyed struct {
+		title, url string
+		v          T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		p := page(x)
+		ks[i] = keyed{strings.ToLower(p.Title), p.URL, x}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
+		}
+		return strings.Compare(a.url, b.url)
+	})
+	for i := range ks {
+		xs[i] = ks[i].v
 	}
 }
 
@@ -395,14 +472,6 @@ func disambiguate(refs []*guide.Reference) {
 			}
 		}
 	}
-}
-
-func byTitle(a, b *guide.Page) bool {
-	ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title)
-	if ta != tb {
-		return ta < tb
-	}
-	return a.URL < b.URL
 }
 
 func appendOnce(refs []*guide.Reference, r *guide.Reference) []*guide.Reference {

@@ -3,6 +3,7 @@ package generator
 import (
 	"net/url"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,8 +29,7 @@ var layoutAnchors = map[guide.Kind][]string{
 // source file becomes the address of its page, relative to the linking page, and a
 // citation gets the label and address of its bibliography entry. Each document's
 // walk is independent, so they run in parallel; problems are kept per document.
-func (l *linker) bodies() {
-	pages := l.pagesInOrder()
+func (l *linker) bodies(pages []*guide.Page) {
 	lists := make([]diag.List, len(pages))
 	cited := make([][]*guide.Reference, len(pages))
 	parallel(len(pages), func(i int) {
@@ -79,44 +79,49 @@ func (l *linker) body(p *guide.Page, d *document, problems *diag.List) []*guide.
 func (l *linker) destination(p *guide.Page, d *document, n ast.Node, dest []byte, problems *diag.List) []byte {
 	raw := string(dest)
 	u, err := url.Parse(raw)
-	line, col := d.position(linkOffset(n, d.body))
+	// Most links are fine: find the link's line and column only for a message.
+	errorf := func(hint, format string, args ...any) {
+		line, col := d.position(linkOffset(n, d.body))
+		problems.Errorf(d.display, line, col, hint, format, args...)
+	}
 	switch {
 	case err != nil:
-		problems.Errorf(d.display, line, col, "check the address for spaces or stray characters", "the link %q cannot be read", raw)
+		errorf("check the address for spaces or stray characters", "the link %q cannot be read", raw)
 		return dest
 	case u.Scheme != "" || strings.HasPrefix(raw, "//"):
 		return dest // another site: the author's choice, not checked here
 	case u.Path == "":
 		if u.Fragment != "" && !l.hasAnchor(p, u.Fragment) {
-			problems.Errorf(d.display, line, col, diag.DidYouMean(u.Fragment, l.anchors(p), "link to a heading of this page"), "this page has no section #%s", u.Fragment)
+			errorf(diag.DidYouMean(u.Fragment, l.anchors(p), "link to a heading of this page"), "this page has no section #%s", u.Fragment)
 		}
 		return dest
 	case strings.HasPrefix(u.Path, "/"):
-		problems.Errorf(d.display, line, col, "link to the Markdown file instead, like ../stretches/bridge.md", "links starting with / break when the site is published under a folder")
+		errorf("link to the Markdown file instead, like ../stretches/bridge.md", "links starting with / break when the site is published under a folder")
 		return dest
 	}
 	target := path.Join(path.Dir(d.path), u.Path)
 	if path.Ext(target) != ".md" {
-		problems.Errorf(d.display, line, col, "link to a page's .md file; for a stretch's picture use the image field", "the link %q points to a file that is not a page", raw)
+		errorf("link to a page's .md file; for a stretch's picture use the image field", "the link %q points to a file that is not a page", raw)
 		return dest
 	}
 	tp, ok := l.byPath[target]
 	if !ok {
-		problems.Errorf(d.display, line, col, diag.DidYouMean(target, sortedPaths(l.byPath), "check the file name; links are relative to this file's folder"), "the link %q points to %s, which does not exist", raw, target)
+		errorf(diag.DidYouMean(target, sortedPaths(l.byPath), "check the file name; links are relative to this file's folder"), "the link %q points to %s, which does not exist", raw, target)
 		return dest
 	}
 	out := relURL(p.URL, tp.URL)
 	if u.Fragment != "" {
 		if !l.hasAnchor(tp, u.Fragment) {
-			problems.Errorf(d.display, line, col, diag.DidYouMean(u.Fragment, l.anchors(tp), "link to a heading of that page"), "%s has no section #%s", target, u.Fragment)
+			errorf(diag.DidYouMean(u.Fragment, l.anchors(tp), "link to a heading of that page"), "%s has no section #%s", target, u.Fragment)
 		}
 		out += "#" + u.Fragment
 	}
 	return []byte(out)
 }
 
-// anchors lists the ids a page's address may end in: its headings, the sections of
-// its layout and, on the warning-signs page, the flags.
+// anchors lists, sorted, the ids a page's address may end in: its headings, the
+// sections of its layout and, on the warning-signs page, the flags. It is for
+// messages; hasAnchor answers the question without building the list.
 func (l *linker) anchors(p *guide.Page) []string {
 	var ids []string
 	if d := l.docs[p]; d != nil {
@@ -134,11 +139,17 @@ func (l *linker) anchors(p *guide.Page) []string {
 	return ids
 }
 
+// hasAnchor reports whether id is one of anchors(p).
 func (l *linker) hasAnchor(p *guide.Page, id string) bool {
-	for _, a := range l.anchors(p) {
-		if a == id {
-			return true
-		}
+	if d := l.docs[p]; d != nil && d.anchors[id] {
+		return true
+	}
+	if slices.Contains(layoutAnchors[p.Kind], id) {
+		return true
+	}
+	if p.Kind == guide.KindRedFlags {
+		_, ok := l.flags[id]
+		return ok
 	}
 	return false
 }
