@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/util"
@@ -80,13 +81,13 @@ var funcs = template.FuncMap{
 	"title":   func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
 	"urgency": urgencyLabel,
 	"period":  period,
-	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
-	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+	"card":    func(v *view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
+	"flags":   func(v *view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
 }
 
 // part is what a partial template sees: the page's view and the one thing it shows.
 type part struct {
-	View    view
+	View    *view
 	Stretch *guide.Stretch
 	Flags   []*guide.Flag
 }
@@ -122,11 +123,12 @@ type view struct {
 	Area    *guide.Area
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
+	up      string            // "../" for each folder of the page's address
 }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.
 // Asset names carry a hash of their content, so they can be cached for a long time.
-func (v view) Asset(name string) (string, error) {
+func (v *view) Asset(name string) (string, error) {
 	u, ok := v.assets[name]
 	if !ok {
 		return "", fmt.Errorf("no asset %q in the layouts folder", name)
@@ -136,15 +138,18 @@ func (v view) Asset(name string) (string, error) {
 
 // Link returns the address of site page u (relative to the site root) as seen from
 // the page being written, so the site works at a domain root and under any folder.
-func (v view) Link(u string) string {
+func (v *view) Link(u string) string {
 	if v.Root != "" && strings.HasPrefix(v.Root, "/") {
 		return v.Root + u
 	}
-	return relURL(v.Page.URL, u)
+	if v.up == "" && u == "" {
+		return "./"
+	}
+	return v.up + u
 }
 
 // Canonical is the page's absolute address, or "" when no base URL is set.
-func (v view) Canonical() string {
+func (v *view) Canonical() string {
 	if v.Site.BaseURL == "" {
 		return ""
 	}
@@ -171,10 +176,12 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		var b bytes.Buffer
+		b := buffers.Get().(*bytes.Buffer)
 		d := ln.docs[pages[i]]
-		errs[i] = md.Renderer().Render(&b, d.body, d.tree)
+		errs[i] = md.Renderer().Render(b, d.body, d.tree)
 		pages[i].Body = template.HTML(b.String())
+		b.Reset()
+		buffers.Put(b)
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -182,8 +189,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 		}
 	}
 
-	var views []view
-	add := func(v view) { v.Site, v.Guide, v.assets = g.Site, g, assets; views = append(views, v) }
+	var views []*view
+	add := func(v view) {
+		v.Site, v.Guide, v.assets, v.up = g.Site, g, assets, strings.Repeat("../", strings.Count(v.Page.URL, "/"))
+		views = append(views, &v)
+	}
 	add(view{Page: g.Home})
 	for _, s := range g.Stretches {
 		add(view{Page: &s.Page, Stretch: s})
@@ -204,9 +214,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	files := make([][]byte, len(views))
 	terrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		var b bytes.Buffer
-		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
-		files[i] = b.Bytes()
+		b := buffers.Get().(*bytes.Buffer)
+		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(b, "base", views[i])
+		files[i] = bytes.Clone(b.Bytes())
+		b.Reset()
+		buffers.Put(b)
 	})
 	for i, v := range views {
 		if terrs[i] != nil {
@@ -225,6 +237,10 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	return out, nil
 }
 
+// buffers are reused across pages: each page is written into a buffer already grown
+// by earlier ones, then copied out at its exact size.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // pageFile is the file a page address is written to: a folder's index.html.
 func pageFile(u string) string {
 	if strings.HasSuffix(u, ".html") {
@@ -234,7 +250,7 @@ func pageFile(u string) string {
 }
 
 // sitemap lists every page with its absolute address and last review date.
-func sitemap(g *guide.Guide, views []view) []byte {
+func sitemap(g *guide.Guide, views []*view) []byte {
 	type entry struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
