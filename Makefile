@@ -31,4 +31,4 @@ bench:
 	$(GO) run ./cmd/benchreport
 
 clean:
-	rm -rf public
+	rm -rf public .public.prev

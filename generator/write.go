@@ -1,19 +1,29 @@
 package generator
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // write puts the built site in dir atomically: it writes everything to a new folder
 // beside dir, then swaps the two in one step, so dir always holds either the previous
 // build or the new one, complete, even if the process is killed mid-way. Leftovers of
 // an interrupted build are removed first.
+//
+// Creating and deleting thousands of files and folders is most of the cost of writing
+// a big guide, so the build before the previous one is kept beside dir, hidden, as
+// .<dir>.prev, and becomes the new folder: only the files that changed are written
+// and only the ones that went away are deleted. Files left as they were keep their
+// modification time.
 func write(dir string, out output) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
@@ -31,19 +41,16 @@ func write(dir string, out output) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return cleanup(tmp, err)
 	}
-	names := make([]string, 0, len(out))
-	for name := range out {
-		names = append(names, name)
+	prev := filepath.Join(parent, "."+base+".prev")
+	if info, err := os.Lstat(prev); err == nil && info.IsDir() && os.Remove(tmp) == nil {
+		if os.Rename(prev, tmp) != nil { // another build took it
+			if err := os.Mkdir(tmp, 0o755); err != nil {
+				return fmt.Errorf("cannot write beside %s: %w", dir, err)
+			}
+		}
 	}
-	sort.Strings(names)
-	for _, name := range names {
-		file := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return cleanup(tmp, err)
-		}
-		if err := os.WriteFile(file, out[name], 0o644); err != nil {
-			return cleanup(tmp, fmt.Errorf("cannot write %s (is the disk full?): %w", name, err))
-		}
+	if err := syncTree(tmp, out); err != nil {
+		return cleanup(tmp, err)
 	}
 	if err := syncDir(tmp); err != nil {
 		return cleanup(tmp, err)
@@ -51,7 +58,161 @@ func write(dir string, out output) error {
 	if err := swap(tmp, dir); err != nil {
 		return cleanup(tmp, fmt.Errorf("cannot replace %s: %w", dir, err))
 	}
-	return os.RemoveAll(tmp) // after the swap, tmp holds the previous build
+	// After the swap, tmp holds the previous build (or nothing, on a first build):
+	// keep it for the next one.
+	if _, err := os.Lstat(tmp); err != nil {
+		return nil
+	}
+	if os.Rename(tmp, prev) != nil {
+		return removeTree(tmp)
+	}
+	return nil
+}
+
+// syncTree makes the folder root hold exactly out, on all cores: it deletes what out
+// does not have, makes the missing folders, parents first, and writes each file whose
+// content differs from what is there.
+func syncTree(root string, out output) error {
+	names := make([]string, 0, len(out))
+	for name := range out {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	wantDir := map[string]bool{}
+	for _, name := range names {
+		for d := path.Dir(name); d != "." && !wantDir[d]; d = path.Dir(d) {
+			wantDir[d] = true
+		}
+	}
+
+	// What root holds already: the folders out wants are read, level by level;
+	// anything else is deleted.
+	have := map[string]bool{} // slash paths of the folders and files to keep
+	var remove []string
+	for level := []string{"."}; len(level) > 0; {
+		entries := make([][]os.DirEntry, len(level))
+		parallel(len(level), func(i int) {
+			entries[i], _ = os.ReadDir(filepath.Join(root, filepath.FromSlash(level[i])))
+		})
+		var next []string
+		for i, es := range entries {
+			for _, e := range es {
+				p := path.Join(level[i], e.Name())
+				switch _, isFile := out[p]; {
+				case e.IsDir() && wantDir[p]:
+					next = append(next, p)
+					have[p] = true
+				case e.Type().IsRegular() && isFile:
+					have[p] = true
+				default:
+					remove = append(remove, filepath.Join(root, filepath.FromSlash(p)))
+				}
+			}
+		}
+		level = next
+	}
+	errs := make([]error, len(remove))
+	parallel(len(remove), func(i int) { errs[i] = removeTree(remove[i]) })
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+
+	var levels [][]string // missing folders by depth
+	for d := range wantDir {
+		if !have[d] {
+			depth := strings.Count(d, "/")
+			for len(levels) <= depth {
+				levels = append(levels, nil)
+			}
+			levels[depth] = append(levels[depth], d)
+		}
+	}
+	for _, level := range levels {
+		errs := make([]error, len(level))
+		parallel(len(level), func(i int) {
+			errs[i] = os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755)
+		})
+		if err := errors.Join(errs...); err != nil {
+			return err
+		}
+	}
+
+	errs = make([]error, len(names))
+	parallel(len(names), func(i int) {
+		file := filepath.Join(root, filepath.FromSlash(names[i]))
+		if have[names[i]] && sameContent(file, out[names[i]]) {
+			return
+		}
+		if err := os.WriteFile(file, out[names[i]], 0o644); err != nil {
+			errs[i] = fmt.Errorf("cannot write %s (is the disk full?): %w", names[i], err)
+		}
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readBuffers hold files read back for comparison.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// sameContent reports whether the file holds exactly want.
+func sameContent(file string, want []byte) bool {
+	f, err := os.Open(file)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil || info.Size() != int64(len(want)) {
+		return false
+	}
+	buf := readBuffers.Get().(*[]byte)
+	defer readBuffers.Put(buf)
+	if cap(*buf) < len(want) {
+		*buf = make([]byte, len(want))
+	}
+	got := (*buf)[:len(want)]
+	_, err = io.ReadFull(f, got)
+	return err == nil && bytes.Equal(got, want)
+}
+
+// removeTree deletes p and, when it is a folder, everything below it, on all cores:
+// a guide of thousands of pages has thousands of folders, and deleting them one at a
+// time is slow. Whatever it cannot delete is left to os.RemoveAll.
+func removeTree(p string) error {
+	if info, err := os.Lstat(p); err != nil || !info.IsDir() {
+		return os.RemoveAll(p) // a file, or a link, which must not be followed
+	}
+	var files []string
+	levels := [][]string{{p}} // folders by depth
+	for depth := 0; depth < len(levels); depth++ {
+		level := levels[depth]
+		entries := make([][]os.DirEntry, len(level))
+		parallel(len(level), func(i int) { entries[i], _ = os.ReadDir(level[i]) })
+		var next []string
+		for i, es := range entries {
+			for _, e := range es {
+				q := filepath.Join(level[i], e.Name())
+				if e.IsDir() {
+					next = append(next, q)
+				} else {
+					files = append(files, q)
+				}
+			}
+		}
+		if len(next) > 0 {
+			levels = append(levels, next)
+		}
+	}
+	parallel(len(files), func(i int) { _ = os.Remove(files[i]) })
+	for depth := len(levels) - 1; depth >= 0; depth-- {
+		level := levels[depth]
+		parallel(len(level), func(i int) { _ = os.Remove(level[i]) })
+	}
+	return os.RemoveAll(p)
 }
 
 // removeLeftovers deletes folders that builds killed before their swap left behind.
@@ -59,13 +220,13 @@ func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
-			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
+			_ = removeTree(filepath.Join(parent, e.Name()))
 		}
 	}
 }
 
 func cleanup(tmp string, err error) error {
-	_ = os.RemoveAll(tmp)
+	_ = removeTree(tmp)
 	return err
 }
 
