@@ -48,14 +48,14 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.site(baseURL)
 	l.references()
 	l.redFlags()
-	for _, d := range c.stretches {
-		l.stretch(d)
+	for i, fm := range decodeAll[front.Stretch](c.stretches) {
+		l.stretch(c.stretches[i], fm)
 	}
-	for _, d := range c.routines {
-		l.routine(d)
+	for i, fm := range decodeAll[front.Routine](c.routines) {
+		l.routine(c.routines[i], fm)
 	}
-	for _, d := range c.pages {
-		l.page(d)
+	for i, fm := range decodeAll[front.Page](c.pages) {
+		l.page(c.pages[i], fm)
 	}
 	l.sort()
 	order := l.pagesInOrder()
@@ -63,6 +63,23 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.backlinks(order)
 	l.related()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
+}
+
+// decoded is one document's front matter and the problems found decoding it.
+type decoded[T any] struct {
+	fm       T
+	problems diag.List
+}
+
+// decodeAll decodes the front matter of docs on all cores. Each document's problems
+// are kept apart, to be reported where one-by-one decoding would have reported them.
+func decodeAll[T any](docs []*document) []*decoded[T] {
+	out := make([]*decoded[T], len(docs))
+	parallel(len(docs), func(i int) {
+		out[i] = new(decoded[T])
+		docs[i].decode(&out[i].fm, &out[i].problems)
+	})
+	return out
 }
 
 func (l *linker) errorAt(d *document, at front.At, hint, format string, args ...any) {
@@ -170,9 +187,9 @@ func (l *linker) redFlags() {
 	sort.SliceStable(l.g.Flags, func(i, j int) bool { return l.g.Flags[i].Urgency.Rank() < l.g.Flags[j].Urgency.Rank() })
 }
 
-func (l *linker) stretch(d *document) {
-	var fm front.Stretch
-	d.decode(&fm, l.problems)
+func (l *linker) stretch(d *document, dec *decoded[front.Stretch]) {
+	fm := &dec.fm
+	l.problems.Append(dec.problems)
 	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
 		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
@@ -237,9 +254,9 @@ func (l *linker) image(d *document, file, alt front.Str) *guide.Image {
 	return img
 }
 
-func (l *linker) routine(d *document) {
-	var fm front.Routine
-	d.decode(&fm, l.problems)
+func (l *linker) routine(d *document, dec *decoded[front.Routine]) {
+	fm := &dec.fm
+	l.problems.Append(dec.problems)
 	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
 	l.addPage(&r.Page, d)
@@ -274,9 +291,9 @@ func (l *linker) routine(d *document) {
 // reservedSlugs are top-level folders the build writes itself.
 var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
 
-func (l *linker) page(d *document) {
-	var fm front.Page
-	d.decode(&fm, l.problems)
+func (l *linker) page(d *document, dec *decoded[front.Page]) {
+	fm := &dec.fm
+	l.problems.Append(dec.problems)
 	if reservedSlugs[d.slug] {
 		l.problems.Errorf(d.display, 0, 0, "rename the file", "the name %q is used by the site itself", d.slug)
 	}

@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"path"
 	"strings"
@@ -140,11 +141,11 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		}
 		return nil, nil
 	}
-	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
-		problems.Errorf(shown, 0, 0, "split it into smaller files, or remove anything pasted in by mistake", "the file is %d MB; files over %d MB are not read", info.Size()>>20, MaxFileSize>>20)
+	src, size, err := readFile(fsys, p)
+	if size > MaxFileSize {
+		problems.Errorf(shown, 0, 0, "split it into smaller files, or remove anything pasted in by mistake", "the file is %d MB; files over %d MB are not read", size>>20, MaxFileSize>>20)
 		return nil, nil
 	}
-	src, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		problems.Errorf(shown, 0, 0, "check the file's permissions", "cannot read the file: %v", err)
 		return nil, nil
@@ -192,9 +193,43 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 				}
 			}
 		}
+		if c := n.FirstChild(); c != nil && c.Type() == ast.TypeInline {
+			return ast.WalkSkipChildren, nil // a heading never sits inside a paragraph
+		}
 		return ast.WalkContinue, nil
 	})
 	return d, nil
+}
+
+// readFile reads file p of fsys with one open, and gives its size; when the file is
+// larger than MaxFileSize it is not read and src is nil.
+func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if size = info.Size(); size > MaxFileSize {
+		return nil, size, nil
+	}
+	src = make([]byte, 0, size+1) // +1: io.ReadAll's test for the end needs room
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, size, nil
+		}
+		if err != nil {
+			return nil, size, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)] // the file grew while being read
+		}
+	}
 }
 
 // invalidUTF8 finds the first byte that is not UTF-8 and says where it is.

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -78,7 +79,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 }
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
-	fields := Fields(v.Type())
+	fields := cachedFields(v.Type())
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -128,6 +129,18 @@ func Fields(t reflect.Type) []Field {
 		fs = append(fs, Field{Name: name, Index: i, Required: sf.Tag.Get("required") == "true", Enum: enum, Doc: sf.Tag.Get("doc"), Type: sf.Type})
 	}
 	return fs
+}
+
+// fieldCache holds Fields of each struct type decoded so far: reading the struct
+// tags again for every file of a big guide is a measurable part of decoding.
+var fieldCache sync.Map // reflect.Type -> []Field
+
+func cachedFields(t reflect.Type) []Field {
+	if fs, ok := fieldCache.Load(t); ok {
+		return fs.([]Field)
+	}
+	fs, _ := fieldCache.LoadOrStore(t, Fields(t))
+	return fs.([]Field)
 }
 
 func fieldNamed(fs []Field, name string) (Field, bool) {
