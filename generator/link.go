@@ -48,14 +48,14 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.site(baseURL)
 	l.references()
 	l.redFlags()
-	for i, fm := range decodeAll[front.Stretch](c.stretches) {
-		l.stretch(c.stretches[i], fm)
+	for _, d := range c.stretches {
+		l.stretch(d)
 	}
-	for i, fm := range decodeAll[front.Routine](c.routines) {
-		l.routine(c.routines[i], fm)
+	for _, d := range c.routines {
+		l.routine(d)
 	}
-	for i, fm := range decodeAll[front.Page](c.pages) {
-		l.page(c.pages[i], fm)
+	for _, d := range c.pages {
+		l.page(d)
 	}
 	l.sort()
 	order := l.pagesInOrder()
@@ -63,23 +63,6 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.backlinks(order)
 	l.related()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
-}
-
-// decoded is one document's front matter and the problems found decoding it.
-type decoded[T any] struct {
-	fm       T
-	problems diag.List
-}
-
-// decodeAll decodes the front matter of docs on all cores. Each document's problems
-// are kept apart, to be reported where one-by-one decoding would have reported them.
-func decodeAll[T any](docs []*document) []*decoded[T] {
-	out := make([]*decoded[T], len(docs))
-	parallel(len(docs), func(i int) {
-		out[i] = new(decoded[T])
-		docs[i].decode(&out[i].fm, &out[i].problems)
-	})
-	return out
 }
 
 func (l *linker) errorAt(d *document, at front.At, hint, format string, args ...any) {
@@ -107,8 +90,8 @@ func (l *linker) site(baseURL string) {
 		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
 		return
 	}
-	var fm front.Site
-	d.decode(&fm, l.problems)
+	fm := d.fm.(*front.Site)
+	l.problems.Append(d.fmProblems)
 	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
 	if s.Language == "" {
 		s.Language = "en"
@@ -165,8 +148,8 @@ func (l *linker) redFlags() {
 		l.g.RedFlags = &guide.Page{Kind: guide.KindRedFlags, Slug: "red-flags", URL: "red-flags/", Title: "Warning signs"}
 		return
 	}
-	var fm front.RedFlags
-	d.decode(&fm, l.problems)
+	fm := d.fm.(*front.RedFlags)
+	l.problems.Append(d.fmProblems)
 	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V}
 	l.addPage(p, d)
 	l.g.RedFlags = p
@@ -187,9 +170,9 @@ func (l *linker) redFlags() {
 	sort.SliceStable(l.g.Flags, func(i, j int) bool { return l.g.Flags[i].Urgency.Rank() < l.g.Flags[j].Urgency.Rank() })
 }
 
-func (l *linker) stretch(d *document, dec *decoded[front.Stretch]) {
-	fm := &dec.fm
-	l.problems.Append(dec.problems)
+func (l *linker) stretch(d *document) {
+	fm := d.fm.(*front.Stretch)
+	l.problems.Append(d.fmProblems)
 	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
 		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
@@ -210,7 +193,7 @@ func (l *linker) stretch(d *document, dec *decoded[front.Stretch]) {
 	case fm.Hold.Set() && fm.Reps.Set():
 		l.errorAt(d, fm.Reps.At, "keep hold for a stretch you hold still, or reps for one you repeat", "give either hold or reps, not both")
 	case !fm.Hold.Set() && !fm.Reps.Set():
-		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
+		l.errorAt(d, front.At{Line: d.matterLine}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
 	if fm.Reps.Set() && fm.Reps.V < 1 {
 		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
@@ -254,9 +237,9 @@ func (l *linker) image(d *document, file, alt front.Str) *guide.Image {
 	return img
 }
 
-func (l *linker) routine(d *document, dec *decoded[front.Routine]) {
-	fm := &dec.fm
-	l.problems.Append(dec.problems)
+func (l *linker) routine(d *document) {
+	fm := d.fm.(*front.Routine)
+	l.problems.Append(d.fmProblems)
 	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
 	l.addPage(&r.Page, d)
@@ -291,9 +274,9 @@ func (l *linker) routine(d *document, dec *decoded[front.Routine]) {
 // reservedSlugs are top-level folders the build writes itself.
 var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
 
-func (l *linker) page(d *document, dec *decoded[front.Page]) {
-	fm := &dec.fm
-	l.problems.Append(dec.problems)
+func (l *linker) page(d *document) {
+	fm := d.fm.(*front.Page)
+	l.problems.Append(d.fmProblems)
 	if reservedSlugs[d.slug] {
 		l.problems.Errorf(d.display, 0, 0, "rename the file", "the name %q is used by the site itself", d.slug)
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"gopkg.in/yaml.v3"
 
 	"github.com/stretchguide/stretchguide/generator/bib"
 	"github.com/stretchguide/stretchguide/generator/diag"
@@ -30,8 +29,14 @@ type document struct {
 	display string // as shown in messages
 	kind    guide.Kind
 	slug    string
-	matter  *yaml.Node // the front matter, lines counted from the top of the file
-	body    []byte     // padded so that offsets give the file's line numbers
+	// fm is the decoded front matter: a *front.Site, *front.RedFlags, *front.Stretch,
+	// *front.Routine or *front.Page, after the kind. The problems found decoding it
+	// are reported by the link step, where the other problems of the page are.
+	fm         any
+	fmProblems diag.List
+	matterLine int    // the line of the front matter's first field
+	body       []byte // padded so that offsets give the file's line numbers
+	// tree is the parsed body; render drops it once the body is rendered.
 	tree    ast.Node
 	anchors map[string]bool // ids of the body's headings
 }
@@ -181,7 +186,12 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
 		return nil, nil
 	}
-	d := &document{path: p, display: shown, kind: kind, slug: slug, matter: m.Node, body: m.Body}
+	d := &document{path: p, display: shown, kind: kind, slug: slug, matterLine: m.Node.Line, body: m.Body}
+	// Decoding here, on all cores, lets the YAML nodes go as soon as each file is done.
+	d.fm = frontMatter(kind)
+	for _, is := range front.Decode(m.Node, d.fm) {
+		addIssue(&d.fmProblems, shown, is)
+	}
 	ctx := parser.NewContext()
 	d.tree = md.Parser().Parse(text.NewReader(d.body), parser.WithContext(ctx))
 	d.anchors = map[string]bool{}
@@ -258,11 +268,19 @@ func addIssue(problems *diag.List, path string, is front.Issue) {
 	problems.Add(diag.Diagnostic{Path: path, Line: is.Line, Col: is.Col, Severity: sev, Message: is.Msg, Hint: is.Hint})
 }
 
-// decode decodes d's front matter into v, reporting every problem.
-func (d *document) decode(v any, problems *diag.List) {
-	for _, is := range front.Decode(d.matter, v) {
-		addIssue(problems, d.display, is)
+// frontMatter is a new front matter value for a page of the kind.
+func frontMatter(kind guide.Kind) any {
+	switch kind {
+	case guide.KindHome:
+		return new(front.Site)
+	case guide.KindRedFlags:
+		return new(front.RedFlags)
+	case guide.KindStretch:
+		return new(front.Stretch)
+	case guide.KindRoutine:
+		return new(front.Routine)
 	}
+	return new(front.Page)
 }
 
 func display(prefix, p string) string {

@@ -157,7 +157,8 @@ func (v *view) Canonical() string {
 }
 
 // render turns the linked guide into files: every page through its layout, the
-// stylesheet, the pictures and the sitemap.
+// stylesheet, the pictures and the sitemap. It drops each parsed body once rendered,
+// so that the pages of a big guide reuse its memory: ln is rendered only once.
 func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	g := ln.guide
 	out := output{}
@@ -179,6 +180,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 		b := buffers.Get().(*bytes.Buffer)
 		d := ln.docs[pages[i]]
 		errs[i] = md.Renderer().Render(b, d.body, d.tree)
+		d.tree = nil // the largest part of a loaded guide, not needed any more
 		pages[i].Body = template.HTML(b.String())
 		b.Reset()
 		buffers.Put(b)
