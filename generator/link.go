@@ -291,10 +291,10 @@ func (l *linker) citations(d *document, cs []front.Citation) []*guide.Reference 
 	var refs []*guide.Reference
 	for _, c := range cs {
 		if r := l.ref(d, c.Key.V, c.Key.At); r != nil {
-			refs = appendOnce(refs, r)
+			refs = append(refs, r)
 		}
 	}
-	return refs
+	return appendNew(nil, refs)
 }
 
 func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {
@@ -474,13 +474,22 @@ func disambiguate(refs []*guide.Reference) {
 	}
 }
 
-func appendOnce(refs []*guide.Reference, r *guide.Reference) []*guide.Reference {
-	for _, have := range refs {
-		if have == r {
-			return refs
+// appendNew appends to refs, in order, each of more that it does not hold yet.
+func appendNew(refs, more []*guide.Reference) []*guide.Reference {
+	if len(more) == 0 {
+		return refs
+	}
+	seen := make(map[*guide.Reference]bool, len(refs)+len(more))
+	for _, r := range refs {
+		seen[r] = true
+	}
+	for _, r := range more {
+		if !seen[r] {
+			seen[r] = true
+			refs = append(refs, r)
 		}
 	}
-	return append(refs, r)
+	return refs
 }
 
 func values(ss []front.Str) []string {

@@ -31,15 +31,12 @@ var layoutAnchors = map[guide.Kind][]string{
 // walk is independent, so they run in parallel; problems are kept per document.
 func (l *linker) bodies(pages []*guide.Page) {
 	lists := make([]diag.List, len(pages))
-	cited := make([][]*guide.Reference, len(pages))
 	parallel(len(pages), func(i int) {
-		cited[i] = l.body(pages[i], l.docs[pages[i]], &lists[i])
+		p := pages[i]
+		p.Citations = appendNew(p.Citations, l.body(p, l.docs[p], &lists[i]))
 	})
-	for i, p := range pages {
+	for i := range pages {
 		l.problems.Append(lists[i])
-		for _, r := range cited[i] {
-			p.Citations = appendOnce(p.Citations, r)
-		}
 	}
 }
 
