@@ -10,6 +10,12 @@
 // Load and link collect every problem of the content as a diag.List; when it holds an
 // error, Build stops before writing anything.
 //
+// Every step that works file by file or page by page runs on all cores (parallel.go),
+// each result in its own slot, so the output never depends on scheduling. Nothing
+// compares every page with every other: backlinks, related stretches, area pages and
+// anchors come from indexes. The build before the last one is kept, hidden, beside
+// the output folder; write starts from it and writes only the files that changed.
+//
 // # Content
 //
 //	_index.md            home page text; front matter: title, language, base_url, areas
