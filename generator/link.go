@@ -137,7 +137,19 @@ func (l *linker) references() {
 		l.refs[r.Key] = r
 		l.g.References = append(l.g.References, r)
 	}
-	sort.SliceStable(l.g.References, func(i, j int) bool { return l.g.References[i].SortKey() < l.g.References[j].SortKey() })
+	// Each key once, not at every comparison: SortKey builds a string.
+	type keyed struct {
+		key string
+		r   *guide.Reference
+	}
+	ks := make([]keyed, len(l.g.References))
+	for i, r := range l.g.References {
+		ks[i] = keyed{r.SortKey(), r}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i := range ks {
+		l.g.References[i] = ks[i].r
+	}
 	disambiguate(l.g.References) // before any label is used
 }
 
