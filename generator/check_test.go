@@ -120,3 +120,17 @@ func list(l diag.List) string {
 	}
 	return b.String()
 }
+
+func TestCheckRejectsDuplicateAndMalformedIDs(t *testing.T) {
+	fsys := siteFS(t)
+	fsys["red-flags.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Signs\nflags:\n  - {id: fever, title: F, urgency: urgent, action: A}\n  - {id: fever, title: F, urgency: urgent, action: A}\n  - {id: Night Pain, title: N, urgency: soon, action: A}\n  - {id: cauda-equina, title: C, urgency: emergency, action: A}\n  - {id: night-pain, title: N, urgency: soon, action: A}\n---\n")}
+	problems := checkFS(fsys, "content")
+	for _, want := range []string{
+		`content/red-flags.md:5:10: error: warning sign "fever" is listed twice`,
+		`content/red-flags.md:6:10: error: warning sign id "Night Pain" cannot be used in a web address`,
+	} {
+		if !containsPrefix(problems, want) {
+			t.Errorf("want %s\ngot:\n%s", want, list(problems))
+		}
+	}
+}
