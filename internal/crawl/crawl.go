@@ -439,10 +439,16 @@ func (c *crawler) check() {
 		key := *r.target
 		key.Fragment, key.RawFragment = "", ""
 		d := c.docs[key.String()]
+		// An anchor on the page itself ("#main") works even on a page the server
+		// answered with 404, such as the site's not-found page.
+		onPage := key.String() == r.from.final.String()
+		if onPage {
+			d = r.from
+		}
 		if d == nil {
 			continue // not fetched: the crawl was cut short
 		}
-		if !d.ok() {
+		if !onPage && !d.ok() {
 			c.problem(Broken, r.from.url, r.raw, d.failure())
 			continue
 		}

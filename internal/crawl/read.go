@@ -25,6 +25,7 @@ func readMarkup(body []byte) ([]found, map[string]bool) {
 	var out []found
 	z := html.NewTokenizer(bytes.NewReader(body))
 	inStyle := false
+	svg := 0 // depth of <svg> elements, where <script/> and <style/> close themselves
 	for {
 		tt := z.Next()
 		switch tt {
@@ -36,9 +37,18 @@ func readMarkup(body []byte) ([]found, map[string]bool) {
 			}
 		case html.EndTagToken:
 			inStyle = false
+			if name, _ := z.TagName(); string(name) == "svg" && svg > 0 {
+				svg--
+			}
 		case html.StartTagToken, html.SelfClosingTagToken:
 			t := z.Token()
 			inStyle = t.Data == "style" && tt == html.StartTagToken
+			if t.Data == "svg" && tt == html.StartTagToken {
+				svg++
+			}
+			if tt == html.SelfClosingTagToken && svg > 0 {
+				z.NextIsNotRawText()
+			}
 			out = append(out, tagRefs(t, ids)...)
 		}
 	}
