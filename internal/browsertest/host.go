@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -15,8 +16,10 @@ import (
 // 404 for any address that has no file (a folder without index.html included). header,
 // when not nil, is sent with every response, such as the Content-Security-Policy the
 // host would send. It returns the site's URL; the server stops when the test ends.
+// Web app manifests are sent as application/manifest+json, as the hosts send them.
 func ServeHost(t testing.TB, dir, prefix string, header http.Header) string {
 	t.Helper()
+	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
 	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
 	h := func(w http.ResponseWriter, r *http.Request) {
 		for k, vs := range header {

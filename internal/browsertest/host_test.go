@@ -12,7 +12,7 @@ import (
 func TestServeHostAnswersLikeAStaticHost(t *testing.T) {
 	dir := t.TempDir()
 	for name, body := range map[string]string{
-		"index.html": "home", "404.html": "not found page", "a/index.html": "page a", "empty/.keep": "",
+		"index.html": "home", "404.html": "not found page", "a/index.html": "page a", "empty/.keep": "", "app.webmanifest": "{}",
 	} {
 		file := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
@@ -36,6 +36,7 @@ func TestServeHostAnswersLikeAStaticHost(t *testing.T) {
 		{site + "missing/deep/page/", 404, "not found page"},
 		{site + "empty/", 404, "not found page"}, // no listing of folders
 		{root + "/", 404, "not found page"},      // outside the prefix
+		{site + "app.webmanifest", 200, "{}"},
 	} {
 		resp, err := http.Get(tc.url)
 		if err != nil {
@@ -45,6 +46,9 @@ func TestServeHostAnswersLikeAStaticHost(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != tc.status || string(b) != tc.body {
 			t.Errorf("%s: got %d %q, want %d %q", tc.url, resp.StatusCode, b, tc.status, tc.body)
+		}
+		if strings.HasSuffix(tc.url, ".webmanifest") && resp.Header.Get("Content-Type") != "application/manifest+json" {
+			t.Errorf("%s: served as %q", tc.url, resp.Header.Get("Content-Type"))
 		}
 		if resp.Header.Get("X-Test") != "yes" {
 			t.Errorf("%s: the extra header was not sent", tc.url)
