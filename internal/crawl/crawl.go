@@ -370,16 +370,16 @@ func (c *crawler) add(d *doc, base *url.URL, f found) {
 		}
 		return
 	}
-	t = c.mapAlias(t)
-	if !c.sameOrigin(t) {
+	t, where := c.locate(t)
+	switch where {
+	case elsewhere:
 		if f.use == navigate {
 			c.report.External = append(c.report.External, Link{From: d.url, To: t.String()})
 		} else {
 			c.problem(OtherOrigin, d.url, raw, "")
 		}
 		return
-	}
-	if !strings.HasPrefix(t.Path, c.root.Path) {
+	case outside:
 		c.problem(OutsideSite, d.url, raw, "outside "+c.root.Path)
 		return
 	}
@@ -392,30 +392,39 @@ func (c *crawler) add(d *doc, base *url.URL, f found) {
 	c.enqueue(c.fetch(target.String()))
 }
 
-// mapAlias turns an address below an alias into the same address below the root.
-func (c *crawler) mapAlias(t *url.URL) *url.URL {
+// place says where an address leads.
+type place int
+
+const (
+	onSite    place = iota // below the start folder, or below an alias
+	outside                // the site's host (or an alias's), outside its folder
+	elsewhere              // another origin
+)
+
+// locate says where t leads; an address below an alias is turned into the same
+// address below the start folder, so that it is fetched from the served site.
+func (c *crawler) locate(t *url.URL) (*url.URL, place) {
 	for _, a := range c.aliases {
 		if t.Host == a.Host && t.Scheme == a.Scheme && strings.HasPrefix(t.Path, a.Path) {
 			m := *t
 			m.Scheme, m.Host = c.root.Scheme, c.root.Host
 			m.Path = c.root.Path + strings.TrimPrefix(t.Path, a.Path)
 			m.RawPath = ""
-			return &m
+			return &m, onSite
 		}
 	}
-	return t
-}
-
-func (c *crawler) sameOrigin(t *url.URL) bool {
 	if t.Scheme == c.root.Scheme && t.Host == c.root.Host {
-		return true
+		if strings.HasPrefix(t.Path, c.root.Path) {
+			return t, onSite
+		}
+		return t, outside
 	}
 	for _, a := range c.aliases {
 		if t.Scheme == a.Scheme && t.Host == a.Host {
-			return true
+			return t, outside
 		}
 	}
-	return false
+	return t, elsewhere
 }
 
 // pagesReached lists the HTML pages fetched so far, by final address.

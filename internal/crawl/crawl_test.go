@@ -2,6 +2,7 @@ package crawl
 
 import (
 	"context"
+	"net/url"
 	"reflect"
 	"slices"
 	"strings"
@@ -191,5 +192,35 @@ func TestReadManifest(t *testing.T) {
 	}
 	if _, err := readManifest([]byte(`{"icons": [`)); err == nil {
 		t.Error("a broken manifest gave no error")
+	}
+}
+
+func TestLocate(t *testing.T) {
+	alias, _ := url.Parse("https://example.org/sub/")
+	for _, root := range []string{"http://127.0.0.1:8080/", "http://127.0.0.1:8080/sub/"} {
+		r, _ := url.Parse(root)
+		c := &crawler{root: *r, aliases: []*url.URL{alias}}
+		for _, tc := range []struct {
+			in, want string
+			where    place
+		}{
+			{"https://example.org/sub/a/#x", root + "a/#x", onSite},
+			{"https://example.org/sub/", root, onSite},
+			{"https://example.org/other/", "https://example.org/other/", outside}, // never fetched from the real host
+			{"http://example.org/sub/", "http://example.org/sub/", elsewhere},
+			{root + "b/", root + "b/", onSite},
+			{"http://127.0.0.1:8081/", "http://127.0.0.1:8081/", elsewhere},
+			{"https://cdn.example.com/x.js", "https://cdn.example.com/x.js", elsewhere},
+		} {
+			in, _ := url.Parse(tc.in)
+			got, where := c.locate(in)
+			if got.String() != tc.want || where != tc.where {
+				t.Errorf("root %s: locate(%s) = %s, %d; want %s, %d", root, tc.in, got, where, tc.want, tc.where)
+			}
+		}
+		outsideRoot, _ := url.Parse("http://127.0.0.1:8080/elsewhere/")
+		if _, where := c.locate(outsideRoot); (root == "http://127.0.0.1:8080/") != (where == onSite) {
+			t.Errorf("root %s: /elsewhere/ is %d", root, where)
+		}
 	}
 }

@@ -252,11 +252,12 @@ func (c *crawler) sitemap(u string, reached map[string]bool) {
 			c.problem(Broken, u, loc, "not a valid address")
 			continue
 		}
-		if t = c.mapAlias(t); !c.sameOrigin(t) {
+		t, where := c.locate(t)
+		switch where {
+		case elsewhere:
 			c.problem(OtherOrigin, u, loc, "")
 			continue
-		}
-		if !strings.HasPrefix(t.Path, c.root.Path) {
+		case outside:
 			c.problem(OutsideSite, u, loc, "outside "+c.root.Path)
 			continue
 		}
