@@ -89,7 +89,7 @@ func (l *linker) site(baseURL string) {
 	}
 	var fm front.Site
 	d.decode(&fm, l.problems)
-	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
 	if s.Language == "" {
 		s.Language = "en"
 	}
