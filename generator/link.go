@@ -59,6 +59,8 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.bodies()
 	l.backlinks()
 	l.sort()
+	l.readability()
+	l.reviewDates()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -83,7 +85,8 @@ func (l *linker) site(baseURL string) {
 	d := l.c.home
 	if d == nil {
 		l.problems.Errorf("content/_index.md", 0, 0, "create it with a title field: it holds the home page text and the site settings", "the home page file is missing")
-		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/"}
+		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/",
+			ReadabilityGrade: defaultReadabilityGrade, ReviewCycleMonths: defaultReviewCycleMonths}
 		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
 		return
 	}
@@ -93,6 +96,7 @@ func (l *linker) site(baseURL string) {
 	if s.Language == "" {
 		s.Language = "en"
 	}
+	l.governance(d, fm, &s)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/stretchguide/stretchguide/generator"
 	"github.com/stretchguide/stretchguide/generator/diag"
@@ -18,11 +19,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	fs := newFlagSet("check", stderr, &sf)
 	format := fs.String("format", "text", "output `format`: text or json")
-	strict := fs.Bool("strict", false, "fail on warnings too")
+	strict := fs.Bool("strict", false, "fail on warnings too, and report overdue reviews as errors")
+	today := fs.String("today", "", "measure review dates against this `day` (YYYY-MM-DD) instead of today")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	problems := generator.Check(sf.resolve(stderr))
+	opts := sf.resolve(stderr)
+	opts.Strict = *strict
+	if *today != "" {
+		t, err := time.Parse("2006-01-02", *today)
+		if err != nil {
+			fmt.Fprintf(stderr, "stretchguide check: --today %q is not a date like 2026-11-25\n", *today)
+			return 2
+		}
+		opts.Today = t
+	}
+	problems := generator.Check(opts)
 	switch *format {
 	case "json":
 		if problems == nil {

@@ -10,6 +10,9 @@ type Site struct {
 	Language Str    `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
 	BaseURL  Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
 	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
+	// Governance: how hard pages may be to read, and how often they are reviewed.
+	ReadabilityGrade  Int `yaml:"readability_grade" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns; 8 when left out."`
+	ReviewCycleMonths Int `yaml:"review_cycle_months" doc:"Months from a page's last review to its next; 36 when left out."`
 }
 
 // Area is one part of the body listed in content/_index.md.

@@ -32,6 +32,10 @@ type Site struct {
 	// BasePath is the path part of BaseURL ("/" or "/stretch-guide/"), for the few
 	// pages, such as 404.html, that are served from any depth.
 	BasePath string
+	// ReadabilityGrade is the highest reading grade a page may have without a warning.
+	ReadabilityGrade int
+	// ReviewCycleMonths is how long after its last review a page is due for the next.
+	ReviewCycleMonths int
 }
 
 // Kind says which template renders a page.
@@ -62,6 +66,10 @@ type Page struct {
 	Summary  string
 	Reviewed Date
 	Reviewer string
+	// NextReview is Reviewed plus the site's review cycle; zero when Reviewed is.
+	NextReview Date
+	// Reading is how hard the page's own text is to read; zero for made pages.
+	Reading Reading
 	// Citations is the page's evidence: the keys of its front matter first, then the
 	// ones cited in its text, each once, in order of first mention.
 	Citations []*Reference

@@ -15,57 +15,75 @@ import (
 
 // Text accumulates prose and counts its words, sentences and syllables. Add text as it
 // comes; call EndBlock after a heading, a list item or any other piece of text that
-// ends a thought without a full stop.
+// ends a thought without a full stop. The zero Text is empty and ready to use.
 type Text struct {
 	words, sentences, syllables int
-	open                        bool   // words were added since the last sentence ended
-	last                        string // the last word, to tell "Dr." from a sentence end
+	cur                         Sentence // the sentence being read; Words is 0 between sentences
+	hardest                     Sentence
 }
+
+// Sentence is one sentence's counts, and where it starts as the caller gave it to Add.
+type Sentence struct {
+	At               int
+	Words, Syllables int
+}
+
+// Grade is the sentence's own Flesch-Kincaid grade.
+func (s Sentence) Grade() float64 { return Grade(s.Words, 1, s.Syllables) }
 
 // Stats are the counts of a text and its grade.
 type Stats struct {
 	Words, Sentences, Syllables int
 	// Grade is the Flesch-Kincaid grade level, 0 for a text without words.
 	Grade float64
+	// Hardest is the sentence with the highest grade: the first one to rewrite.
+	Hardest Sentence
 }
 
-// Add reads s as prose. A sentence ends at ., ! or ? followed by a space or the end of
-// s, except after a common abbreviation such as "e.g." or "Dr.".
-func (t *Text) Add(s string) {
+// Add reads s as prose; at is where s starts, in whatever terms the caller likes (a
+// byte offset, a line), and is reported as the start of each sentence that begins
+// in s. A sentence ends at ., ! or ? at the end of a word, except after a common
+// abbreviation such as "e.g." or "Dr." or an initial.
+func (t *Text) Add(s string, at int) {
 	for _, tok := range strings.FieldsFunc(s, isSpace) {
 		core := strings.TrimFunc(tok, notWordRune)
 		if core != "" {
 			for _, part := range strings.FieldsFunc(core, isDash) {
 				if n := Syllables(part); n > 0 || hasDigit(part) {
-					t.words++
-					t.syllables += max(n, 1)
-					t.open = true
+					if t.cur.Words == 0 {
+						t.cur.At = at
+					}
+					t.cur.Words++
+					t.cur.Syllables += max(n, 1)
 				}
 			}
 		}
-		if endsSentence(tok) && t.open && !abbreviation(tok) {
-			t.sentences++
-			t.open = false
+		if endsSentence(tok) && !abbreviation(tok) {
+			t.EndBlock()
 		}
 	}
 }
 
 // EndBlock ends the current sentence, if one is open.
 func (t *Text) EndBlock() {
-	if t.open {
-		t.sentences++
-		t.open = false
+	if t.cur.Words == 0 {
+		return
 	}
+	t.words += t.cur.Words
+	t.syllables += t.cur.Syllables
+	t.sentences++
+	if t.hardest.Words == 0 || t.cur.Grade() > t.hardest.Grade() {
+		t.hardest = t.cur
+	}
+	t.cur = Sentence{}
 }
 
 // Stats returns the counts so far; an open sentence counts as ended.
 func (t *Text) Stats() Stats {
-	s := Stats{Words: t.words, Sentences: t.sentences, Syllables: t.syllables}
-	if t.open {
-		s.Sentences++
-	}
-	s.Grade = Grade(s.Words, s.Sentences, s.Syllables)
-	return s
+	c := *t
+	c.EndBlock()
+	return Stats{Words: c.words, Sentences: c.sentences, Syllables: c.syllables,
+		Grade: Grade(c.words, c.sentences, c.syllables), Hardest: c.hardest}
 }
 
 // Grade is the Flesch-Kincaid grade level of a text with the given counts, or 0 when
@@ -80,7 +98,7 @@ func Grade(words, sentences, syllables int) float64 {
 // Of measures a single piece of prose.
 func Of(s string) Stats {
 	var t Text
-	t.Add(s)
+	t.Add(s, 0)
 	return t.Stats()
 }
 

@@ -89,7 +89,7 @@ func TestGradeRanges(t *testing.T) {
 func TestBlocksEndSentences(t *testing.T) {
 	var tx Text
 	for _, cue := range []string{"Knees bent, feet flat", "Lift your hips", "Pause, then lower slowly"} {
-		tx.Add(cue)
+		tx.Add(cue, 0)
 		tx.EndBlock()
 	}
 	tx.EndBlock() // a second end adds nothing
@@ -104,5 +104,19 @@ func TestEmpty(t *testing.T) {
 	}
 	if Grade(0, 0, 0) != 0 {
 		t.Error("Grade of nothing should be 0")
+	}
+}
+
+func TestHardestSentence(t *testing.T) {
+	var tx Text
+	tx.Add("Lie down. Bend your knees.", 1)
+	tx.Add("Then, keeping your shoulders relaxed against the floor, gradually", 2)
+	tx.Add("straighten one leg. Rest.", 3)
+	s := tx.Stats()
+	if s.Hardest.At != 2 || s.Hardest.Words != 12 {
+		t.Errorf("hardest sentence %+v, want the one starting at 2 with 12 words", s.Hardest)
+	}
+	if s.Sentences != 4 {
+		t.Errorf("%d sentences, want 4", s.Sentences)
 	}
 }
