@@ -35,6 +35,7 @@ type linker struct {
 	refs     map[string]*guide.Reference
 	slugs    map[string]*guide.Stretch
 	images   []*guide.Image
+	gradeAt  map[gradeUse]front.At // where front matter gives a citation's grade
 }
 
 // link turns loaded content into one checked guide: every area, flag, reference,
@@ -43,7 +44,7 @@ type linker struct {
 func link(c *content, baseURL string, problems *diag.List) *linked {
 	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*document{},
 		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
-		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}, gradeAt: map[gradeUse]front.At{}}
 	l.site(baseURL)
 	l.references()
 	l.redFlags()
@@ -61,6 +62,7 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.sort()
 	l.readability()
 	l.reviewDates()
+	l.gradesPage()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -212,7 +214,7 @@ func (l *linker) stretch(d *document) {
 			l.errorAt(d, f.At, diag.DidYouMean(f.V, keys(l.flags), "use an id from the flags list in content/red-flags.md"), "unknown warning sign %q", f.V)
 		}
 	}
-	s.Citations = l.citations(d, fm.Citations)
+	l.citations(&s.Page, d, fm.Citations)
 	if fm.Image.Set() {
 		s.Image = l.image(d, fm.Image, fm.ImageAlt)
 	}
@@ -269,7 +271,7 @@ func (l *linker) routine(d *document) {
 			s.UsedIn = append(s.UsedIn, r)
 		}
 	}
-	r.Citations = l.citations(d, fm.Citations)
+	l.citations(&r.Page, d, fm.Citations)
 }
 
 // reservedSlugs are top-level folders the build writes itself.
@@ -284,18 +286,26 @@ func (l *linker) page(d *document) {
 	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.Pages = append(l.g.Pages, p)
-	p.Citations = l.citations(d, fm.Citations)
+	l.citations(p, d, fm.Citations)
 }
 
-// citations resolves the reference keys of a page's front matter.
-func (l *linker) citations(d *document, cs []front.Citation) []*guide.Reference {
-	var refs []*guide.Reference
+// citations resolves the reference keys of a page's front matter into p.Citations,
+// and the evidence grades given with them into p.Grades.
+func (l *linker) citations(p *guide.Page, d *document, cs []front.Citation) {
 	for _, c := range cs {
-		if r := l.ref(d, c.Key.V, c.Key.At); r != nil {
-			refs = appendOnce(refs, r)
+		r := l.ref(d, c.Key.V, c.Key.At)
+		if r == nil {
+			continue
+		}
+		p.Citations = appendOnce(p.Citations, r)
+		if g := guide.Grade(c.Grade.V); g.Valid() { // the decoder reported any other word
+			if p.Grades == nil {
+				p.Grades = map[string]guide.Grade{}
+			}
+			p.Grades[r.Key] = g
+			l.gradeAt[gradeUse{p, r.Key}] = c.Grade.At
 		}
 	}
-	return refs
 }
 
 func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {

@@ -89,8 +89,10 @@ type Page struct {
 }
 
 // Citation names a reference in front matter: either just its key, or
-// {key: gordon2016, locator: "p. 22"}. (A bare value fills a group's first field.)
+// {key: gordon2016, locator: "p. 22", grade: moderate}. (A bare value fills a group's
+// first field.)
 type Citation struct {
 	Key     Str `yaml:"key" required:"true" doc:"The reference's id."`
 	Locator Str `yaml:"locator" doc:"Where in the work, such as p. 22."`
+	Grade   Str `yaml:"grade" enum:"high,moderate,low,very-low" doc:"How certain the evidence is for what this page says (GRADE); overrides the reference's own grade."`
 }

@@ -20,6 +20,9 @@ type Guide struct {
 	Areas      []*Area      // by title
 	References []*Reference // by first author, year, title
 	Pages      []*Page      // free pages, by title
+	// GradesPage is the free page that explains the evidence grades
+	// (content/pages/evidence-grades.md), which grade badges link to; nil without one.
+	GradesPage *Page
 }
 
 // Site holds the settings from the front matter of content/_index.md.
@@ -73,6 +76,9 @@ type Page struct {
 	// Citations is the page's evidence: the keys of its front matter first, then the
 	// ones cited in its text, each once, in order of first mention.
 	Citations []*Reference
+	// Grades holds the evidence grades given with citations in the front matter, by
+	// reference key; see GradeOf.
+	Grades map[string]Grade
 	// Body is the rendered Markdown, set by the render step.
 	Body template.HTML
 }
