@@ -93,7 +93,23 @@ func Check(opts Options) diag.List {
 // check checks the content tree in fsys, naming files as opts.Content/path.
 func check(fsys fs.FS, opts Options) diag.List {
 	var problems diag.List
-	ln := loadAndLink(fsys, opts, newMarkdown(nil), &problems, newTimer(opts.Log))
+	ls, err := readLayouts(opts.Layouts)
+	if err != nil {
+		problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+	}
+	md := newMarkdown(nil)
+	if ls != nil {
+		md = newMarkdown(ls.citation)
+	}
+	ln := loadAndLink(fsys, opts, md, &problems, newTimer(opts.Log))
+	if ls != nil && problems.Errors() == 0 {
+		// Render in memory, to check what only the output shows.
+		if out, err := render(ln, ls, md); err != nil {
+			problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+		} else {
+			problems.Append(safetyLinks(ln, out))
+		}
+	}
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()

@@ -47,8 +47,9 @@ func (l *linker) readability() {
 	}
 }
 
-// grade writes a reading grade with one decimal, as the formula's precision merits.
-func grade(g float64) string { return strconv.FormatFloat(g, 'f', 1, 64) }
+// grade writes a reading grade with one decimal, as the formula's precision merits;
+// very simple text, which the formula puts below 0, is grade 0.
+func grade(g float64) string { return strconv.FormatFloat(max(g, 0), 'f', 1, 64) }
 
 // measure counts the text a patient reads on the page of document d: the prose
 // fields of its front matter and its Markdown body, without code, citations, raw
