@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/schema"
 	"github.com/stretchguide/stretchguide/layouts"
 )
 
@@ -70,6 +71,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	out, err := render(ln, ls, md)
 	if err != nil {
 		return res, err
+	}
+	for name, b := range schema.Files() { // for editors: see the schema package
+		out["schema/"+name] = b
 	}
 	t.step("render")
 	if err := ctx.Err(); err != nil {
