@@ -63,6 +63,7 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.readability()
 	l.reviewDates()
 	l.gradesPage()
+	l.todos()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
