@@ -16,10 +16,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// buildSite builds testdata/site into a fresh folder and returns the folder.
+// buildSite builds opts.Content (testdata/site when empty) into a fresh folder, and
+// returns the folder.
 func buildSite(t *testing.T, opts Options) string {
 	t.Helper()
-	opts.Content = "testdata/site"
+	if opts.Content == "" {
+		opts.Content = "testdata/site"
+	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(t.TempDir(), "public")
 	}

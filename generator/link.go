@@ -199,10 +199,10 @@ func (l *linker) stretch(d *document) {
 	case !fm.Hold.Set() && !fm.Reps.Set():
 		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
-	if fm.Reps.Set() && fm.Reps.V < 1 {
+	if fm.Reps.Valid() && fm.Reps.V < 1 {
 		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
 	}
-	if fm.Sets.Set() {
+	if fm.Sets.Valid() {
 		if fm.Sets.V < 1 {
 			l.errorAt(d, fm.Sets.At, "leave sets out to do it once", "sets should be 1 or more")
 		}
@@ -264,7 +264,7 @@ func (l *linker) routine(d *document) {
 		if st.Reps.Set() {
 			dose.Hold, dose.Reps = 0, st.Reps.V
 		}
-		if st.Sets.Set() {
+		if st.Sets.Valid() {
 			dose.Sets = st.Sets.V
 		}
 		r.Steps = append(r.Steps, &guide.Step{Number: i + 1, Stretch: s, Dose: dose})

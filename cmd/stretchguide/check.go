@@ -45,7 +45,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		_ = enc.Encode(problems)
 	case "text":
 		printProblems(stdout, problems)
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", problems.Errors(), problems.Warnings())
+		fmt.Fprintf(stdout, "%s, %s\n", count(problems.Errors(), "error"), count(problems.Warnings(), "warning"))
 	default:
 		fmt.Fprintf(stderr, "stretchguide check: unknown format %q (use text or json)\n", *format)
 		return 2
@@ -54,4 +54,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// count says "1 error" or "2 errors".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

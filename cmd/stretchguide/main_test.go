@@ -72,3 +72,20 @@ func TestCheckJSONAndToday(t *testing.T) {
 		t.Errorf("--today soon: exit %d\n%s", code, errs)
 	}
 }
+
+// One run of check lists every mistake of the twenty-mistake guide, and fails.
+func TestCheckTwentyMistakes(t *testing.T) {
+	code, out, _ := stretchguide(t, "check", "--content", "../../generator/testdata/mistakes", "--today", "2026-12-01")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	var problems int
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, ": error: ") || strings.Contains(line, ": warning: ") {
+			problems++
+		}
+	}
+	if problems != 20 || !strings.HasSuffix(out, "19 errors, 1 warning\n") {
+		t.Errorf("want 20 problems, 19 errors and 1 warning; got %d:\n%s", problems, out)
+	}
+}
