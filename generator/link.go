@@ -154,7 +154,7 @@ func (l *linker) redFlags() {
 	}
 	var fm front.RedFlags
 	d.decode(&fm, l.problems)
-	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V}
+	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.RedFlags = p
 	for _, f := range fm.Flags {

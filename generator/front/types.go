@@ -65,9 +65,11 @@ type Step struct {
 
 // RedFlags is the front matter of content/red-flags.md.
 type RedFlags struct {
-	Title   Str    `yaml:"title" required:"true" doc:"The page's title."`
-	Summary Str    `yaml:"summary" doc:"One plain sentence about the page."`
-	Flags   []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
+	Title    Str    `yaml:"title" required:"true" doc:"The page's title."`
+	Summary  Str    `yaml:"summary" doc:"One plain sentence about the page."`
+	Flags    []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
+	Reviewed Date   `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer Str    `yaml:"reviewer" doc:"Who reviewed it."`
 }
 
 // Flag is one warning sign.

@@ -112,7 +112,7 @@ func Routine(c Context) []byte {
 		"title":     {on: true, value: c.Title},
 		"summary":   {on: true, value: Todo + " write one plain sentence saying what the routine is for."},
 		"when":      {value: "morning"},
-		"steps":     {on: true, value: steps, note: "Each step names a stretch by its file name; hold, reps and sets may change its dose for this routine. Stretches: " + strings.Join(c.Stretches, ", ")},
+		"steps":     {on: true, value: steps, note: "Each step names a stretch by its file name; hold, reps and sets may change its dose for this routine. Stretches: " + strings.Join(c.Stretches, ", ") + "."},
 		"citations": {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
 		"reviewed":  {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
 		"reviewer":  {value: "Your name"},
