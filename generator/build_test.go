@@ -16,10 +16,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
-// buildSite builds testdata/site into a fresh folder and returns the folder.
+// buildSite builds opts.Content (testdata/site when empty) into a fresh folder, and
+// returns the folder.
 func buildSite(t *testing.T, opts Options) string {
 	t.Helper()
-	opts.Content = "testdata/site"
+	if opts.Content == "" {
+		opts.Content = "testdata/site"
+	}
 	if opts.Out == "" {
 		opts.Out = filepath.Join(t.TempDir(), "public")
 	}
@@ -81,7 +84,8 @@ func TestBuildWritesEveryKindOfPage(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
 	for _, p := range []string{"index.html", "stretches/bridge/index.html", "stretches/bridge/bridge.svg",
 		"routines/bedtime/index.html", "areas/lower-back/index.html", "areas/hips/index.html", "about/index.html",
-		"red-flags/index.html", "bibliography/index.html", "404.html", "sitemap.xml"} {
+		"red-flags/index.html", "bibliography/index.html", "404.html", "sitemap.xml",
+		"schema/stretch.json", "schema/routine.json", "schema/red-flags.json", "schema/page.json", "schema/site.json", "schema/reference.json"} {
 		if _, ok := files[p]; !ok {
 			t.Errorf("%s was not written", p)
 		}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 )
@@ -27,6 +28,21 @@ func siteFS(t *testing.T) fstest.MapFS {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// testToday is the day the checks in tests measure review dates against.
+var testToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+
+// checkFS checks a content tree held in fsys, naming files as prefix/path. Info lines
+// are left out: tests look for problems.
+func checkFS(fsys fs.FS, prefix string) diag.List {
+	var problems diag.List
+	for _, d := range check(fsys, Options{Content: prefix, Today: testToday}) {
+		if d.Severity != diag.Info {
+			problems.Add(d)
+		}
+	}
+	return problems
 }
 
 func TestCheckAcceptsTestSite(t *testing.T) {

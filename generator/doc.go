@@ -8,7 +8,13 @@
 //	write   (write.go)   pages -> the output folder, swapped in atomically
 //
 // Load and link collect every problem of the content as a diag.List; when it holds an
-// error, Build stops before writing anything.
+// error, Build stops before writing anything. Link also measures each page's reading
+// grade (reading.go, package readability), sets review dates (review.go) and resolves
+// evidence grades (grades.go). Check runs load and link, then renders in memory to
+// verify the safety rule on the output (safety.go), and adds what depends on the day
+// or is only for authors: reviews coming due, and each page's grade as info. New
+// (new.go, package scaffold) starts a stretch or routine file. The build also writes
+// the JSON Schemas of package schema to /schema/.
 //
 // # Content
 //
@@ -17,7 +23,8 @@
 //	stretches/<slug>.md  a stretch (front.Stretch)
 //	routines/<slug>.md   a routine (front.Routine)
 //	red-flags.md         the warning signs (front.RedFlags)
-//	pages/<slug>.md      a free page (front.Page)
+//	pages/<slug>.md      a free page (front.Page); pages/evidence-grades.md, when there,
+//	                     explains the evidence grades and their badges link to it
 //	references/*.yaml    CSL-YAML; *.bib BibTeX and *.json CSL-JSON are read too
 //
 // The fields of each file, with what each means, are the struct tags of package front.

@@ -82,6 +82,7 @@ var funcs = template.FuncMap{
 	"period":  period,
 	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
 	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+	"grade":   func(v view, g guide.Grade) part { return part{View: v, Grade: g} },
 }
 
 // part is what a partial template sees: the page's view and the one thing it shows.
@@ -89,6 +90,7 @@ type part struct {
 	View    view
 	Stretch *guide.Stretch
 	Flags   []*guide.Flag
+	Grade   guide.Grade
 }
 
 // period ends a piece of a reference with a full stop, unless it already ends with

@@ -40,7 +40,7 @@ var cslText = map[string]func(*guide.Reference) *string{
 }
 
 // cslRead are the fields the guide uses, as CSL spells them, for hints.
-var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed"}
+var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed", "grade"}
 
 // cslIgnored are other CSL 1.0.2 variables and the extras Zotero and Pandoc
 // write; they are accepted without a word and not used.
@@ -52,7 +52,7 @@ var cslIgnored = strings.Fields(`abstract annote archive archive_collection arch
 	number-of-volumes original-date original-publisher original-publisher-place original-title
 	part part-title pmcid pmid printing publisher-place references reviewed-genre reviewed-title
 	scale section shorttitle source status submitted supplement title-short version
-	volume-title year-suffix available-date custom page-first
+	volume-title year-suffix available-date page-first
 	chair collection-editor compiler composer container-author contributor curator director
 	editorial-director executive-producer guest host illustrator interviewer narrator
 	organizer original-author performer producer recipient reviewed-author script-writer
@@ -161,6 +161,16 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 			if y, m, d, ok := r.date(v, k.Value); ok && y > 0 {
 				ref.Accessed = accessedDate(y, m, d)
 			}
+		case "grade":
+			ref.Grade = r.grade(v, k.Value)
+		case "custom": // CSL 1.0.2's place for extra fields: custom: {grade: low}
+			if c := r.resolve(v); c != nil && c.Kind == yaml.MappingNode {
+				for _, p := range r.pairs(c) {
+					if strings.EqualFold(p.key.Value, "grade") && ref.Grade == "" {
+						ref.Grade = r.grade(p.value, "custom grade")
+					}
+				}
+			}
 		default:
 			if field, ok := cslText[name]; ok {
 				*field(ref) = r.text(v, k.Value)
@@ -185,6 +195,23 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 	}
 	return ref
 }
+
+// grade reads an evidence grade: high, moderate, low or very-low.
+func (r *cslReader) grade(v *yaml.Node, field string) guide.Grade {
+	s := r.text(v, field)
+	if s == "" {
+		return ""
+	}
+	if g := guide.Grade(s); g.Valid() {
+		return g
+	}
+	n := r.resolve(v)
+	r.list.Errorf(r.path, n.Line, n.Column, diag.DidYouMean(s, guide.Grades, gradeHint), "%q is not an evidence grade", s)
+	return ""
+}
+
+// gradeHint is the hint for every evidence grade that cannot be read.
+const gradeHint = "use one of the GRADE levels: high, moderate, low or very-low"
 
 // text reads a value that must be a single piece of text (or a number).
 func (r *cslReader) text(v *yaml.Node, field string) string {

@@ -17,6 +17,7 @@ type Reference struct {
 	DOI       string // bare, without https://doi.org/
 	URL       string
 	Accessed  Date
+	Grade     Grade // the certainty of its evidence (GRADE); "" when not graded
 	// YearSuffix tells apart works with the same label ("Hinge Health, 2023a"); the
 	// link step sets it.
 	YearSuffix string
