@@ -20,6 +20,7 @@ type Options struct {
 	Layouts string // the layouts folder; the layouts built into the program when empty
 	Out     string // the output folder; "public" when empty
 	BaseURL string // overrides base_url in content/_index.md when not empty
+	NoPDF   bool   // skips the routines' PDF handouts, for quicker builds
 	// Log, when not nil, receives the time each step took.
 	Log io.Writer
 }
@@ -59,7 +60,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	out, err := render(ln, ls, md)
+	out, err := render(ln, ls, md, !opts.NoPDF)
 	if err != nil {
 		return res, err
 	}

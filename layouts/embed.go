@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the templates and the stylesheet.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js
 var FS embed.FS
