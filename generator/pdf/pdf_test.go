@@ -179,3 +179,14 @@ func TestStyleAndTransforms(t *testing.T) {
 		t.Errorf("the transformed rect is not where it belongs:\n%s", out)
 	}
 }
+
+// BenchmarkHandout measures one small handout: most of the time goes to reading and
+// subsetting the three embedded fonts.
+func BenchmarkHandout(b *testing.B) {
+	g, r, files := smallGuide("https://example.org/guide/", "a.svg")
+	for b.Loop() {
+		if _, err := Handout(g, r, files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
