@@ -122,21 +122,33 @@ func TestRoutineTotalTime(t *testing.T) {
 	}
 }
 
+// TestFailedBuildLeavesOutputUntouched runs a real build for every bad input of
+// check_test.go and checks that the error names the place and public/ is unchanged.
 func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
+	for _, c := range badInputs {
+		t.Run(c.name, func(t *testing.T) {
+			buildBadInput(t, c.file, c.content, c.want)
+		})
+	}
+}
+
+func buildBadInput(t *testing.T, file, content, want string) {
 	out := buildSite(t, Options{})
 	before := readTree(t, out)
-	content := t.TempDir()
-	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("testdata/site")); err != nil {
 		t.Fatal(err)
 	}
-	bad := filepath.Join(content, "stretches", "bridge.md")
-	if err := os.WriteFile(bad, []byte("---\ntitle: [\n---\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(file)), []byte(content), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, err := Build(context.Background(), Options{Content: content, Out: out})
+	res, err := Build(context.Background(), Options{Content: dir, Out: out})
 	var be *diag.BuildError
 	if !errors.As(err, &be) {
 		t.Fatalf("want a BuildError, got %v", err)
+	}
+	if !containsPrefix(res.Problems, strings.Replace(want, "content/", filepath.ToSlash(dir)+"/", 1)) {
+		t.Errorf("want a problem like %s, got:\n%s", want, list(res.Problems))
 	}
 	after := readTree(t, out)
 	if len(after) != len(before) {

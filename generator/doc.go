@@ -13,7 +13,8 @@
 //
 // # Content
 //
-//	_index.md            home page text; front matter: title, language, base_url, areas
+//	_index.md            home page text; front matter: title, language, description,
+//	                     base_url, areas
 //	stretches/<slug>.md  a stretch (front.Stretch)
 //	routines/<slug>.md   a routine (front.Routine)
 //	red-flags.md         the warning signs (front.RedFlags)
@@ -30,9 +31,14 @@
 // A layouts folder holds base.html (defines "base", which calls "main"), partials.html
 // (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
 // file per kind of page defining "main" (home, stretch, routine, area, red-flags,
-// bibliography, page, 404), style.css and any other .css or .js files. Templates see a
+// bibliography, page, 404), style.css and any other .css, .js or .svg files (favicon.svg
+// is the site's icon, also named by the web app manifest). Templates see a
 // view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
-// whose file name carries a hash of its content.
+// whose file name carries a hash of its content. {{.Canonical}} and {{.PreviewImage}}
+// give absolute addresses only when a base URL is set.
+//
+// Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
+// (meta.go).
 package generator

@@ -89,7 +89,7 @@ func (l *linker) site(baseURL string) {
 	}
 	var fm front.Site
 	d.decode(&fm, l.problems)
-	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
 	if s.Language == "" {
 		s.Language = "en"
 	}
@@ -110,18 +110,27 @@ func (l *linker) site(baseURL string) {
 	l.g.Home = &guide.Page{Title: s.Title}
 	l.addPage(l.g.Home, d)
 	for _, a := range fm.Areas {
-		if !idRE.MatchString(a.ID.V) {
-			l.errorAt(d, a.ID.At, "use lowercase letters, digits and hyphens, like lower-back", "area id %q cannot be used in a web address", a.ID.V)
-			continue
-		}
-		if _, dup := l.areas[a.ID.V]; dup {
-			l.errorAt(d, a.ID.At, "give each area its own id", "area %q is listed twice", a.ID.V)
+		if !l.newID(d, a.ID, l.areas[a.ID.V] != nil, "area", "lower-back") {
 			continue
 		}
 		area := &guide.Area{ID: a.ID.V, Title: a.Title.V, Summary: a.Summary.V, URL: "areas/" + a.ID.V + "/"}
 		l.areas[a.ID.V] = area
 		l.g.Areas = append(l.g.Areas, area)
 	}
+}
+
+// newID reports whether id can name a new area or warning sign: it must fit in a web
+// address and not be taken already.
+func (l *linker) newID(d *document, id front.Str, taken bool, what, example string) bool {
+	switch {
+	case !idRE.MatchString(id.V):
+		l.errorAt(d, id.At, "use lowercase letters, digits and hyphens, like "+example, "%s id %q cannot be used in a web address", what, id.V)
+	case taken:
+		l.errorAt(d, id.At, "give each "+what+" its own id", "%s %q is listed twice", what, id.V)
+	default:
+		return true
+	}
+	return false
 }
 
 func (l *linker) references() {
@@ -151,12 +160,7 @@ func (l *linker) redFlags() {
 	l.addPage(p, d)
 	l.g.RedFlags = p
 	for _, f := range fm.Flags {
-		if !idRE.MatchString(f.ID.V) {
-			l.errorAt(d, f.ID.At, "use lowercase letters, digits and hyphens, like cauda-equina", "flag id %q cannot be used as an anchor", f.ID.V)
-			continue
-		}
-		if _, dup := l.flags[f.ID.V]; dup {
-			l.errorAt(d, f.ID.At, "give each warning sign its own id", "warning sign %q is listed twice", f.ID.V)
+		if !l.newID(d, f.ID, l.flags[f.ID.V] != nil, "warning sign", "cauda-equina") {
 			continue
 		}
 		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,

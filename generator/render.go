@@ -23,7 +23,7 @@ type output map[string][]byte
 
 // layoutSet is the parsed layouts: one template set per kind of page, each holding
 // base.html and partials.html, plus the static assets (every .css and .js file at the
-// top of the layouts folder).
+// top of the layouts folder, and any .svg there, such as the favicon).
 type layoutSet struct {
 	kinds  map[guide.Kind]*template.Template
 	base   *template.Template
@@ -52,7 +52,7 @@ func parseLayouts(fsys fs.FS) (*layoutSet, error) {
 		ls.kinds[kind] = t
 	}
 	ls.assets = map[string][]byte{}
-	for _, pattern := range []string{"*.css", "*.js"} {
+	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
 		names, _ := fs.Glob(fsys, pattern)
 		for _, name := range names {
 			if ls.assets[name], err = fs.ReadFile(fsys, name); err != nil {
@@ -224,6 +224,8 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output,
 		out[img.URL] = b
 	}
 	out["sitemap.xml"] = sitemap(g, views)
+	out["robots.txt"] = robots(g.Site)
+	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	if err := handouts(ln, out, pdfs); err != nil {
 		return nil, err
 	}
@@ -256,7 +258,7 @@ func sitemap(g *guide.Guide, views []view) []byte {
 		if v.Page.Kind == guide.KindNotFound {
 			continue
 		}
-		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: v.Page.Reviewed.ISO()})
+		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: lastReviewed(g, v).ISO()})
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), append(b, '\n')...)

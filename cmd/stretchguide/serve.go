@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"time"
@@ -14,6 +15,8 @@ import (
 
 func init() {
 	commands = append(commands, command{"serve", "build the site and serve it on this computer", runServe})
+	// Sent as hosts send it; Go does not know the extension.
+	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {

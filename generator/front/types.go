@@ -10,6 +10,8 @@ type Site struct {
 	Language Str    `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
 	BaseURL  Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
 	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
+	// Description is what search results and link previews show for the guide.
+	Description Str `yaml:"description" doc:"One or two plain sentences about the guide, for search results and link previews; pages without a summary use it."`
 }
 
 // Area is one part of the body listed in content/_index.md.

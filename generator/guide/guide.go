@@ -27,11 +27,14 @@ type Site struct {
 	Title    string
 	Language string // BCP 47 tag, "en" by default
 	// BaseURL is the absolute URL of the site root with a trailing slash, or "" when
-	// none is set; it is only used where a URL must be absolute (sitemap, canonical).
+	// none is set; it is only used where a URL must be absolute (sitemap, canonical,
+	// Open Graph, robots.txt).
 	BaseURL string
 	// BasePath is the path part of BaseURL ("/" or "/stretch-guide/"), for the few
 	// pages, such as 404.html, that are served from any depth.
 	BasePath string
+	// Description is one or two sentences about the guide, for pages without a summary.
+	Description string
 }
 
 // Kind says which template renders a page.
