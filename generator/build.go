@@ -21,6 +21,7 @@ type Options struct {
 	Layouts string // the layouts folder; the layouts built into the program when empty
 	Out     string // the output folder; "public" when empty
 	BaseURL string // overrides base_url in content/_index.md when not empty
+	NoPDF   bool   // skips the routines' PDF handouts, for quicker builds
 	// Log, when not nil, receives the time each step took and each page's reading grade.
 	Log io.Writer
 	// Today is the day Check measures review dates against; the current day when
@@ -68,7 +69,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	out, err := render(ln, ls, md)
+	out, err := render(ln, ls, md, !opts.NoPDF)
 	if err != nil {
 		return res, err
 	}
@@ -108,7 +109,7 @@ func check(fsys fs.FS, opts Options) diag.List {
 	ln := loadAndLink(fsys, opts, md, &problems, newTimer(opts.Log))
 	if ls != nil && problems.Errors() == 0 {
 		// Render in memory, to check what only the output shows.
-		if out, err := render(ln, ls, md); err != nil {
+		if out, err := render(ln, ls, md, false); err != nil { // no PDFs: check only reads the pages
 			problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 		} else {
 			problems.Append(safetyLinks(ln, out))

@@ -4,7 +4,8 @@
 //	load    (load.go)    files -> documents: front matter decoded with positions, bodies parsed
 //	link    (link.go)    documents -> one checked guide.Guide: areas, flags, references,
 //	                     stretches, routines; links and citations resolved (resolve.go)
-//	render  (render.go)  guide -> pages through the templates of layouts/
+//	render  (render.go)  guide -> pages through the templates of layouts/, and each
+//	                     routine's PDF handout and QR code (handouts.go, package pdf)
 //	write   (write.go)   pages -> the output folder, swapped in atomically
 //
 // Load and link collect every problem of the content as a diag.List; when it holds an

@@ -124,6 +124,7 @@ type view struct {
 	Area    *guide.Area
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
+	pdfs    bool              // the build writes PDF handouts (handouts.go)
 }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.
@@ -154,8 +155,9 @@ func (v view) Canonical() string {
 }
 
 // render turns the linked guide into files: every page through its layout, the
-// stylesheet, the pictures and the sitemap.
-func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
+// stylesheet, the pictures, the sitemap and, unless pdfs is false, the routines' PDF
+// handouts.
+func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output, error) {
 	g := ln.guide
 	out := output{}
 	assets := map[string]string{}
@@ -185,7 +187,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 
 	var views []view
-	add := func(v view) { v.Site, v.Guide, v.assets = g.Site, g, assets; views = append(views, v) }
+	add := func(v view) { v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, pdfs; views = append(views, v) }
 	add(view{Page: g.Home})
 	for _, s := range g.Stretches {
 		add(view{Page: &s.Page, Stretch: s})
@@ -226,6 +228,9 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	out["sitemap.xml"] = sitemap(g, views)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	if err := handouts(ln, out, pdfs); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 

@@ -7,5 +7,5 @@ import "embed"
 
 // FS holds the templates, the stylesheet and the favicon.
 //
-//go:embed *.html *.css *.svg
+//go:embed *.html *.css *.js *.svg
 var FS embed.FS
