@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
 )
 
 // The bundled guide in content/ is the product: these tests hold it to the
@@ -175,5 +177,24 @@ func TestShippedRoutineTimes(t *testing.T) {
 		if got := mins*60 + secs; got != total {
 			t.Errorf("%s: page says %d s, front matter adds up to %d s", slug, got, total)
 		}
+	}
+}
+
+// TestShippedPagesReadAtGradeEightOrBelow holds every patient-facing page of the
+// bundled guide to the reading limit: check must give no warning at all, and in
+// particular none for a page that reads above the grade set in content/_index.md.
+func TestShippedPagesReadAtGradeEightOrBelow(t *testing.T) {
+	problems := check(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
+	graded := 0
+	for _, d := range problems {
+		if d.Severity == diag.Warning {
+			t.Errorf("%s", d)
+		}
+		if strings.Contains(d.Message, "reads at school grade") {
+			graded++
+		}
+	}
+	if graded < 25 {
+		t.Errorf("only %d pages were given a reading grade", graded)
 	}
 }
