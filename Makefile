@@ -3,7 +3,7 @@ GO ?= go
 BASE_URL ?=
 STRETCHGUIDE = $(GO) run ./cmd/stretchguide
 
-.PHONY: build serve check test vet clean fuzz
+.PHONY: build serve check test vet clean fuzz bench
 
 ## build: build the bundled guide into public/
 build:
@@ -18,7 +18,7 @@ check:
 	$(STRETCHGUIDE) check
 
 ## test: every test; browser tests skip with a notice when Chromium is missing
-test: vet
+test: vet node_modules
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
 	$(GO) test ./...
@@ -33,6 +33,16 @@ fuzz:
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; \
 	done
+
+## bench: the benchmarks, then the dev server under load for 10 s (figures in the output)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	STRETCHGUIDE_LOAD_DURATION=10s $(GO) test -count=1 -run '^TestServeUnderLoad$$' -v ./cmd/stretchguide
+
+## node_modules: the npm tools the tests use (axe-core, html-validate), from package-lock.json
+node_modules: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "NOTICE: npm not found: accessibility and HTML checks will be SKIPPED (install Node.js and npm)"; fi
 
 vet:
 	$(GO) vet ./...
