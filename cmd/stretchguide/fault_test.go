@@ -320,30 +320,50 @@ cp -a "$1" "$6/disk"
 // says the disk is full, and leave the previous site, complete, with nothing beside it.
 func TestFullDisk(t *testing.T) {
 	a, b := variants(t)
-	// b gets a page large enough that the new site cannot fit beside the old one.
-	big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
-		strings.Repeat("This sentence is here to take up room on the disk. ", 100000) + "\n"
-	if err := os.WriteFile(filepath.Join(b, "pages", "long.md"), []byte(big), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	checkDiskFault(t, a, b, ":", "the disk is full")
+	checkDiskFault(t, a, b, ":", "the disk is full", func(room int64) {
+		// b gets a page too large to fit beside the old site.
+		sentence := "This sentence is here to take up room on the disk. "
+		big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
+			strings.Repeat(sentence, int(room)/len(sentence)+1) + "\n"
+		if err := os.WriteFile(filepath.Join(b, "pages", "long.md"), []byte(big), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
 }
 
 // TestReadOnlyDisk makes the disk read-only between two builds: the second must fail
 // with an error that says so and leave the first site as it was.
 func TestReadOnlyDisk(t *testing.T) {
 	a, b := variants(t)
-	checkDiskFault(t, a, b, `mount -o remount,ro "$1"`, "the disk is read-only")
+	checkDiskFault(t, a, b, `mount -o remount,ro "$1"`, "the disk is read-only", nil)
 }
 
-func checkDiskFault(t *testing.T, a, b, between, want string) {
+// checkDiskFault builds a onto a small disk, runs the shell command between, and
+// builds b, which must fail saying want and leave a's site. The disk holds a's site
+// twice over plus a megabyte; grow, when not nil, is told how many bytes are free
+// beside a's site, to make b larger than that.
+func checkDiskFault(t *testing.T, a, b, between, want string, grow func(room int64)) {
 	t.Helper()
 	ref := filepath.Join(t.TempDir(), "public")
 	build(t, a, ref)
 	wantSum, _ := treeSum(t, ref)
+	var used int64 // what a's site takes on a tmpfs: whole 4 KiB pages per file and folder
+	_ = filepath.WalkDir(ref, func(p string, e fs.DirEntry, err error) error {
+		if err == nil {
+			size := int64(4096)
+			if info, err := e.Info(); err == nil && !e.IsDir() {
+				size = (info.Size() + 4095) / 4096 * 4096
+			}
+			used += size
+		}
+		return err
+	})
+	size := 2*used + 1<<20
+	if grow != nil {
+		grow(size - used)
+	}
 	mnt, work := t.TempDir(), t.TempDir()
-	size := "2m"
-	stderr, err := privateMount(t, diskScript, mnt, size, a, b, between, work, binary(t))
+	stderr, err := privateMount(t, diskScript, mnt, fmt.Sprint(size), a, b, between, work, binary(t))
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
 	}
