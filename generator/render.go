@@ -154,6 +154,12 @@ func (v view) Canonical() string {
 // render turns the linked guide into files: every page through its layout, the
 // stylesheet, the pictures and the sitemap.
 func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
+	return renderCached(ln, ls, md, nil)
+}
+
+// renderCached is render reusing, through c, the bodies and pages of the previous
+// build whose inputs did not change (see Builder); with c nil it renders everything.
+func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, c *renderCache) (output, error) {
 	g := ln.guide
 	out := output{}
 	assets := map[string]string{}
@@ -171,10 +177,12 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		var b bytes.Buffer
 		d := ln.docs[pages[i]]
-		errs[i] = md.Renderer().Render(&b, d.body, d.tree)
-		pages[i].Body = template.HTML(b.String())
+		pages[i].Body, errs[i] = c.body(pages[i], d, func() (template.HTML, error) {
+			var b bytes.Buffer
+			err := md.Renderer().Render(&b, d.body, d.tree)
+			return template.HTML(b.String()), err
+		})
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -204,9 +212,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	files := make([][]byte, len(views))
 	terrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		var b bytes.Buffer
-		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
-		files[i] = b.Bytes()
+		files[i], terrs[i] = c.page(pageFile(views[i].Page.URL), views[i].Page, func() ([]byte, error) {
+			var b bytes.Buffer
+			err := ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
+			return b.Bytes(), err
+		})
 	})
 	for i, v := range views {
 		if terrs[i] != nil {

@@ -1,0 +1,121 @@
+package generator
+
+import (
+	"hash/maphash"
+	"html/template"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// hashModel hashes everything a template can read from the linked guide except the
+// rendered Markdown bodies. It walks the model by reflection, so a field added to
+// package guide is covered without anyone remembering to add it here. Pointers are
+// followed once; a pointer met again is written as the number of its first visit,
+// which keeps the walk finite and tells apart a model whose links differ.
+func (b *Builder) hashModel(g *guide.Guide) uint64 {
+	m := modelHasher{h: b.hash(), seen: map[seenKey]uint64{}}
+	m.value(reflect.ValueOf(g))
+	return m.h.Sum64()
+}
+
+type seenKey struct {
+	t reflect.Type
+	p uintptr
+}
+
+type modelHasher struct {
+	h    maphash.Hash
+	seen map[seenKey]uint64
+	buf  [8]byte
+}
+
+var (
+	pageType = reflect.TypeFor[guide.Page]()
+	htmlType = reflect.TypeFor[template.HTML]()
+	timeType = reflect.TypeFor[time.Time]()
+)
+
+func (m *modelHasher) uint(v uint64) {
+	for i := range m.buf {
+		m.buf[i] = byte(v >> (8 * i))
+	}
+	_, _ = m.h.Write(m.buf[:])
+}
+
+func (m *modelHasher) string(s string) {
+	m.uint(uint64(len(s)))
+	_, _ = m.h.WriteString(s)
+}
+
+func (m *modelHasher) value(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			m.uint(0)
+			return
+		}
+		k := seenKey{v.Type(), v.Pointer()}
+		if n, ok := m.seen[k]; ok {
+			m.uint(n)
+			return
+		}
+		n := uint64(len(m.seen) + 1)
+		m.seen[k] = n
+		m.uint(n)
+		m.value(v.Elem())
+	case reflect.Struct:
+		if v.Type() == timeType && v.CanInterface() {
+			t := v.Interface().(time.Time)
+			m.uint(uint64(t.UnixNano()))
+			m.string(t.Location().String())
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type() == pageType && v.Type().Field(i).Type == htmlType {
+				continue // the body: pages keyed on it separately
+			}
+			m.value(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		m.uint(uint64(v.Len()))
+		for i := range v.Len() {
+			m.value(v.Index(i))
+		}
+	case reflect.String:
+		m.string(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			m.uint(1)
+		} else {
+			m.uint(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		m.uint(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		m.uint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		m.uint(math.Float64bits(v.Float()))
+	case reflect.Interface:
+		if v.IsNil() {
+			m.uint(0)
+			return
+		}
+		m.string(v.Elem().Type().String())
+		m.value(v.Elem())
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		m.uint(uint64(len(keys)))
+		for _, k := range keys {
+			m.value(k)
+			m.value(v.MapIndex(k))
+		}
+	default:
+		// Funcs and channels: nothing a template prints.
+		m.string(v.Type().String())
+	}
+}
