@@ -3,7 +3,6 @@ package generator
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
@@ -328,21 +327,22 @@ func (c *renderCache) body(p *guide.Page, d *document, render func() (template.H
 		return render()
 	}
 	f := c.b.files[d.path]
-	h := c.b.hash()
-	c.b.writeUint(&h, f.version, c.b.layoutsGen)
+	m := modelHasher{buf: make([]byte, 0, 512)}
+	m.uint(f.version)
+	m.uint(c.b.layoutsGen)
 	for _, n := range f.pristine.links {
-		writeBytes(&h, n.Destination)
+		m.bytes(n.Destination)
 	}
 	for _, n := range f.pristine.images {
-		writeBytes(&h, n.Destination)
+		m.bytes(n.Destination)
 	}
 	for _, n := range f.pristine.cites {
 		for _, it := range n.Items {
-			writeString(&h, it.Href)
-			writeString(&h, it.Label)
+			m.string(it.Href)
+			m.string(it.Label)
 		}
 	}
-	key := h.Sum64()
+	key := maphash.Bytes(c.b.seed, m.buf)
 	e, ok := c.b.bodies[d]
 	if !ok || e.key != key {
 		c.renderedBodies.Add(1)
@@ -365,10 +365,12 @@ func (c *renderCache) page(name string, p *guide.Page, execute func() ([]byte, e
 	if c == nil {
 		return execute()
 	}
-	h := c.b.hash()
-	c.b.writeUint(&h, c.b.layoutsGen, c.model, c.bodyKeys[p])
-	writeString(&h, name)
-	key := h.Sum64()
+	m := modelHasher{buf: make([]byte, 0, 64+len(name))}
+	m.uint(c.b.layoutsGen)
+	m.uint(c.model)
+	m.uint(c.bodyKeys[p])
+	m.string(name)
+	key := maphash.Bytes(c.b.seed, m.buf)
 	if e, ok := c.b.pages[name]; ok && e.key == key {
 		c.store(name, e)
 		return e.b, nil
@@ -385,33 +387,4 @@ func (c *renderCache) store(name string, e cachedPage) {
 	c.mu.Lock()
 	c.pages[name] = e
 	c.mu.Unlock()
-}
-
-func (b *Builder) hash() maphash.Hash {
-	var h maphash.Hash
-	h.SetSeed(b.seed)
-	return h
-}
-
-func (b *Builder) writeUint(h *maphash.Hash, vs ...uint64) {
-	var buf [8]byte
-	for _, v := range vs {
-		binary.LittleEndian.PutUint64(buf[:], v)
-		_, _ = h.Write(buf[:])
-	}
-}
-
-// writeString writes s with its length, so that consecutive strings cannot run together.
-func writeString(h *maphash.Hash, s string) {
-	var buf [8]byte
-	binary.LittleEndian.PutUint64(buf[:], uint64(len(s)))
-	_, _ = h.Write(buf[:])
-	_, _ = h.WriteString(s)
-}
-
-func writeBytes(h *maphash.Hash, s []byte) {
-	var buf [8]byte
-	binary.LittleEndian.PutUint64(buf[:], uint64(len(s)))
-	_, _ = h.Write(buf[:])
-	_, _ = h.Write(s)
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"html/template"
 	"math"
@@ -17,38 +18,57 @@ import (
 // followed once; a pointer met again is written as the number of its first visit,
 // which keeps the walk finite and tells apart a model whose links differ.
 func (b *Builder) hashModel(g *guide.Guide) uint64 {
-	m := modelHasher{h: b.hash(), seen: map[seenKey]uint64{}}
+	m := modelHasher{seen: map[seenKey]uint64{}, buf: make([]byte, 0, flushAt+256)}
+	m.h.SetSeed(b.seed)
 	m.value(reflect.ValueOf(g))
+	_, _ = m.h.Write(m.buf)
 	return m.h.Sum64()
 }
+
+// flushAt is how much serialized model modelHasher gathers before hashing it.
+const flushAt = 32 << 10
 
 type seenKey struct {
 	t reflect.Type
 	p uintptr
 }
 
+// modelHasher serializes the model into buf and hashes it a block at a time.
 type modelHasher struct {
 	h    maphash.Hash
 	seen map[seenKey]uint64
-	buf  [8]byte
+	buf  []byte
 }
 
 var (
 	pageType = reflect.TypeFor[guide.Page]()
-	htmlType = reflect.TypeFor[template.HTML]()
 	timeType = reflect.TypeFor[time.Time]()
+	// pageBody is the index of guide.Page's rendered body, which hashModel leaves out.
+	pageBody = func() int {
+		for i := range pageType.NumField() {
+			if pageType.Field(i).Type == reflect.TypeFor[template.HTML]() {
+				return i
+			}
+		}
+		return -1
+	}()
 )
 
-func (m *modelHasher) uint(v uint64) {
-	for i := range m.buf {
-		m.buf[i] = byte(v >> (8 * i))
-	}
-	_, _ = m.h.Write(m.buf[:])
+func (m *modelHasher) uint(v uint64) { m.buf = binary.LittleEndian.AppendUint64(m.buf, v) }
+
+func (m *modelHasher) bytes(b []byte) {
+	m.uint(uint64(len(b)))
+	m.buf = append(m.buf, b...)
 }
 
+// string writes s after its length, so that consecutive strings cannot run together.
 func (m *modelHasher) string(s string) {
 	m.uint(uint64(len(s)))
-	_, _ = m.h.WriteString(s)
+	m.buf = append(m.buf, s...)
+	if len(m.buf) >= flushAt {
+		_, _ = m.h.Write(m.buf)
+		m.buf = m.buf[:0]
+	}
 }
 
 func (m *modelHasher) value(v reflect.Value) {
@@ -68,15 +88,16 @@ func (m *modelHasher) value(v reflect.Value) {
 		m.uint(n)
 		m.value(v.Elem())
 	case reflect.Struct:
-		if v.Type() == timeType && v.CanInterface() {
-			t := v.Interface().(time.Time)
-			m.uint(uint64(t.UnixNano()))
-			m.string(t.Location().String())
+		t := v.Type()
+		if t == timeType && v.CanInterface() {
+			tm := v.Interface().(time.Time)
+			m.uint(uint64(tm.UnixNano()))
+			m.string(tm.Location().String())
 			return
 		}
 		for i := range v.NumField() {
-			if v.Type() == pageType && v.Type().Field(i).Type == htmlType {
-				continue // the body: pages keyed on it separately
+			if t == pageType && i == pageBody {
+				continue // the body: pages are keyed on it separately
 			}
 			m.value(v.Field(i))
 		}

@@ -18,15 +18,14 @@ const maxRelated = 4
 func relate(stretches []*guide.Stretch) {
 	ordered := append([]*guide.Stretch(nil), stretches...)
 	sort.SliceStable(ordered, func(i, j int) bool { return byTitle(&ordered[i].Page, &ordered[j].Page) })
-	rank := make(map[*guide.Stretch]int, len(ordered))
 	type group struct {
 		areas   map[*guide.Area]int // area -> how many times the members list it
 		members []*guide.Stretch    // in title order
+		ranks   []int               // each member's place in title order
 	}
 	var groups []*group
 	bySignature := map[string]*group{}
 	for i, s := range ordered {
-		rank[s] = i
 		counts := map[*guide.Area]int{}
 		for _, a := range s.Areas {
 			counts[a]++
@@ -42,13 +41,15 @@ func relate(stretches []*guide.Stretch) {
 			groups = append(groups, g)
 		}
 		g.members = append(g.members, s)
+		g.ranks = append(g.ranks, i)
 	}
 	type candidate struct {
-		s      *guide.Stretch
-		shared int
+		s            *guide.Stretch
+		shared, rank int
 	}
+	var cands []candidate
 	for _, s := range stretches {
-		var cands []candidate
+		cands = cands[:0]
 		for _, g := range groups {
 			shared := 0
 			for _, a := range s.Areas {
@@ -58,12 +59,12 @@ func relate(stretches []*guide.Stretch) {
 				continue
 			}
 			taken := 0
-			for _, t := range g.members {
+			for k, t := range g.members {
 				if taken == maxRelated {
 					break
 				}
 				if t != s {
-					cands = append(cands, candidate{t, shared})
+					cands = append(cands, candidate{t, shared, g.ranks[k]})
 					taken++
 				}
 			}
@@ -72,7 +73,7 @@ func relate(stretches []*guide.Stretch) {
 			if cands[i].shared != cands[j].shared {
 				return cands[i].shared > cands[j].shared
 			}
-			return rank[cands[i].s] < rank[cands[j].s]
+			return cands[i].rank < cands[j].rank
 		})
 		s.Related = nil
 		for _, c := range cands[:min(len(cands), maxRelated)] {
