@@ -8,7 +8,9 @@
 //	write   (write.go)   pages -> the output folder, swapped in atomically
 //
 // Load and link collect every problem of the content as a diag.List; when it holds an
-// error, Build stops before writing anything.
+// error, Build stops before writing anything. Builder (incremental.go) runs the same
+// pipeline again and again for `serve`, redoing only what an edit changed; package
+// devserver serves its result.
 //
 // # Content
 //
@@ -29,7 +31,8 @@
 // A layouts folder holds base.html (defines "base", which calls "main"), partials.html
 // (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
 // file per kind of page defining "main" (home, stretch, routine, area, red-flags,
-// bibliography, page, 404), style.css and any other .css or .js files. Templates see a
+// bibliography, page, 404), style.css and any other .css or .js files, and
+// devserver.html, which only `serve` uses (the live-reload tags and the error panel). Templates see a
 // view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
