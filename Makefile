@@ -3,7 +3,7 @@ GO ?= go
 BASE_URL ?=
 STRETCHGUIDE = $(GO) run ./cmd/stretchguide
 
-.PHONY: build serve check test vet clean
+.PHONY: build serve check test vet clean bench
 
 ## build: build the bundled guide into public/
 build:
@@ -22,6 +22,10 @@ test: vet
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
 	$(GO) test ./...
+
+## bench: benchmarks, among them the time from saving a stretch to the browser's reload at 100 and 1,000 stretches
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 vet:
 	$(GO) vet ./...
