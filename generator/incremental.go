@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -18,6 +19,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/schema"
 )
 
 // Builder builds the same site again and again, as serve does after every save, and
@@ -28,11 +30,15 @@ import (
 //   - the parsed layouts, reused until a file of the layouts folder changes;
 //   - each page's rendered Markdown body, reused while its file, the layouts and every
 //     link and citation in it resolve as before;
-//   - each page's HTML, reused while the layouts, the whole linked guide apart from the
-//     Markdown bodies, and the page's own body are unchanged. So an edit to a stretch's
-//     text renders one page again, while an edit to front matter, which may show on any
-//     page (titles in lists, doses in routines, citations in the bibliography), renders
-//     them all. Layouts must therefore show a page's Markdown body only on that page.
+//   - each page's HTML, reused while the layouts, the whole linked guide apart from
+//     what each page has for itself only (its Markdown body and the reading measures
+//     taken from it), and the page's own body and reading measures are unchanged. So
+//     an edit to a stretch's text renders one page again, while an edit to front
+//     matter, which may show on any page (titles in lists, doses in routines,
+//     citations in the bibliography), renders them all. Layouts must therefore show a
+//     page's body and reading level only on that page;
+//   - the routines' handouts (PDFs, QR codes), made again when the guide or a picture
+//     changed.
 //
 // Link runs in full every time, so every cross-reference is checked as in Build, and
 // the files of a build are byte for byte those Build writes (TestIncrementalEqualsFull).
@@ -51,12 +57,21 @@ type Builder struct {
 	stale    map[string]bool    // paths below the content folder to read again
 	staleAll bool
 
-	gen      uint64
-	seed     maphash.Seed
-	bodies   map[*document]cachedBody
-	pages    map[string]cachedPage
-	basePath string
-	rendered [2]int // bodies and pages rendered by the last build
+	gen       uint64
+	seed      maphash.Seed
+	bodies    map[*document]cachedBody
+	pages     map[string]cachedPage
+	basePath  string
+	rendered  [2]int // bodies and pages rendered by the last build
+	handouts  cachedHandouts
+	schemas   map[string][]byte
+	othersKey uint64 // the files that are neither pages nor references: pictures
+}
+
+// cachedHandouts are the files handouts made (PDFs, QR codes) and their key.
+type cachedHandouts struct {
+	key   uint64
+	files output
 }
 
 // loaded is what loading one content file gave.
@@ -188,17 +203,27 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	if err := res.Problems.Err(); err != nil {
 		return nil, res, err
 	}
+	if b.opts.Log != nil {
+		logReading(b.opts.Log, ln)
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, res, err
 	}
 	rc := &renderCache{b: b, model: b.hashModel(ln.guide), bodies: map[*document]cachedBody{},
 		bodyKeys: map[*guide.Page]uint64{}, pages: map[string]cachedPage{}}
-	out, err := renderCached(ln, b.ls, b.md, rc)
+	out, err := renderCached(ln, b.ls, b.md, !b.opts.NoPDF, rc)
 	if err != nil {
 		return nil, res, err
 	}
+	if b.schemas == nil {
+		b.schemas = schema.Files() // made from Go types: the same for the life of the program
+	}
+	for name, data := range b.schemas {
+		out["schema/"+name] = data
+	}
 	t.step("render")
 	b.bodies, b.pages, b.basePath = rc.bodies, rc.pages, ln.guide.Site.BasePath
+	b.handouts = rc.handouts
 	b.rendered = [2]int{int(rc.renderedBodies.Load()), int(rc.renderedPages.Load())}
 	res.Files = len(out)
 	return out, res, nil
@@ -229,8 +254,13 @@ func (b *Builder) load(problems *diag.List) *content {
 	}
 	c := &content{files: fsys}
 	b.files = make(map[string]*loaded, len(paths))
+	others := modelHasher{}
 	for i, f := range next {
 		b.files[paths[i]] = f
+		if f.doc == nil && f.refs == nil {
+			others.string(paths[i])
+			others.uint(f.version)
+		}
 		problems.Append(f.problems)
 		f.pristine.restore()
 		refs := make([]*guide.Reference, len(f.refs))
@@ -241,6 +271,7 @@ func (b *Builder) load(problems *diag.List) *content {
 		c.add(f.doc, refs)
 	}
 	b.stale, b.staleAll = nil, false
+	b.othersKey = maphash.Bytes(b.seed, others.buf)
 	return c
 }
 
@@ -313,6 +344,8 @@ type renderCache struct {
 
 	renderedBodies, renderedPages atomic.Int32
 
+	handouts cachedHandouts
+
 	mu       sync.Mutex
 	bodies   map[*document]cachedBody
 	bodyKeys map[*guide.Page]uint64
@@ -365,10 +398,11 @@ func (c *renderCache) page(name string, p *guide.Page, execute func() ([]byte, e
 	if c == nil {
 		return execute()
 	}
-	m := modelHasher{buf: make([]byte, 0, 64+len(name))}
+	m := modelHasher{buf: make([]byte, 0, 64+len(name)), seen: map[seenKey]uint64{}}
 	m.uint(c.b.layoutsGen)
 	m.uint(c.model)
 	m.uint(c.bodyKeys[p])
+	m.value(reflect.ValueOf(p.Reading))
 	m.string(name)
 	key := maphash.Bytes(c.b.seed, m.buf)
 	if e, ok := c.b.pages[name]; ok && e.key == key {
@@ -387,4 +421,33 @@ func (c *renderCache) store(name string, e cachedPage) {
 	c.mu.Lock()
 	c.pages[name] = e
 	c.mu.Unlock()
+}
+
+// handoutFiles adds the routines' handouts to out, made again only when the linked
+// guide or a picture changed: a handout shows the routine, its stretches with their
+// pictures, the warning signs and the references.
+func (c *renderCache) handoutFiles(ln *linked, out output, pdfs bool) error {
+	if c == nil {
+		return handouts(ln, out, pdfs)
+	}
+	m := modelHasher{}
+	m.uint(c.model)
+	m.uint(c.b.othersKey)
+	if pdfs {
+		m.uint(1)
+	}
+	key := maphash.Bytes(c.b.seed, m.buf)
+	if prev := c.b.handouts; prev.files != nil && prev.key == key {
+		c.handouts = prev
+	} else {
+		files := output{}
+		if err := handouts(ln, files, pdfs); err != nil {
+			return err
+		}
+		c.handouts = cachedHandouts{key: key, files: files}
+	}
+	for name, b := range c.handouts.files {
+		out[name] = b
+	}
+	return nil
 }

@@ -3,7 +3,6 @@ package generator
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"html/template"
 	"math"
 	"reflect"
 	"sort"
@@ -12,8 +11,8 @@ import (
 	"github.com/stretchguide/stretchguide/generator/guide"
 )
 
-// hashModel hashes everything a template can read from the linked guide except the
-// rendered Markdown bodies. It walks the model by reflection, so a field added to
+// hashModel hashes everything a template can read from the linked guide except what
+// each page has for itself only: its rendered Markdown body and reading measures. It walks the model by reflection, so a field added to
 // package guide is covered without anyone remembering to add it here. Pointers are
 // followed once; a pointer met again is written as the number of its first visit,
 // which keeps the walk finite and tells apart a model whose links differ.
@@ -43,16 +42,18 @@ type modelHasher struct {
 var (
 	pageType = reflect.TypeFor[guide.Page]()
 	timeType = reflect.TypeFor[time.Time]()
-	// pageBody is the index of guide.Page's rendered body, which hashModel leaves out.
-	pageBody = func() int {
-		for i := range pageType.NumField() {
-			if pageType.Field(i).Type == reflect.TypeFor[template.HTML]() {
-				return i
-			}
-		}
-		return -1
-	}()
+	// pageOwn holds the indexes of guide.Page's fields that only the page itself
+	// shows: its rendered body and what is measured from it (Reading). hashModel
+	// leaves them out; each page's key covers its own.
+	pageOwn = map[int]bool{fieldIndex(pageType, "Body"): true, fieldIndex(pageType, "Reading"): true}
 )
+
+func fieldIndex(t reflect.Type, name string) int {
+	if f, ok := t.FieldByName(name); ok && len(f.Index) == 1 {
+		return f.Index[0]
+	}
+	return -1
+}
 
 func (m *modelHasher) uint(v uint64) { m.buf = binary.LittleEndian.AppendUint64(m.buf, v) }
 
@@ -96,8 +97,8 @@ func (m *modelHasher) value(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if t == pageType && i == pageBody {
-				continue // the body: pages are keyed on it separately
+			if t == pageType && pageOwn[i] {
+				continue // keyed per page, with the page's own key
 			}
 			m.value(v.Field(i))
 		}

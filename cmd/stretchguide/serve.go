@@ -19,10 +19,12 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	fs := newFlagSet("serve", stderr, &sf)
 	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; only this computer can connect to 127.0.0.1")
 	open := fs.Bool("open", false, "open the site in the default browser")
+	pdfs := fs.Bool("pdf", true, "make a PDF handout for each routine; --pdf=false skips them for quicker rebuilds")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	opts := sf.resolve(stderr)
+	opts.NoPDF = !*pdfs
 	ln, err := devserver.Listen(*addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "stretchguide serve: %v\n", err)

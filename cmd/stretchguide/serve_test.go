@@ -15,6 +15,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
 )
 
 // waitLimit bounds every wait, so that a missing event fails the test rather than
@@ -190,12 +192,33 @@ func TestServeEndToEnd(t *testing.T) {
 	if !strings.Contains(pushed, "content/stretches/bridge.md:3:1: error: the front matter is not valid YAML") {
 		t.Errorf("the error does not name the file and line:\n%s", pushed)
 	}
-	var checkOut syncBuffer
-	if run(context.Background(), []string{"check", "--content", content}, &checkOut, io.Discard) != 1 {
+	// The same errors as check, in the same words (check also lists warnings and
+	// each page's reading grade).
+	var checkOut, checkText syncBuffer
+	if run(context.Background(), []string{"check", "--format", "json", "--content", content}, &checkOut, io.Discard) != 1 {
 		t.Error("check found no error")
 	}
-	if !strings.HasPrefix(checkOut.String(), pushed+"\n") {
-		t.Errorf("serve says:\n%s\ncheck says:\n%s", pushed, checkOut.String())
+	var checked []struct {
+		Path, Severity, Message, Hint string
+		Line, Col                     int
+	}
+	if err := json.Unmarshal([]byte(checkOut.String()), &checked); err != nil {
+		t.Fatal(err)
+	}
+	var checkErrors []string
+	for _, d := range checked {
+		if d.Severity == "error" {
+			checkErrors = append(checkErrors, diag.Diagnostic{Path: d.Path, Line: d.Line, Col: d.Col, Severity: diag.Error, Message: d.Message, Hint: d.Hint}.String())
+		}
+	}
+	run(context.Background(), []string{"check", "--content", content}, &checkText, io.Discard)
+	if pushed != strings.Join(checkErrors, "\n") {
+		t.Errorf("serve says:\n%s\ncheck says:\n%s", pushed, checkText.String())
+	}
+	for _, e := range failure.Errors {
+		if !strings.Contains(checkText.String(), e+"\n") {
+			t.Errorf("check does not print %q", e)
+		}
 	}
 	code, body := page(t, bridgeURL)
 	if code != 200 || !strings.Contains(body, "Lie down slowly on your back.") || !strings.Contains(body, `id="stretchguide-errors"`) ||

@@ -44,9 +44,9 @@ const EventsPath = Prefix + "events"
 // before rebuilding: editors fire several within a millisecond or two.
 const DefaultWindow = 10 * time.Millisecond
 
-// contentSecurityPolicy is sent with every response, so a page that would break
-// under the strict policy a published site uses breaks here first.
-const contentSecurityPolicy = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'self'"
+// contentSecurityPolicy is sent with every response: the policy netlify.toml gives the
+// published site, so a page that would break under it breaks here first.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 //go:embed static
 var static embed.FS
@@ -75,7 +75,7 @@ type state struct {
 	files    map[string][]byte // nil until a build worked
 	build    string            // id of the build in files
 	basePath string
-	problems []string // as `check` prints them; empty when the latest build worked
+	problems []string // the errors, as `check` prints them; empty when the latest build worked
 	head     []byte   // tags added to the <head> of every page
 	overlay  []byte   // the error panel, when problems is not empty
 }
@@ -220,20 +220,26 @@ func (s *Server) failed(prev *state, problems diag.List, err error) {
 		next.files, next.build, next.basePath = prev.files, prev.build, prev.basePath
 	}
 	title := "The site could not be built"
+	var shown string
 	var be *diag.BuildError
 	if errors.As(err, &be) {
 		title = be.Error()
+		var all []string
 		for _, d := range problems {
-			next.problems = append(next.problems, d.String())
+			all = append(all, d.String())
+			if d.Severity == diag.Error {
+				next.problems = append(next.problems, d.String())
+			}
 		}
+		shown = strings.Join(all, "\n")
 	} else {
 		next.problems = []string{err.Error()}
+		shown = err.Error()
 	}
 	next.head = s.execute("devserver-head", next, title)
 	next.overlay = s.execute("devserver-overlay", next, title)
 	s.current.Store(next)
 
-	shown := strings.Join(next.problems, "\n")
 	fmt.Fprintf(s.log, "%s\n%s; still serving the last build that worked.\n", shown, title)
 	s.lastShown = shown
 	data, _ := json.Marshal(map[string]any{"errors": next.problems, "html": string(next.overlay)})
@@ -418,9 +424,15 @@ func cleanPath(p string) bool {
 	return true
 }
 
+// types are the content types of files a build writes that Go's table lacks.
+var types = map[string]string{".webmanifest": "application/manifest+json"}
+
 // serveBytes serves b as the file name, with its content type.
 func serveBytes(w http.ResponseWriter, r *http.Request, name string, b []byte) {
-	ct := mime.TypeByExtension(path.Ext(name))
+	ct := types[path.Ext(name)]
+	if ct == "" {
+		ct = mime.TypeByExtension(path.Ext(name))
+	}
 	if ct == "" {
 		ct = http.DetectContentType(b)
 	}
