@@ -58,6 +58,10 @@ var incrementalEdits = []edit{
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "1. Lie on your back.", "1. Lie on your back on a mat.")
 		}},
+	{name: "a TODO left in the text", bodies: 1, pages: 1, // a warning, as in the full build
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "2. Lift your hips", "2. TODO: how high. Lift your hips")
+		}},
 	{name: "file saved unchanged", bodies: 0, pages: 0,
 		apply: func(t *testing.T, c, l string) []string { return []string{filepath.Join(c, "stretches/bridge.md")} }},
 	{name: "front matter", bodies: 1, pages: -1,

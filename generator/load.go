@@ -18,6 +18,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/readability"
 )
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.
@@ -35,6 +36,9 @@ type document struct {
 	tree    ast.Node
 	anchors map[string]bool // ids of the body's headings
 	decoded *decoded        // set by decode
+	// What link measures from the document alone, kept for a Builder's next build.
+	stats *readability.Stats
+	todos *diag.List
 }
 
 // position turns a byte offset of the body into a line and column of the file.
