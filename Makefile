@@ -34,7 +34,8 @@ fuzz:
 	  done; \
 	done
 
-## bench: the benchmarks, then the dev server under load for 10 s (figures in the output)
+## bench: the benchmarks (among them save-to-reload at 100 and 1,000 stretches),
+## then the dev server under load for 10 s (figures in the output)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	STRETCHGUIDE_LOAD_DURATION=10s $(GO) test -count=1 -run '^TestServeUnderLoad$$' -v ./cmd/stretchguide
