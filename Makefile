@@ -21,7 +21,7 @@ check:
 test: vet node_modules
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each; an input that fails is saved under
 ## the package's testdata/fuzz/<target>/ and stays a test case once committed
