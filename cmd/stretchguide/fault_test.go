@@ -308,9 +308,9 @@ func privateMount(t *testing.T, script string, args ...string) (stderr string, e
 // with its error output in $6/err, and copies what the tmpfs then holds to $6/disk.
 const diskScript = `set -e
 mount -t tmpfs -o size="$2" tmpfs "$1"
-"$7" build --content "$3" --out "$1/public" >/dev/null
+"$7" build --pdf=false --content "$3" --out "$1/public" >/dev/null
 eval "$5"
-if "$7" build --content "$4" --out "$1/public" 2>"$6/err" >/dev/null; then
+if "$7" build --pdf=false --content "$4" --out "$1/public" 2>"$6/err" >/dev/null; then
   echo "the second build succeeded" >&2; exit 3
 fi
 cp -a "$1" "$6/disk"
