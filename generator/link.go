@@ -59,6 +59,7 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.bodies()
 	l.backlinks()
 	l.sort()
+	l.positions()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -269,7 +270,7 @@ func (l *linker) routine(d *document) {
 }
 
 // reservedSlugs are top-level folders the build writes itself.
-var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
+var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true, "positions": true}
 
 func (l *linker) page(d *document) {
 	var fm front.Page

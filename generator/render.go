@@ -35,11 +35,12 @@ var pageKinds = map[guide.Kind]string{
 	guide.KindHome: "home.html", guide.KindStretch: "stretch.html", guide.KindRoutine: "routine.html",
 	guide.KindArea: "area.html", guide.KindRedFlags: "red-flags.html", guide.KindBibliography: "bibliography.html",
 	guide.KindFree: "page.html", guide.KindNotFound: "404.html",
+	guide.KindStretches: "stretches.html", guide.KindPosition: "position.html",
 }
 
 // parseLayouts reads the templates and stylesheet from fsys, once per build.
 func parseLayouts(fsys fs.FS) (*layoutSet, error) {
-	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html")
+	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -193,6 +194,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	for _, a := range g.Areas {
 		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
+	}
+	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
+		Summary: "Every stretch in this guide. Choose the area, position, equipment and time that suit you."}})
+	for _, p := range g.Positions {
+		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
 	}
 	add(view{Page: g.RedFlags})
 	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})

@@ -5,7 +5,7 @@ package layouts
 
 import "embed"
 
-// FS holds the templates and the stylesheet.
+// FS holds the templates, the stylesheets and the scripts.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js
 var FS embed.FS

@@ -1,0 +1,369 @@
+package generator
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/internal/browsertest"
+)
+
+// The browser tests of the patient features: the stretch finder, the site without
+// JavaScript, small screens and dark mode, and the Content-Security-Policy. One
+// Chromium serves them all, each subtest in its own tab.
+
+// buildContent builds a content folder (a test site plus extra files, or the
+// shipped guide) into a temporary folder and returns it.
+func buildContent(t *testing.T, src string, extra map[string]string) string {
+	t.Helper()
+	content := src
+	if len(extra) > 0 {
+		content = t.TempDir()
+		if err := os.CopyFS(content, os.DirFS(src)); err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range extra {
+			if err := os.WriteFile(filepath.Join(content, filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+		t.Fatalf("build %s: %v", src, err)
+	}
+	return out
+}
+
+// shippedGuide is the model of the guide in content/, for expected results.
+func shippedGuide(t *testing.T) *guide.Guide {
+	t.Helper()
+	var problems diag.List
+	ln := loadAndLink(os.DirFS("../content"), Options{Content: "../content"}, newMarkdown(nil), &problems, newTimer(nil))
+	if err := problems.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return ln.guide
+}
+
+// strictCSP is the policy of the deploy issue: nothing but the site's own files.
+const strictCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'"
+
+// serveStrict serves dir under prefix with the strict Content-Security-Policy.
+func serveStrict(t *testing.T, dir, prefix string) string {
+	t.Helper()
+	files := http.StripPrefix(strings.TrimSuffix(prefix, "/"), http.FileServer(http.Dir(dir)))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", strictCSP)
+		files.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + prefix
+}
+
+// tab opens a new tab of the browser with a time limit, and fails the test on any
+// uncaught script error or Content-Security-Policy violation in it.
+func tab(t *testing.T, browser context.Context) context.Context {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTime(); cancel() })
+	var mu sync.Mutex
+	var problems []string
+	// Subscribe here, before any action opens the tab; read in the background.
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			// Chromium asks for /favicon.ico by itself; the guide has none (yet).
+			if (m.IsException() || m.Type == "error") && !strings.HasSuffix(m.URL, "/favicon.ico") {
+				mu.Lock()
+				problems = append(problems, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			t.Errorf("browser console: %s", p)
+		}
+	})
+	return ctx
+}
+
+func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func do(t *testing.T, ctx context.Context, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval runs a script expression in the page and returns its value.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	return run(t, ctx, chromedp.Evaluate[T](js))
+}
+
+// waitFor waits until a script expression is true, and fails with what it last
+// was (report, another expression) when it does not become true within limit.
+func waitFor(t *testing.T, ctx context.Context, js, report string, limit time.Duration) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(limit))); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](report))
+		t.Fatalf("waiting for %s: %v (now %q)", js, err, got)
+	}
+}
+
+// shots saves a screenshot of the page when STRETCHGUIDE_SCREENSHOTS names a folder,
+// for people checking the look by eye.
+func shot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("STRETCHGUIDE_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	b, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dir, name+".png"), b, 0o644)
+	}
+	if err != nil {
+		t.Logf("screenshot %s: %v", name, err)
+	}
+}
+
+func TestPatientFeaturesInBrowser(t *testing.T) {
+	browser := browsertest.Start(t)
+	shipped := buildContent(t, "../content", nil)
+	shippedURL := serveStrict(t, shipped, "/guide/")
+
+	t.Run("finder", func(t *testing.T) { testFinder(t, tab(t, browser), shippedURL, shippedGuide(t)) })
+	t.Run("without JavaScript", func(t *testing.T) { testWithoutJavaScript(t, tab(t, browser), shippedURL, shippedGuide(t)) })
+	t.Run("small screen and dark mode", func(t *testing.T) { testSmallScreen(t, tab(t, browser), shippedURL) })
+}
+
+// visibleCards lists the titles of the stretch cards the finder shows.
+const visibleCards = `[...document.querySelectorAll('.finder-results > li')].filter(li => li.offsetParent).map(li => li.querySelector('a').textContent)`
+
+// choose sets a form control as a person would, and lets the page hear the change.
+func choose(t *testing.T, ctx context.Context, sel, value string) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`(el => { el.value = %q; el.dispatchEvent(new Event('change', {bubbles: true})) })(document.querySelector(%q))`, value, sel))
+}
+
+func testFinder(t *testing.T, ctx context.Context, root string, g *guide.Guide) {
+	// want lists the titles of the stretches that match, read from the model.
+	want := func(keep func(s *guide.Stretch) bool) []string {
+		var out []string
+		for _, s := range g.Stretches {
+			if keep(s) {
+				out = append(out, s.Title)
+			}
+		}
+		return out
+	}
+	inArea := func(s *guide.Stretch, id string) bool {
+		return slices.ContainsFunc(s.Areas, func(a *guide.Area) bool { return a.ID == id })
+	}
+	check := func(step string, wantTitles []string, wantQuery string) {
+		t.Helper()
+		got := eval[[]string](t, ctx, visibleCards)
+		if !slices.Equal(got, wantTitles) {
+			t.Errorf("%s: the finder shows %q, want %q", step, got, wantTitles)
+		}
+		if q := eval[string](t, ctx, `location.search`); q != wantQuery {
+			t.Errorf("%s: the address ends in %q, want %q", step, q, wantQuery)
+		}
+		if len(wantTitles) == 0 || wantQuery == "" {
+			return
+		}
+		status := eval[string](t, ctx, `document.querySelector('.finder-status').textContent`)
+		if !strings.Contains(status, fmt.Sprint(len(wantTitles))) {
+			t.Errorf("%s: the status says %q for %d stretches", step, status, len(wantTitles))
+		}
+	}
+
+	do(t, ctx, chromedp.Navigate(root+"stretches/"), chromedp.WaitVisible("form[data-finder]"))
+	all := want(func(*guide.Stretch) bool { return true })
+	check("at first", all, "")
+	if status := eval[string](t, ctx, `document.querySelector('.finder-status').textContent`); status != "" {
+		t.Errorf("the finder announces %q before anything is chosen", status)
+	}
+	if len(all) < 10 {
+		t.Fatalf("the shipped guide has %d stretches; the test expects the full guide", len(all))
+	}
+
+	choose(t, ctx, "#finder-area", "hips")
+	hips := want(func(s *guide.Stretch) bool { return inArea(s, "hips") })
+	check("area hips", hips, "?area=hips")
+
+	choose(t, ctx, "#finder-position", "lying")
+	hipsLying := want(func(s *guide.Stretch) bool { return inArea(s, "hips") && s.Position == "lying" })
+	check("hips, lying", hipsLying, "?area=hips&position=lying")
+	if len(hipsLying) == 0 || len(hipsLying) == len(hips) {
+		t.Errorf("the position filter should keep some but not all hip stretches: %q of %q", hipsLying, hips)
+	}
+	shot(t, ctx, "finder-desktop")
+
+	// The address is shareable: opening it gives the same choice and list.
+	do(t, ctx, chromedp.Navigate(root+"stretches/?area=hips&position=lying"), chromedp.WaitVisible("form[data-finder]"))
+	check("opened from the address", hipsLying, "?area=hips&position=lying")
+	if v := eval[string](t, ctx, `document.querySelector('#finder-area').value + ' ' + document.querySelector('#finder-position').value`); v != "hips lying" {
+		t.Errorf("the form shows %q after opening the address", v)
+	}
+
+	// Equipment: without a mat only stretches that need no mat remain.
+	do(t, ctx, chromedp.Click(`button[type=reset]`))
+	waitFor(t, ctx, `location.search === ''`, `location.search`, 5*time.Second)
+	do(t, ctx, chromedp.Click(`input[name=have][value=mat]`))
+	noMat := want(func(s *guide.Stretch) bool { return !slices.Contains(s.Equipment, "mat") })
+	check("no mat", noMat, "?without=mat")
+	if len(noMat) == 0 {
+		t.Error("the shipped guide should have stretches done without a mat")
+	}
+
+	// Time: only stretches that fit in a minute.
+	do(t, ctx, chromedp.Click(`input[name=have][value=mat]`))
+	choose(t, ctx, "#finder-time", "60")
+	quick := want(func(s *guide.Stretch) bool { return s.Dose.Active() <= time.Minute })
+	check("a minute", quick, "?time=60")
+	if len(quick) == 0 || len(quick) == len(all) {
+		t.Errorf("the time filter should keep some but not all stretches: %d of %d", len(quick), len(all))
+	}
+
+	// Nothing matches: the page says so.
+	choose(t, ctx, "#finder-position", "sitting")
+	choose(t, ctx, "#finder-area", "quadriceps")
+	if got := eval[[]string](t, ctx, visibleCards); len(got) == 0 {
+		if !eval[bool](t, ctx, `!!document.querySelector('.finder-empty').offsetParent`) {
+			t.Error("with no match the finder does not say so")
+		}
+	}
+
+	// The home page has the same finder, and it follows the address too.
+	do(t, ctx, chromedp.Navigate(root+"?position=standing"), chromedp.WaitVisible("form[data-finder]"))
+	check("home, standing", want(func(s *guide.Stretch) bool { return s.Position == "standing" }), "?position=standing")
+}
+
+func testWithoutJavaScript(t *testing.T, ctx context.Context, root string, g *guide.Guide) {
+	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
+		t.Fatal(err)
+	}
+	// What a page shows: its heading, and whether its steps are on screen with text.
+	type shown struct {
+		H1    string `json:"h1"`
+		Steps bool   `json:"steps"`
+	}
+	const look = `({h1: (document.querySelector('h1') || {}).textContent || '',
+		steps: [...document.querySelectorAll('#steps')].some(e => e.offsetParent && e.getBoundingClientRect().height > 20 && e.innerText.trim().length > 20)})`
+	// Follow every link from the home page, as a reader would.
+	seen := map[string]shown{}
+	queue := []string{root}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		if _, ok := seen[u]; ok {
+			continue
+		}
+		do(t, ctx, chromedp.Navigate(u)) // returns once the page has loaded
+		seen[u] = eval[shown](t, ctx, look)
+		if enhanced := eval[bool](t, ctx, `[...document.querySelectorAll('form[data-finder], form.site-search, [data-follow]')].some(e => !e.hidden || e.offsetParent)`); enhanced {
+			t.Fatalf("%s: a control that needs a script shows, or a script ran although scripts are disabled", u)
+		}
+		for _, l := range eval[[]string](t, ctx, `[...document.querySelectorAll('a[href]')].map(a => a.href.split('#')[0])`) {
+			if _, ok := seen[l]; !ok && strings.HasPrefix(l, root) && !strings.HasSuffix(l, ".svg") {
+				queue = append(queue, l)
+			}
+		}
+	}
+	readable := func(p *guide.Page) {
+		t.Helper()
+		got, ok := seen[root+p.URL]
+		switch {
+		case !ok:
+			t.Errorf("%s (%s) cannot be reached by links without JavaScript", p.URL, p.Title)
+		case got.H1 != p.Title:
+			t.Errorf("%s: the heading is %q, want %q", p.URL, got.H1, p.Title)
+		case !got.Steps:
+			t.Errorf("%s: the steps are not shown without JavaScript", p.URL)
+		}
+	}
+	for _, s := range g.Stretches {
+		readable(&s.Page)
+	}
+	for _, r := range g.Routines {
+		readable(&r.Page)
+	}
+	// The stretch list on the index is complete without the finder script.
+	do(t, ctx, chromedp.Navigate(root+"stretches/"), chromedp.WaitReady("main"))
+	if n := eval[int](t, ctx, `[...document.querySelectorAll('.finder-results > li')].filter(li => li.offsetParent).length`); n != len(g.Stretches) {
+		t.Errorf("without JavaScript the index shows %d of %d stretches", n, len(g.Stretches))
+	}
+	shot(t, ctx, "nojs-index")
+}
+
+// targets measures every control a finger should hit, and reports those under
+// 44 by 44 CSS pixels. Links inside running text are exempt, as in WCAG 2.5.5.
+const smallTargets = `[...document.querySelectorAll('button, select, input, .check, nav a, .card > a, .chips a, .search-results a')]
+	.filter(e => e.offsetParent && !(e.matches('input[type=checkbox]')))
+	.map(e => [e, e.getBoundingClientRect()])
+	.filter(([e, r]) => r.height < 44 || r.width < 44)
+	.map(([e, r]) => e.outerHTML.slice(0, 60) + ' ' + Math.round(r.width) + 'x' + Math.round(r.height))`
+
+func testSmallScreen(t *testing.T, ctx context.Context, root string) {
+	pages := []string{"", "stretches/", "stretches/bridge/", "routines/bedtime/", "positions/lying/", "red-flags/", "bibliography/"}
+	for _, w := range []int64{320, 1280} {
+		do(t, ctx, chromedp.EmulateViewport(w, 800))
+		for _, p := range pages {
+			do(t, ctx, chromedp.Navigate(root+p), chromedp.WaitReady("main"))
+			if sw := eval[int](t, ctx, `document.documentElement.scrollWidth`); sw > int(w) {
+				t.Errorf("at %d px, /%s is %d px wide: it scrolls sideways", w, p, sw)
+			}
+			if small := eval[[]string](t, ctx, smallTargets); len(small) > 0 {
+				t.Errorf("at %d px, /%s has targets under 44 px: %q", w, p, small)
+			}
+			if w == 320 {
+				shot(t, ctx, "320-"+strings.ReplaceAll(strings.Trim(p, "/"), "/", "-"))
+			}
+		}
+	}
+	// Dark mode follows the system setting.
+	bg := `getComputedStyle(document.body).backgroundColor`
+	for _, c := range []struct{ scheme, want string }{{"light", "rgb(255, 255, 255)"}, {"dark", "rgb(22, 24, 26)"}} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: c.scheme}}}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.EmulateViewport(1280, 800), chromedp.Navigate(root+"stretches/"), chromedp.WaitReady("main"))
+		if got := eval[string](t, ctx, bg); got != c.want {
+			t.Errorf("%s scheme: the page background is %s, want %s", c.scheme, got, c.want)
+		}
+		if c.scheme == "dark" {
+			shot(t, ctx, "dark-index")
+		}
+	}
+}
