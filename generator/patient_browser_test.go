@@ -15,18 +15,37 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/internal/browsertest"
 )
 
-// The browser tests of the patient features: the stretch finder, the site without
-// JavaScript, small screens and dark mode, and the Content-Security-Policy. One
-// Chromium serves them all, each subtest in its own tab.
+// The browser tests of the patient features: the stretch finder, the follow-along
+// player, the site without JavaScript, small screens and dark mode, and the
+// Content-Security-Policy. One Chromium serves them all, each subtest in its own tab.
 
-// buildContent builds a content folder (a test site plus extra files, or the
-// shipped guide) into a temporary folder and returns it.
+// quickRoutine is added to the test site for the player: a two-sided 2-second hold,
+// a one-sided 2-second hold and two repetitions.
+const quickRoutine = `---
+title: Quick
+summary: Three short steps for the tests.
+steps:
+  - stretch: open-book
+    hold: 2s
+    sets: 1
+  - stretch: childs-pose
+    hold: 2s
+  - stretch: bridge
+    reps: 2
+    sets: 1
+---
+A routine for the browser tests.
+`
+
+// buildContent builds a content folder (the test site plus files, or the shipped
+// guide) into a temporary folder and returns it.
 func buildContent(t *testing.T, src string, extra map[string]string) string {
 	t.Helper()
 	content := src
@@ -159,9 +178,13 @@ func shot(t *testing.T, ctx context.Context, name string) {
 func TestPatientFeaturesInBrowser(t *testing.T) {
 	browser := browsertest.Start(t)
 	shipped := buildContent(t, "../content", nil)
+	site := buildContent(t, "testdata/site", map[string]string{"routines/quick.md": quickRoutine})
 	shippedURL := serveStrict(t, shipped, "/guide/")
+	siteURL := serveStrict(t, site, "/")
 
 	t.Run("finder", func(t *testing.T) { testFinder(t, tab(t, browser), shippedURL, shippedGuide(t)) })
+	t.Run("follow-along", func(t *testing.T) { testFollowAlong(t, tab(t, browser), siteURL) })
+	t.Run("reduced motion", func(t *testing.T) { testReducedMotion(t, tab(t, browser), siteURL) })
 	t.Run("without JavaScript", func(t *testing.T) { testWithoutJavaScript(t, tab(t, browser), shippedURL, shippedGuide(t)) })
 	t.Run("small screen and dark mode", func(t *testing.T) { testSmallScreen(t, tab(t, browser), shippedURL) })
 }
@@ -269,6 +292,120 @@ func testFinder(t *testing.T, ctx context.Context, root string, g *guide.Guide) 
 	check("home, standing", want(func(s *guide.Stretch) bool { return s.Position == "standing" }), "?position=standing")
 }
 
+func testFollowAlong(t *testing.T, ctx context.Context, root string) {
+	const (
+		phase = `document.querySelector('.player-phase').textContent`
+		count = `document.querySelector('.player-count').textContent`
+		live  = `document.querySelector('[data-out=live]').textContent`
+		state = phase + ` + ' | ' + ` + count + ` + ' | ' + ` + live
+	)
+	do(t, ctx, chromedp.Navigate(root+"routines/quick/"), chromedp.WaitVisible(".follow-along > [data-act=start]"))
+
+	// In print the player is absent and the steps are there.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := eval[string](t, ctx, `['.follow-along', '#steps'].map(s => getComputedStyle(document.querySelector(s)).display).join(' ')`); got != "none block" {
+		t.Errorf("in print the player and the steps have display %q, want none block", got)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+
+	do(t, ctx, chromedp.Click(".follow-along > [data-act=start]"))
+	waitFor(t, ctx, `document.querySelector('dialog.player').open`, state, 5*time.Second)
+	waitFor(t, ctx, live+`.includes('Step 1 of 3: Open book')`, state, 5*time.Second)
+	if p := eval[string](t, ctx, phase); p != "Get into position" {
+		t.Errorf("the first phase is %q", p)
+	}
+	shot(t, ctx, "player-ready")
+
+	// The right arrow skips the rest of getting ready; the hold then runs on its own.
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+
+	waitFor(t, ctx, phase+` === 'Hold, first side' && `+live+` === 'Hold, first side for 2 seconds.'`, state, 2*time.Second)
+	if c := eval[string](t, ctx, count); c != "0:02" && c != "0:01" {
+		t.Errorf("a 2-second hold starts at %q", c)
+	}
+	waitFor(t, ctx, phase+` === 'Switch sides'`, state, 6*time.Second)
+	waitFor(t, ctx, live+` === 'Switch sides.'`, state, 2*time.Second)
+
+	// Space pauses: the countdown stands still until space again.
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitFor(t, ctx, live+` === 'Paused.'`, state, 2*time.Second)
+	if b := eval[string](t, ctx, `document.querySelector('[data-act=pause]').textContent`); b != "Resume" {
+		t.Errorf("the pause button says %q while paused", b)
+	}
+	before := eval[string](t, ctx, count)
+	time.Sleep(1500 * time.Millisecond)
+	if after := eval[string](t, ctx, count+` + ' ' + `+phase); after != before+" Switch sides" {
+		t.Errorf("while paused the countdown went from %q to %q", before, after)
+	}
+	do(t, ctx, chromedp.KeyEvent(" "))
+	waitFor(t, ctx, live+` === 'Going on.'`, state, 2*time.Second)
+
+	// Skip with the button, then the second side completes on its own and the next
+	// step is announced.
+	do(t, ctx, chromedp.Click("dialog.player [data-act=skip]"))
+	waitFor(t, ctx, phase+` === 'Hold, second side'`, state, 2*time.Second)
+	waitFor(t, ctx, live+`.includes("Step 2 of 3: Child's pose")`, state, 6*time.Second)
+
+	// Left arrow right after a step begins goes back to the step before.
+	do(t, ctx, chromedp.Focus(".player-stage"), chromedp.KeyEvent(kb.ArrowLeft))
+	waitFor(t, ctx, phase+` === 'Switch sides' && document.querySelector('.player-where').textContent === 'Step 1 of 3'`, state, 2*time.Second)
+	p1 := eval[float64](t, ctx, `document.querySelector('.player progress').value`)
+
+	// On to the repetitions: the counter counts them.
+	for _, want := range []string{"Hold, second side", "Get into position", "Hold", "Get into position", "Repeat"} {
+		do(t, ctx, chromedp.KeyEvent(kb.ArrowRight))
+		waitFor(t, ctx, phase+` === '`+want+`'`, state, 2*time.Second)
+	}
+	if p2 := eval[float64](t, ctx, `document.querySelector('.player progress').value`); p2 <= p1 {
+		t.Errorf("the progress bar went from %v to %v", p1, p2)
+	}
+	if c := eval[string](t, ctx, count); c != "1 of 2" {
+		t.Errorf("the rep counter starts at %q", c)
+	}
+	waitFor(t, ctx, count+` === '2 of 2'`, state, 5*time.Second)
+
+	// The end screen comes on its own after the last repetition.
+	waitFor(t, ctx, `!document.querySelector('.player-end').hidden`, state, 6*time.Second)
+	waitFor(t, ctx, live+` === 'Routine finished. Well done.'`, state, 2*time.Second)
+	if v := eval[float64](t, ctx, `document.querySelector('.player progress').value`); v != 1 {
+		t.Errorf("at the end the progress bar is at %v", v)
+	}
+	shot(t, ctx, "player-end")
+	do(t, ctx, chromedp.Click(".player-top [data-act=stop]"))
+	waitFor(t, ctx, `!document.querySelector('dialog.player').open`, state, 2*time.Second)
+
+	// Escape closes a running player, and the timer stops with it.
+	do(t, ctx, chromedp.Click(".follow-along > [data-act=start]"))
+	waitFor(t, ctx, `document.querySelector('dialog.player').open`, state, 2*time.Second)
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, ctx, `!document.querySelector('dialog.player').open`, state, 2*time.Second)
+	stopped := eval[string](t, ctx, count)
+	time.Sleep(1200 * time.Millisecond)
+	if c := eval[string](t, ctx, count); c != stopped {
+		t.Errorf("after closing, the countdown went on from %q to %q", stopped, c)
+	}
+}
+
+func testReducedMotion(t *testing.T, ctx context.Context, root string) {
+	animation := `getComputedStyle(document.querySelector('.player-count')).animationName`
+	for _, c := range []struct{ motion, want string }{{"no-preference", "breathe"}, {"reduce", "none"}} {
+		if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: c.motion}}}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate(root+"routines/quick/"), chromedp.WaitVisible(".follow-along > [data-act=start]"),
+			chromedp.Click(".follow-along > [data-act=start]"), chromedp.KeyEvent(kb.ArrowRight))
+		waitFor(t, ctx, `document.querySelector('dialog.player').classList.contains('working')`, animation, 2*time.Second)
+		if got := eval[string](t, ctx, animation); got != c.want {
+			t.Errorf("prefers-reduced-motion: %s: the countdown's animation is %q, want %q", c.motion, got, c.want)
+		}
+	}
+}
+
 func testWithoutJavaScript(t *testing.T, ctx context.Context, root string, g *guide.Guide) {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -351,6 +488,24 @@ func testSmallScreen(t *testing.T, ctx context.Context, root string) {
 			}
 		}
 	}
+	// The player's controls at 320 px.
+	do(t, ctx, chromedp.EmulateViewport(320, 640), chromedp.Navigate(root+"routines/bedtime/"),
+		chromedp.WaitVisible(".follow-along > [data-act=start]"), chromedp.Click(".follow-along > [data-act=start]"))
+	waitFor(t, ctx, `document.querySelector('dialog.player').open`, `'closed'`, 2*time.Second)
+	outside := eval[[]string](t, ctx, `(d => {
+		const s = getComputedStyle(d), left = parseFloat(s.paddingLeft), right = d.clientWidth - parseFloat(s.paddingRight);
+		return [...d.querySelectorAll('button, .player-stage > *')].filter(e => e.offsetParent)
+			.filter(e => { const r = e.getBoundingClientRect(); return r.left < left - 0.5 || r.right > right + 0.5 })
+			.map(e => e.outerHTML.slice(0, 60));
+	})(document.querySelector('dialog.player'))`)
+	if len(outside) > 0 {
+		t.Errorf("at 320 px these stick out of the player: %q", outside)
+	}
+	if small := eval[[]string](t, ctx, strings.Replace(smallTargets, "document.querySelectorAll(", "document.querySelector('dialog.player').querySelectorAll(", 1)); len(small) > 0 {
+		t.Errorf("at 320 px the player has targets under 44 px: %q", small)
+	}
+	shot(t, ctx, "320-player")
+
 	// Dark mode follows the system setting.
 	bg := `getComputedStyle(document.body).backgroundColor`
 	for _, c := range []struct{ scheme, want string }{{"light", "rgb(255, 255, 255)"}, {"dark", "rgb(22, 24, 26)"}} {

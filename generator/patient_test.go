@@ -40,3 +40,20 @@ func TestPositionPagesAndStretchIndex(t *testing.T) {
 		t.Error("a stretch page does not link to its position's page")
 	}
 }
+
+func TestRoutineCarriesTheFollowAlongPlan(t *testing.T) {
+	page := string(readTree(t, buildSite(t, Options{}))["routines/bedtime/index.html"])
+	for _, want := range []string{
+		`<section class="follow-along" id="follow-along" aria-labelledby="follow-title" data-follow data-rest="5" data-rep="3" hidden>`,
+		// child's pose as it is; bridge with the step's 30 s hold (no reps);
+		// open-book 20 s, 2 sets, both sides.
+		`<li data-title="Child&#39;s pose" data-dose="Hold 30 seconds" data-hold="30" data-reps="0" data-sets="1">`,
+		`<li data-title="Bridge" data-dose="Hold 30 seconds, 2 times" data-hold="30" data-reps="0" data-sets="2" data-img="../../stretches/bridge/bridge.svg" data-alt="Lying on your back with hips lifted."><span>Feet flat, knees bent</span></li>`,
+		`<li data-title="Open book" data-dose="Hold 20 seconds, 2 times, each side" data-hold="20" data-reps="0" data-sets="2" data-sides="both">`,
+		`<script defer src="../../assets/follow.`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the routine page lacks %s", want)
+		}
+	}
+}
