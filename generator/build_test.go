@@ -104,7 +104,8 @@ func TestBuildIsDeterministic(t *testing.T) {
 
 func TestRawHTMLNeverReachesThePage(t *testing.T) {
 	page := readTree(t, buildSite(t, Options{}))["stretches/bridge/index.html"]
-	if bytes.Contains(page, []byte("<script")) || bytes.Contains(page, []byte("alert(")) {
+	// The layouts load scripts with <script defer src=...>; the Markdown's is bare.
+	if bytes.Contains(page, []byte("<script>")) || bytes.Contains(page, []byte("alert(")) {
 		t.Errorf("raw HTML from the Markdown reached the page:\n%s", page)
 	}
 }

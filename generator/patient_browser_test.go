@@ -23,8 +23,9 @@ import (
 )
 
 // The browser tests of the patient features: the stretch finder, the follow-along
-// player, the site without JavaScript, small screens and dark mode, and the
-// Content-Security-Policy. One Chromium serves them all, each subtest in its own tab.
+// player, citation popovers, the site without JavaScript, small screens and dark
+// mode, and the Content-Security-Policy. One Chromium serves them all, each subtest
+// in its own tab.
 
 // quickRoutine is added to the test site for the player: a two-sided 2-second hold,
 // a one-sided 2-second hold and two repetitions.
@@ -159,6 +160,20 @@ func waitFor(t *testing.T, ctx context.Context, js, report string, limit time.Du
 	}
 }
 
+// waitURL waits until the page's address ends in suffix, across navigations.
+func waitURL(t *testing.T, ctx context.Context, suffix string) {
+	t.Helper()
+	var at string
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if u, err := chromedp.Run(ctx, chromedp.Location()); err == nil {
+			if at = u; strings.HasSuffix(u, suffix) {
+				return
+			}
+		}
+	}
+	t.Fatalf("the page is at %s, want an address ending in %s", at, suffix)
+}
+
 // shots saves a screenshot of the page when STRETCHGUIDE_SCREENSHOTS names a folder,
 // for people checking the look by eye.
 func shot(t *testing.T, ctx context.Context, name string) {
@@ -185,6 +200,7 @@ func TestPatientFeaturesInBrowser(t *testing.T) {
 	t.Run("finder", func(t *testing.T) { testFinder(t, tab(t, browser), shippedURL, shippedGuide(t)) })
 	t.Run("follow-along", func(t *testing.T) { testFollowAlong(t, tab(t, browser), siteURL) })
 	t.Run("reduced motion", func(t *testing.T) { testReducedMotion(t, tab(t, browser), siteURL) })
+	t.Run("citation popover", func(t *testing.T) { testCitationPopover(t, tab(t, browser), siteURL) })
 	t.Run("without JavaScript", func(t *testing.T) { testWithoutJavaScript(t, tab(t, browser), shippedURL, shippedGuide(t)) })
 	t.Run("small screen and dark mode", func(t *testing.T) { testSmallScreen(t, tab(t, browser), shippedURL) })
 }
@@ -404,6 +420,77 @@ func testReducedMotion(t *testing.T, ctx context.Context, root string) {
 			t.Errorf("prefers-reduced-motion: %s: the countdown's animation is %q, want %q", c.motion, got, c.want)
 		}
 	}
+}
+
+func testCitationPopover(t *testing.T, ctx context.Context, root string) {
+	const pop = `(p => p && !p.hidden && p.offsetParent !== null ? p.textContent : '')(document.getElementById('cite-pop'))`
+	do(t, ctx, chromedp.Navigate(root+"stretches/bridge/"), chromedp.WaitReady("a[data-cite]"))
+	waitFor(t, ctx, `!!document.getElementById('cite-pop')`, `'no popover element'`, 5*time.Second)
+	if got := eval[string](t, ctx, pop); got != "" {
+		t.Fatalf("a popover is open before anything is focused: %q", got)
+	}
+
+	// Focus opens it with the full reference; the link names it as its description.
+	do(t, ctx, chromedp.Focus("a[data-cite=gordon2016]"))
+	waitFor(t, ctx, pop+` !== ''`, pop, 2*time.Second)
+	text := eval[string](t, ctx, pop)
+	for _, want := range []string{"Gordon, R., & Bloxham, S.", "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain", "Healthcare", "https://doi.org/10.3390/healthcare4020022"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the popover lacks %q: %q", want, text)
+		}
+	}
+	if d := eval[string](t, ctx, `document.querySelector('a[data-cite=gordon2016]').getAttribute('aria-describedby') || ''`); d != "cite-pop" {
+		t.Errorf("the focused citation is described by %q", d)
+	}
+	if r := eval[string](t, ctx, `document.getElementById('cite-pop').getAttribute('role')`); r != "tooltip" {
+		t.Errorf("the popover's role is %q", r)
+	}
+	shot(t, ctx, "cite-popover")
+
+	// In print the popover is absent, and the evidence list is there.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if d := eval[string](t, ctx, `getComputedStyle(document.getElementById('cite-pop')).display`); d != "none" {
+		t.Errorf("in print the open popover shows (display %s)", d)
+	}
+	if !eval[bool](t, ctx, `!!document.querySelector('#evidence').offsetParent`) {
+		t.Error("in print the evidence list is hidden")
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Escape closes it; focus stays on the link.
+	do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	waitFor(t, ctx, pop+` === ''`, pop, 2*time.Second)
+	if f := eval[string](t, ctx, `document.activeElement.dataset.cite || ''`); f != "gordon2016" {
+		t.Errorf("after Escape the focus is on %q", f)
+	}
+
+	// Hover opens it too, and it closes when the pointer leaves.
+	box := eval[[]float64](t, ctx, `(r => [r.x + r.width / 2, r.y + r.height / 2])(document.querySelector('a[data-cite=gordon2016]').getBoundingClientRect())`)
+	do(t, ctx, chromedp.Blur("a[data-cite=gordon2016]"), chromedp.MouseEvent("mouseMoved", box[0], box[1]))
+	waitFor(t, ctx, pop+` !== ''`, pop, 2*time.Second)
+	do(t, ctx, chromedp.MouseEvent("mouseMoved", 2, 2))
+	waitFor(t, ctx, pop+` === ''`, pop, 2*time.Second)
+
+	// A mouse click still follows the link to the reference list.
+	do(t, ctx, chromedp.Click("a[data-cite=gordon2016]"))
+	waitURL(t, ctx, "/bibliography/#ref-gordon2016")
+
+	// On a touch screen the first tap opens the popover, the second follows the link.
+	do(t, ctx, chromedp.EmulateViewport(390, 800, chromedp.EmulateTouch, chromedp.EmulateMobile),
+		chromedp.Navigate(root+"stretches/bridge/"), chromedp.WaitReady("a[data-cite]"))
+	waitFor(t, ctx, `!!document.getElementById('cite-pop')`, `'no popover element'`, 5*time.Second)
+	do(t, ctx, chromedp.Tap("a[data-cite=gordon2016]"))
+	waitFor(t, ctx, pop+` !== ''`, pop, 2*time.Second)
+	if p := eval[string](t, ctx, `location.pathname`); !strings.HasSuffix(p, "/stretches/bridge/") {
+		t.Errorf("the first tap left the page for %s", p)
+	}
+	shot(t, ctx, "cite-popover-touch")
+	do(t, ctx, chromedp.Tap("a[data-cite=gordon2016]"))
+	waitURL(t, ctx, "/bibliography/#ref-gordon2016")
 }
 
 func testWithoutJavaScript(t *testing.T, ctx context.Context, root string, g *guide.Guide) {

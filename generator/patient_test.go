@@ -57,3 +57,42 @@ func TestRoutineCarriesTheFollowAlongPlan(t *testing.T) {
 		}
 	}
 }
+
+func TestCitationsCarryTheirFullReference(t *testing.T) {
+	page := string(readTree(t, buildSite(t, Options{}))["stretches/bridge/index.html"])
+	for _, want := range []string{
+		`<a href="../../bibliography/#ref-gordon2016" data-cite="gordon2016">Gordon &amp; Bloxham, 2016, p. 22</a>`,
+		`<template id="cite-refs">`,
+		`<div data-ref="gordon2016"><p>Gordon, R., &amp; Bloxham, S. (2016). A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain. <cite>Healthcare</cite>, 4(2), 22. <a href="https://doi.org/10.3390/healthcare4020022">`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the stretch page lacks %s", want)
+		}
+	}
+	// A page without citations has no reference template.
+	if about := string(readTree(t, buildSite(t, Options{}))["areas/hips/index.html"]); strings.Contains(about, "cite-refs") {
+		t.Error("a page that cites nothing carries a reference template")
+	}
+}
+
+func TestGradeReadsAGradeFieldWhenThereIsOne(t *testing.T) {
+	type graded struct{ Grade string }
+	type kind string
+	type typed struct{ Grade kind }
+	for _, c := range []struct {
+		in   any
+		want string
+	}{
+		{&graded{"very-low"}, "very low"},
+		{&graded{"moderate"}, "moderate"},
+		{&graded{}, ""},
+		{&typed{"high"}, "high"},
+		{&struct{ Title string }{"no grade field"}, ""},
+		{(*graded)(nil), ""},
+		{nil, ""},
+	} {
+		if got := grade(c.in); got != c.want {
+			t.Errorf("grade(%#v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
