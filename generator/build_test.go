@@ -82,7 +82,7 @@ func TestBuildWritesEveryKindOfPage(t *testing.T) {
 	for _, p := range []string{"index.html", "stretches/bridge/index.html", "stretches/bridge/bridge.svg",
 		"routines/bedtime/index.html", "areas/lower-back/index.html", "areas/hips/index.html", "about/index.html",
 		"red-flags/index.html", "bibliography/index.html", "404.html", "sitemap.xml",
-		"stretches/index.html", "positions/lying/index.html"} {
+		"stretches/index.html", "positions/lying/index.html", "search.json"} {
 		if _, ok := files[p]; !ok {
 			t.Errorf("%s was not written", p)
 		}

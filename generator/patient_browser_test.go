@@ -23,9 +23,9 @@ import (
 )
 
 // The browser tests of the patient features: the stretch finder, the follow-along
-// player, citation popovers, the site without JavaScript, small screens and dark
-// mode, and the Content-Security-Policy. One Chromium serves them all, each subtest
-// in its own tab.
+// player, citation popovers, search, the site without JavaScript, small screens and
+// dark mode, and the Content-Security-Policy. One Chromium serves them all, each
+// subtest in its own tab.
 
 // quickRoutine is added to the test site for the player: a two-sided 2-second hold,
 // a one-sided 2-second hold and two repetitions.
@@ -201,6 +201,7 @@ func TestPatientFeaturesInBrowser(t *testing.T) {
 	t.Run("follow-along", func(t *testing.T) { testFollowAlong(t, tab(t, browser), siteURL) })
 	t.Run("reduced motion", func(t *testing.T) { testReducedMotion(t, tab(t, browser), siteURL) })
 	t.Run("citation popover", func(t *testing.T) { testCitationPopover(t, tab(t, browser), siteURL) })
+	t.Run("search", func(t *testing.T) { testSearch(t, tab(t, browser), shippedURL) })
 	t.Run("without JavaScript", func(t *testing.T) { testWithoutJavaScript(t, tab(t, browser), shippedURL, shippedGuide(t)) })
 	t.Run("small screen and dark mode", func(t *testing.T) { testSmallScreen(t, tab(t, browser), shippedURL) })
 }
@@ -317,12 +318,12 @@ func testFollowAlong(t *testing.T, ctx context.Context, root string) {
 	)
 	do(t, ctx, chromedp.Navigate(root+"routines/quick/"), chromedp.WaitVisible(".follow-along > [data-act=start]"))
 
-	// In print the player is absent and the steps are there.
+	// In print the player and the search are absent and the steps are there.
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := eval[string](t, ctx, `['.follow-along', '#steps'].map(s => getComputedStyle(document.querySelector(s)).display).join(' ')`); got != "none block" {
-		t.Errorf("in print the player and the steps have display %q, want none block", got)
+	if got := eval[string](t, ctx, `['.follow-along', '.site-search', '#steps'].map(s => getComputedStyle(document.querySelector(s)).display).join(' ')`); got != "none none block" {
+		t.Errorf("in print the player, the search and the steps have display %q, want none none block", got)
 	}
 	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 		t.Fatal(err)
@@ -493,6 +494,45 @@ func testCitationPopover(t *testing.T, ctx context.Context, root string) {
 	waitURL(t, ctx, "/bibliography/#ref-gordon2016")
 }
 
+// clear empties a text field as a person would, so the page hears it.
+func clear(t *testing.T, ctx context.Context, sel string) {
+	t.Helper()
+	eval[chromedp.Void](t, ctx, fmt.Sprintf(`(el => { el.value = ''; el.dispatchEvent(new Event('input', {bubbles: true})) })(document.querySelector(%q))`, sel))
+}
+
+func testSearch(t *testing.T, ctx context.Context, root string) {
+	const results = `[...document.querySelectorAll('.search-results a')].map(a => a.textContent + ' ' + new URL(a.href).pathname + new URL(a.href).hash)`
+	do(t, ctx, chromedp.Navigate(root+"stretches/bridge/"), chromedp.WaitVisible("#search-q"))
+	do(t, ctx, chromedp.SendKeys("#search-q", "hamstring"))
+	waitFor(t, ctx, `document.querySelectorAll('.search-results a').length > 0`, `document.querySelector('.search-status').textContent`, 5*time.Second)
+	got := eval[[]string](t, ctx, results)
+	if len(got) == 0 || !strings.HasPrefix(got[0], "Hamstring stretch /guide/stretches/hamstring-stretch/") {
+		t.Errorf("searching hamstring gives %q", got)
+	}
+	shot(t, ctx, "search")
+
+	// A word only in the text of a warning sign finds it.
+	clear(t, ctx, "#search-q")
+	do(t, ctx, chromedp.SendKeys("#search-q", "numb"))
+	waitFor(t, ctx, `[...document.querySelectorAll('.search-results a')].some(a => a.hash === '#leg-numbness')`, results+`.join(' / ') + ' q=' + document.querySelector('#search-q').value`, 5*time.Second)
+
+	// Nothing found is said, not left blank.
+	clear(t, ctx, "#search-q")
+	do(t, ctx, chromedp.SendKeys("#search-q", "zzzqx"))
+	waitFor(t, ctx, `document.querySelector('.search-status').textContent.startsWith('Nothing found')`, `document.querySelector('.search-status').textContent`, 5*time.Second)
+
+	// Enter opens the first result; the arrow key reaches the list.
+	clear(t, ctx, "#search-q")
+	do(t, ctx, chromedp.SendKeys("#search-q", "bedtime"))
+	waitFor(t, ctx, `document.querySelectorAll('.search-results a').length > 0`, results, 5*time.Second)
+	do(t, ctx, chromedp.KeyEvent(kb.ArrowDown))
+	if f := eval[string](t, ctx, `document.activeElement.closest('.search-results') ? 'list' : document.activeElement.id`); f != "list" {
+		t.Errorf("the down arrow leaves the focus on %q", f)
+	}
+	do(t, ctx, chromedp.Focus("#search-q"), chromedp.KeyEvent("\r"))
+	waitURL(t, ctx, "/routines/bedtime/")
+}
+
 func testWithoutJavaScript(t *testing.T, ctx context.Context, root string, g *guide.Guide) {
 	if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
@@ -564,6 +604,7 @@ func testSmallScreen(t *testing.T, ctx context.Context, root string) {
 		do(t, ctx, chromedp.EmulateViewport(w, 800))
 		for _, p := range pages {
 			do(t, ctx, chromedp.Navigate(root+p), chromedp.WaitReady("main"))
+			waitFor(t, ctx, `!document.querySelector('form.site-search').hidden`, `'search hidden'`, 5*time.Second)
 			if sw := eval[int](t, ctx, `document.documentElement.scrollWidth`); sw > int(w) {
 				t.Errorf("at %d px, /%s is %d px wide: it scrolls sideways", w, p, sw)
 			}

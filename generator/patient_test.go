@@ -1,12 +1,15 @@
 package generator
 
 import (
+	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
 
-// Tests of the patient features that need no browser: the pages and the data the
-// scripts read. The browser tests are in patient_browser_test.go.
+// Tests of the patient features that need no browser: the pages and data the
+// scripts read and the search index. The browser tests are in
+// patient_browser_test.go.
 
 func TestPositionPagesAndStretchIndex(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
@@ -93,6 +96,75 @@ func TestGradeReadsAGradeFieldWhenThereIsOne(t *testing.T) {
 	} {
 		if got := grade(c.in); got != c.want {
 			t.Errorf("grade(%#v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSearchIndex(t *testing.T) {
+	files := readTree(t, buildSite(t, Options{}))
+	var es []searchEntry
+	if err := json.Unmarshal(files[searchFile], &es); err != nil {
+		t.Fatalf("search.json: %v", err)
+	}
+	byURL := map[string]searchEntry{}
+	for _, e := range es {
+		byURL[e.URL] = e
+		if _, ok := files[pageFile(strings.Split(e.URL, "#")[0])]; !ok {
+			t.Errorf("the index points to %s, which was not written", e.URL)
+		}
+	}
+	for u, kind := range map[string]string{"stretches/bridge/": "Stretch", "stretches/childs-pose/": "Stretch", "stretches/open-book/": "Stretch",
+		"routines/bedtime/": "Routine", "about/": "Page", "red-flags/": "Page", "red-flags/#cauda-equina": "Warning sign",
+		"areas/hips/": "Body area", "positions/lying/": "Position"} {
+		if e, ok := byURL[u]; !ok || e.Kind != kind {
+			t.Errorf("the index has %s as %+v, want a %s", u, e, kind)
+		}
+	}
+	bridge := strings.Fields(byURL["stretches/bridge/"].Words)
+	for _, w := range []string{"bridges", "childs", "lower", "mat", "sharp", "lying"} {
+		if !slices.Contains(bridge, w) {
+			t.Errorf("the bridge's search words %q lack %q", bridge, w)
+		}
+	}
+	for _, w := range []string{"bridge", "hips", "the", "your", "alert", "rsquo"} { // title and summary, common words, raw HTML, entities
+		if slices.Contains(bridge, w) {
+			t.Errorf("the bridge's search words hold %q: %q", w, bridge)
+		}
+	}
+	if w := byURL["routines/bedtime/"].Words; !strings.Contains(w, "open book") {
+		t.Errorf("a routine is not found by its stretches: %q", w)
+	}
+}
+
+func TestSearchWords(t *testing.T) {
+	for _, c := range []struct{ known, text, want string }{
+		{"Bridge", "The bridge lifts your hips. Hips up!", "lifts hips"},
+		{"", "Child’s pose, child's pose", "childs pose"},
+		{"", "Über-stretch ÖL 12 ab", "über stretch"},
+		{"", "", ""},
+	} {
+		if got := searchWords(c.known, c.text); got != c.want {
+			t.Errorf("searchWords(%q, %q) = %q, want %q", c.known, c.text, got, c.want)
+		}
+	}
+}
+
+// The shipped guide's index must stay small: it is downloaded on the first search.
+func TestShippedSearchIndexIsSmall(t *testing.T) {
+	b := readTree(t, buildContent(t, "../content", nil))[searchFile]
+	const limit = 100 << 10
+	if len(b) == 0 || len(b) > limit {
+		t.Errorf("search.json of the shipped guide is %d bytes, want 1 to %d", len(b), limit)
+	}
+	g := shippedGuide(t)
+	for _, s := range g.Stretches {
+		if !strings.Contains(string(b), `"u":"`+s.URL+`"`) {
+			t.Errorf("search.json lacks %s", s.URL)
+		}
+	}
+	for _, r := range g.Routines {
+		if !strings.Contains(string(b), `"u":"`+r.URL+`"`) {
+			t.Errorf("search.json lacks %s", r.URL)
 		}
 	}
 }

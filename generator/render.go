@@ -228,6 +228,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 		out[img.URL] = b
 	}
 	out["sitemap.xml"] = sitemap(g, views)
+	out[searchFile] = searchIndex(ln)
 	return out, nil
 }
 
