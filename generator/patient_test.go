@@ -2,14 +2,17 @@ package generator
 
 import (
 	"encoding/json"
+	"fmt"
+	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 )
 
 // Tests of the patient features that need no browser: the pages and data the
-// scripts read and the search index. The browser tests are in
-// patient_browser_test.go.
+// scripts read, the search index, the size of the scripts and the absence of
+// inline script and style. The browser tests are in patient_browser_test.go.
 
 func TestPositionPagesAndStretchIndex(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
@@ -165,6 +168,180 @@ func TestShippedSearchIndexIsSmall(t *testing.T) {
 	for _, r := range g.Routines {
 		if !strings.Contains(string(b), `"u":"`+r.URL+`"`) {
 			t.Errorf("search.json lacks %s", r.URL)
+		}
+	}
+}
+
+// jsBudget is the most JavaScript the site may ship, minified.
+const jsBudget = 20 << 10
+
+// minifiedSize is the size of a script with its comments and the white space a
+// minifier drops removed. Real minifiers also shorten names, so this is an upper
+// bound of what they give. It reads strings, template literals and regular
+// expression literals whole, so "//" inside them is not taken for a comment.
+func minifiedSize(src string) int {
+	size := 0
+	last := byte('\n') // the last byte kept
+	space := false     // white space was dropped since last
+	word := func(c byte) bool {
+		return c == '_' || c == '$' || c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+	}
+	for i := 0; i < len(src); {
+		c := src[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			space = true
+			i++
+			continue
+		case strings.HasPrefix(src[i:], "//"):
+			for i < len(src) && src[i] != '\n' {
+				i++
+			}
+			space = true
+			continue
+		case strings.HasPrefix(src[i:], "/*"):
+			end := strings.Index(src[i+2:], "*/")
+			if end < 0 {
+				end = len(src) - i - 4
+			}
+			i += end + 4
+			space = true
+			continue
+		}
+		if space && word(last) && word(c) {
+			size++ // a space that must stay: "return x"
+		}
+		space = false
+		j := i + 1
+		switch {
+		case c == '"' || c == '\'' || c == '`':
+			for j < len(src) && src[j] != c {
+				if src[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j++
+		case c == '/' && strings.IndexByte("(,=:[!&|?{};+-*%<>~^\n", last) >= 0:
+			for inClass := false; j < len(src) && (src[j] != '/' || inClass); j++ {
+				switch src[j] {
+				case '\\':
+					j++
+				case '[':
+					inClass = true
+				case ']':
+					inClass = false
+				}
+			}
+			j++
+		}
+		j = min(j, len(src))
+		size += j - i
+		last = src[j-1]
+		i = j
+	}
+	return size
+}
+
+func TestMinifiedSize(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want string // what a minifier keeps, without renaming
+	}{
+		{"const a = 1; // one\n/* two */ let b = a + 2;", "const a=1;let b=a+2;"},
+		{"return x", "return x"},
+		{"s = 'a // not a comment' + \"/* nor this */\"", "s='a // not a comment'+\"/* nor this */\""},
+		{"s = `${a} // kept`", "s=`${a} // kept`"},
+		{"x = s.replace(/['\"]/g, '') // quote in a regexp", "x=s.replace(/['\"]/g,'')"},
+		{"y = a / b / c", "y=a/b/c"},
+		{"r = /[/]/.test(s)", "r=/[/]/.test(s)"},
+	} {
+		if got := minifiedSize(c.src); got != len(c.want) {
+			t.Errorf("minifiedSize(%q) = %d, want %d (%q)", c.src, got, len(c.want), c.want)
+		}
+	}
+}
+
+// checkJSBudget sums the minified size of the scripts and fails above limit.
+func checkJSBudget(scripts map[string][]byte, limit int) error {
+	total := 0
+	var parts []string
+	for name, b := range scripts {
+		n := minifiedSize(string(b))
+		total += n
+		parts = append(parts, fmt.Sprintf("%s %d", name, n))
+	}
+	slices.Sort(parts)
+	if total > limit {
+		return fmt.Errorf("the site ships %d bytes of JavaScript minified (%s), over the budget of %d", total, strings.Join(parts, ", "), limit)
+	}
+	return nil
+}
+
+func TestShippedJavaScriptIsWithinBudget(t *testing.T) {
+	scripts := map[string][]byte{}
+	for p, b := range readTree(t, buildContent(t, "../content", nil)) {
+		if path.Ext(p) == ".js" || path.Ext(p) == ".mjs" {
+			scripts[p] = b
+		}
+	}
+	if len(scripts) < 4 {
+		t.Fatalf("found %d scripts in the built guide, want finder, follow, cite and search", len(scripts))
+	}
+	if err := checkJSBudget(scripts, jsBudget); err != nil {
+		t.Error(err)
+	}
+	// The check fails when the budget is exceeded.
+	if err := checkJSBudget(map[string][]byte{"big.js": []byte(strings.Repeat("a=b;", jsBudget/4+1))}, jsBudget); err == nil {
+		t.Error("a script over the budget passes the check")
+	}
+}
+
+// inlineCode returns the first piece of a page that a Content-Security-Policy
+// without 'unsafe-inline' blocks: a script element without src, a style element or
+// attribute, an event handler attribute or a javascript: address; "" when none.
+func inlineCode(page []byte) string {
+	for _, tag := range scriptTag.FindAll(page, -1) {
+		if !srcAttr.Match(tag) {
+			return string(tag)
+		}
+	}
+	return string(inlineAttr.Find(page))
+}
+
+var (
+	scriptTag  = regexp.MustCompile(`(?i)<script\b[^>]*>`)
+	srcAttr    = regexp.MustCompile(`(?i)\ssrc\s*=`)
+	inlineAttr = regexp.MustCompile(`(?i)<style[\s>]|<[a-z][^>]*\s(?:style|on[a-z]+)\s*=|javascript:`)
+)
+
+func TestInlineCodeCheck(t *testing.T) {
+	for _, c := range []struct {
+		html string
+		bad  bool
+	}{
+		{`<script defer src="a.js"></script>`, false},
+		{`<script src="a.js" defer></script>`, false},
+		{`<p>A style= in text is fine, so is onclick= said in words.</p>`, false},
+		{`<script>alert(1)</script>`, true},
+		{`<script type="module">x()</script>`, true},
+		{`<style>p{}</style>`, true},
+		{`<p style="color:red">`, true},
+		{`<button onclick="go()">`, true},
+		{`<a href="javascript:go()">`, true},
+	} {
+		if got := inlineCode([]byte(c.html)) != ""; got != c.bad {
+			t.Errorf("%s: found inline code %t, want %t", c.html, got, c.bad)
+		}
+	}
+}
+
+func TestNoInlineScriptOrStyle(t *testing.T) {
+	for p, b := range readTree(t, buildContent(t, "../content", nil)) {
+		if path.Ext(p) == ".html" {
+			if m := inlineCode(b); m != "" {
+				t.Errorf("%s has inline code a strict Content-Security-Policy blocks: %s", p, m)
+			}
 		}
 	}
 }
