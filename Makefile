@@ -26,5 +26,17 @@ test: vet
 vet:
 	$(GO) vet ./...
 
+.PHONY: pdf-preview
+## pdf-preview: build the guide and render page 1 of each routine's PDF handout to
+## PNG in tmp/pdf-preview/ (git-ignored), to look at; needs pdftoppm (poppler-utils)
+pdf-preview:
+	@command -v pdftoppm >/dev/null || { echo "pdf-preview needs pdftoppm: apt-get install poppler-utils"; exit 1; }
+	rm -rf tmp/pdf-preview && mkdir -p tmp/pdf-preview
+	$(STRETCHGUIDE) build --out tmp/pdf-preview/site $(if $(BASE_URL),--base-url $(BASE_URL))
+	for f in tmp/pdf-preview/site/routines/*.pdf; do \
+	  pdftoppm -png -r 100 -f 1 -l 1 -singlefile "$$f" "tmp/pdf-preview/$$(basename "$$f" .pdf)" || exit 1; \
+	done
+	@echo "Page 1 of each handout:" && ls tmp/pdf-preview/*.png
+
 clean:
 	rm -rf public

@@ -35,6 +35,7 @@ type linker struct {
 	refs     map[string]*guide.Reference
 	slugs    map[string]*guide.Stretch
 	images   []*guide.Image
+	gradeAt  map[gradeUse]front.At // where front matter gives a citation's grade
 }
 
 // link turns loaded content into one checked guide: every area, flag, reference,
@@ -43,7 +44,7 @@ type linker struct {
 func link(c *content, baseURL string, problems *diag.List) *linked {
 	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*document{},
 		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
-		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}, gradeAt: map[gradeUse]front.At{}}
 	l.site(baseURL)
 	l.references()
 	l.redFlags()
@@ -60,6 +61,10 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.backlinks()
 	l.sort()
 	l.positions()
+	l.readability()
+	l.reviewDates()
+	l.gradesPage()
+	l.todos()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -84,16 +89,18 @@ func (l *linker) site(baseURL string) {
 	d := l.c.home
 	if d == nil {
 		l.problems.Errorf("content/_index.md", 0, 0, "create it with a title field: it holds the home page text and the site settings", "the home page file is missing")
-		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/"}
+		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/",
+			ReadabilityGrade: defaultReadabilityGrade, ReviewCycleMonths: defaultReviewCycleMonths}
 		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
 		return
 	}
 	var fm front.Site
 	d.decode(&fm, l.problems)
-	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
 	if s.Language == "" {
 		s.Language = "en"
 	}
+	l.governance(d, fm, &s)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -111,18 +118,27 @@ func (l *linker) site(baseURL string) {
 	l.g.Home = &guide.Page{Title: s.Title}
 	l.addPage(l.g.Home, d)
 	for _, a := range fm.Areas {
-		if !idRE.MatchString(a.ID.V) {
-			l.errorAt(d, a.ID.At, "use lowercase letters, digits and hyphens, like lower-back", "area id %q cannot be used in a web address", a.ID.V)
-			continue
-		}
-		if _, dup := l.areas[a.ID.V]; dup {
-			l.errorAt(d, a.ID.At, "give each area its own id", "area %q is listed twice", a.ID.V)
+		if !l.newID(d, a.ID, l.areas[a.ID.V] != nil, "area", "lower-back") {
 			continue
 		}
 		area := &guide.Area{ID: a.ID.V, Title: a.Title.V, Summary: a.Summary.V, URL: "areas/" + a.ID.V + "/"}
 		l.areas[a.ID.V] = area
 		l.g.Areas = append(l.g.Areas, area)
 	}
+}
+
+// newID reports whether id can name a new area or warning sign: it must fit in a web
+// address and not be taken already.
+func (l *linker) newID(d *document, id front.Str, taken bool, what, example string) bool {
+	switch {
+	case !idRE.MatchString(id.V):
+		l.errorAt(d, id.At, "use lowercase letters, digits and hyphens, like "+example, "%s id %q cannot be used in a web address", what, id.V)
+	case taken:
+		l.errorAt(d, id.At, "give each "+what+" its own id", "%s %q is listed twice", what, id.V)
+	default:
+		return true
+	}
+	return false
 }
 
 func (l *linker) references() {
@@ -148,16 +164,11 @@ func (l *linker) redFlags() {
 	}
 	var fm front.RedFlags
 	d.decode(&fm, l.problems)
-	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V}
+	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.RedFlags = p
 	for _, f := range fm.Flags {
-		if !idRE.MatchString(f.ID.V) {
-			l.errorAt(d, f.ID.At, "use lowercase letters, digits and hyphens, like cauda-equina", "flag id %q cannot be used as an anchor", f.ID.V)
-			continue
-		}
-		if _, dup := l.flags[f.ID.V]; dup {
-			l.errorAt(d, f.ID.At, "give each warning sign its own id", "warning sign %q is listed twice", f.ID.V)
+		if !l.newID(d, f.ID, l.flags[f.ID.V] != nil, "warning sign", "cauda-equina") {
 			continue
 		}
 		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,
@@ -193,10 +204,10 @@ func (l *linker) stretch(d *document) {
 	case !fm.Hold.Set() && !fm.Reps.Set():
 		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
-	if fm.Reps.Set() && fm.Reps.V < 1 {
+	if fm.Reps.Valid() && fm.Reps.V < 1 {
 		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
 	}
-	if fm.Sets.Set() {
+	if fm.Sets.Valid() {
 		if fm.Sets.V < 1 {
 			l.errorAt(d, fm.Sets.At, "leave sets out to do it once", "sets should be 1 or more")
 		}
@@ -209,7 +220,7 @@ func (l *linker) stretch(d *document) {
 			l.errorAt(d, f.At, diag.DidYouMean(f.V, keys(l.flags), "use an id from the flags list in content/red-flags.md"), "unknown warning sign %q", f.V)
 		}
 	}
-	s.Citations = l.citations(d, fm.Citations)
+	l.citations(&s.Page, d, fm.Citations)
 	if fm.Image.Set() {
 		s.Image = l.image(d, fm.Image, fm.ImageAlt)
 	}
@@ -258,7 +269,7 @@ func (l *linker) routine(d *document) {
 		if st.Reps.Set() {
 			dose.Hold, dose.Reps = 0, st.Reps.V
 		}
-		if st.Sets.Set() {
+		if st.Sets.Valid() {
 			dose.Sets = st.Sets.V
 		}
 		r.Steps = append(r.Steps, &guide.Step{Number: i + 1, Stretch: s, Dose: dose})
@@ -266,7 +277,7 @@ func (l *linker) routine(d *document) {
 			s.UsedIn = append(s.UsedIn, r)
 		}
 	}
-	r.Citations = l.citations(d, fm.Citations)
+	l.citations(&r.Page, d, fm.Citations)
 }
 
 // reservedSlugs are top-level folders the build writes itself.
@@ -281,18 +292,26 @@ func (l *linker) page(d *document) {
 	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.Pages = append(l.g.Pages, p)
-	p.Citations = l.citations(d, fm.Citations)
+	l.citations(p, d, fm.Citations)
 }
 
-// citations resolves the reference keys of a page's front matter.
-func (l *linker) citations(d *document, cs []front.Citation) []*guide.Reference {
-	var refs []*guide.Reference
+// citations resolves the reference keys of a page's front matter into p.Citations,
+// and the evidence grades given with them into p.Grades.
+func (l *linker) citations(p *guide.Page, d *document, cs []front.Citation) {
 	for _, c := range cs {
-		if r := l.ref(d, c.Key.V, c.Key.At); r != nil {
-			refs = appendOnce(refs, r)
+		r := l.ref(d, c.Key.V, c.Key.At)
+		if r == nil {
+			continue
+		}
+		p.Citations = appendOnce(p.Citations, r)
+		if g := guide.Grade(c.Grade.V); g.Valid() { // the decoder reported any other word
+			if p.Grades == nil {
+				p.Grades = map[string]guide.Grade{}
+			}
+			p.Grades[r.Key] = g
+			l.gradeAt[gradeUse{p, r.Key}] = c.Grade.At
 		}
 	}
-	return refs
 }
 
 func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {

@@ -150,7 +150,12 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		return nil, nil
 	}
 	if line, col, bad := invalidUTF8(src); bad {
-		problems.Errorf(shown, line, col, "save the file as UTF-8 in your editor (often under File > Save with encoding)", "the file has bytes that are not UTF-8 text")
+		problems.Errorf(shown, line, col, "save the file as UTF-8 in your editor (often under File > Save with encoding)",
+			"the file has bytes that are not UTF-8 text, the first in column %d of line %d", col, line)
+		return nil, nil
+	}
+	if isRefs && len(bytes.TrimSpace(src)) == 0 {
+		problems.Warnf(shown, 1, 1, "add references, or delete the file", "the file is empty")
 		return nil, nil
 	}
 	if isRefs {

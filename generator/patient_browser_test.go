@@ -45,9 +45,9 @@ steps:
 A routine for the browser tests.
 `
 
-// buildContent builds a content folder (the test site plus files, or the shipped
+// buildPatientSite builds a content folder (the test site plus files, or the shipped
 // guide) into a temporary folder and returns it.
-func buildContent(t *testing.T, src string, extra map[string]string) string {
+func buildPatientSite(t *testing.T, src string, extra map[string]string) string {
 	t.Helper()
 	content := src
 	if len(extra) > 0 {
@@ -62,7 +62,7 @@ func buildContent(t *testing.T, src string, extra map[string]string) string {
 		}
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
+	if _, err := Build(context.Background(), Options{Content: content, Out: out, NoPDF: true}); err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
 	return out
@@ -192,8 +192,8 @@ func shot(t *testing.T, ctx context.Context, name string) {
 
 func TestPatientFeaturesInBrowser(t *testing.T) {
 	browser := browsertest.Start(t)
-	shipped := buildContent(t, "../content", nil)
-	site := buildContent(t, "testdata/site", map[string]string{"routines/quick.md": quickRoutine})
+	shipped := buildPatientSite(t, "../content", nil)
+	site := buildPatientSite(t, "testdata/site", map[string]string{"routines/quick.md": quickRoutine})
 	shippedURL := serveStrict(t, shipped, "/guide/")
 	siteURL := serveStrict(t, site, "/")
 

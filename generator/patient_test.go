@@ -81,28 +81,6 @@ func TestCitationsCarryTheirFullReference(t *testing.T) {
 	}
 }
 
-func TestGradeReadsAGradeFieldWhenThereIsOne(t *testing.T) {
-	type graded struct{ Grade string }
-	type kind string
-	type typed struct{ Grade kind }
-	for _, c := range []struct {
-		in   any
-		want string
-	}{
-		{&graded{"very-low"}, "very low"},
-		{&graded{"moderate"}, "moderate"},
-		{&graded{}, ""},
-		{&typed{"high"}, "high"},
-		{&struct{ Title string }{"no grade field"}, ""},
-		{(*graded)(nil), ""},
-		{nil, ""},
-	} {
-		if got := grade(c.in); got != c.want {
-			t.Errorf("grade(%#v) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestSearchIndex(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
 	var es []searchEntry
@@ -154,7 +132,7 @@ func TestSearchWords(t *testing.T) {
 
 // The shipped guide's index must stay small: it is downloaded on the first search.
 func TestShippedSearchIndexIsSmall(t *testing.T) {
-	b := readTree(t, buildContent(t, "../content", nil))[searchFile]
+	b := readTree(t, buildPatientSite(t, "../content", nil))[searchFile]
 	const limit = 100 << 10
 	if len(b) == 0 || len(b) > limit {
 		t.Errorf("search.json of the shipped guide is %d bytes, want 1 to %d", len(b), limit)
@@ -280,7 +258,7 @@ func checkJSBudget(scripts map[string][]byte, limit int) error {
 
 func TestShippedJavaScriptIsWithinBudget(t *testing.T) {
 	scripts := map[string][]byte{}
-	for p, b := range readTree(t, buildContent(t, "../content", nil)) {
+	for p, b := range readTree(t, buildPatientSite(t, "../content", nil)) {
 		if path.Ext(p) == ".js" || path.Ext(p) == ".mjs" {
 			scripts[p] = b
 		}
@@ -337,7 +315,7 @@ func TestInlineCodeCheck(t *testing.T) {
 }
 
 func TestNoInlineScriptOrStyle(t *testing.T) {
-	for p, b := range readTree(t, buildContent(t, "../content", nil)) {
+	for p, b := range readTree(t, buildPatientSite(t, "../content", nil)) {
 		if path.Ext(p) == ".html" {
 			if m := inlineCode(b); m != "" {
 				t.Errorf("%s has inline code a strict Content-Security-Policy blocks: %s", p, m)

@@ -23,7 +23,7 @@ type output map[string][]byte
 
 // layoutSet is the parsed layouts: one template set per kind of page, each holding
 // base.html and partials.html, plus the static assets (every .css and .js file at the
-// top of the layouts folder).
+// top of the layouts folder, and any .svg there, such as the favicon).
 type layoutSet struct {
 	kinds  map[guide.Kind]*template.Template
 	base   *template.Template
@@ -53,7 +53,7 @@ func parseLayouts(fsys fs.FS) (*layoutSet, error) {
 		ls.kinds[kind] = t
 	}
 	ls.assets = map[string][]byte{}
-	for _, pattern := range []string{"*.css", "*.js"} {
+	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
 		names, _ := fs.Glob(fsys, pattern)
 		for _, name := range names {
 			if ls.assets[name], err = fs.ReadFile(fsys, name); err != nil {
@@ -83,6 +83,7 @@ var funcs = template.FuncMap{
 	"period":  period,
 	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
 	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+	"grade":   func(v view, g guide.Grade) part { return part{View: v, Grade: g} },
 }
 
 // part is what a partial template sees: the page's view and the one thing it shows.
@@ -90,6 +91,7 @@ type part struct {
 	View    view
 	Stretch *guide.Stretch
 	Flags   []*guide.Flag
+	Grade   guide.Grade
 }
 
 // period ends a piece of a reference with a full stop, unless it already ends with
@@ -123,6 +125,7 @@ type view struct {
 	Area    *guide.Area
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
+	pdfs    bool              // the build writes PDF handouts (handouts.go)
 }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.
@@ -153,8 +156,9 @@ func (v view) Canonical() string {
 }
 
 // render turns the linked guide into files: every page through its layout, the
-// stylesheet, the pictures and the sitemap.
-func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
+// stylesheet, the pictures, the sitemap and, unless pdfs is false, the routines' PDF
+// handouts.
+func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output, error) {
 	g := ln.guide
 	out := output{}
 	assets := map[string]string{}
@@ -184,7 +188,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 
 	var views []view
-	add := func(v view) { v.Site, v.Guide, v.assets = g.Site, g, assets; views = append(views, v) }
+	add := func(v view) { v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, pdfs; views = append(views, v) }
 	add(view{Page: g.Home})
 	for _, s := range g.Stretches {
 		add(view{Page: &s.Page, Stretch: s})
@@ -229,6 +233,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	out["sitemap.xml"] = sitemap(g, views)
 	out[searchFile] = searchIndex(ln)
+	out["robots.txt"] = robots(g.Site)
+	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	if err := handouts(ln, out, pdfs); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
@@ -258,7 +267,7 @@ func sitemap(g *guide.Guide, views []view) []byte {
 		if v.Page.Kind == guide.KindNotFound {
 			continue
 		}
-		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: v.Page.Reviewed.ISO()})
+		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: lastReviewed(g, v).ISO()})
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), append(b, '\n')...)

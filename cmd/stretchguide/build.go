@@ -17,10 +17,12 @@ func init() {
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("build", stderr, &sf)
+	pdfs := fs.Bool("pdf", true, "write a PDF handout for each routine; --pdf=false skips them for quicker builds")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	opts := sf.resolve(stderr)
+	opts.NoPDF = !*pdfs
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	var be *diag.BuildError

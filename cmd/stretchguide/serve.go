@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"time"
@@ -14,16 +15,20 @@ import (
 
 func init() {
 	commands = append(commands, command{"serve", "build the site and serve it on this computer", runServe})
+	// Sent as hosts send it; Go does not know the extension.
+	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("serve", stderr, &sf)
+	pdfs := fs.Bool("pdf", true, "write a PDF handout for each routine; --pdf=false skips them for quicker builds")
 	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	opts := sf.resolve(stderr)
+	opts.NoPDF = !*pdfs
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	if err != nil {

@@ -11,6 +11,7 @@ func FuzzFrontMatter(f *testing.F) {
 	f.Add([]byte("---\nsteps:\n  - stretch: bridge\n    hold: 1m\n---\n"))
 	f.Add([]byte("---\ncitations:\n  - {key: a, locator: p. 3}\n  - b\n---\n"))
 	f.Add([]byte("---\n&a [*a]\n---\n"))
+	f.Add([]byte("+++\ncues = [\n  \"a\", # c\n]\ncitations = [{key = \"k\", grade = \"low\"}, 'b']\n[[steps]]\nstretch = \"x\"\n[site]\nt.u = 1\n+++\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		m, is := Split(src)
 		lines := 1
