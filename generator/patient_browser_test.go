@@ -435,7 +435,7 @@ func testCitationPopover(t *testing.T, ctx context.Context, root string) {
 	do(t, ctx, chromedp.Focus("a[data-cite=gordon2016]"))
 	waitFor(t, ctx, pop+` !== ''`, pop, 2*time.Second)
 	text := eval[string](t, ctx, pop)
-	for _, want := range []string{"Gordon, R., & Bloxham, S.", "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain", "Healthcare", "https://doi.org/10.3390/healthcare4020022"} {
+	for _, want := range []string{"Gordon, R., & Bloxham, S.", "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain", "Healthcare", "https://doi.org/10.3390/healthcare4020022", "Evidence: Moderate certainty"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the popover lacks %q: %q", want, text)
 		}
