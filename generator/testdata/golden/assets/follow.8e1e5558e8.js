@@ -168,10 +168,10 @@
     tick();
   }
 
-  // back starts this part again, or the one before when this one has just begun.
+  // back starts this part again from getting ready when it is under way, or the
+  // part before while getting ready.
   const back = () => {
-    const gone = (working ? parts[cur].work : rest) * 1000 - left;
-    begin(!working && gone < 2000 && cur > 0 ? cur - 1 : cur, false);
+    begin(!working && cur > 0 ? cur - 1 : cur, false);
     tick();
   };
 
