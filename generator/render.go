@@ -200,7 +200,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output,
 		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
 	}
 	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
-		Summary: "Every stretch in this guide. Choose the area, position, equipment and time that suit you."}})
+		Summary: "Every stretch in this guide, with its position, how long it takes and what you need."}})
 	for _, p := range g.Positions {
 		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
 	}
