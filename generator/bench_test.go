@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/schema"
 	"github.com/stretchguide/stretchguide/internal/corpus"
 )
 
@@ -159,7 +160,7 @@ func BenchmarkRender(b *testing.B) {
 			ln := linkBench(b, c)
 			b.StartTimer()
 			cpu.start()
-			if _, err := render(ln, ls, md); err != nil {
+			if _, err := render(ln, ls, md, true); err != nil {
 				b.Fatal(err)
 			}
 			cpu.stop()
@@ -181,9 +182,12 @@ func builtSite(tb testing.TB, dir string) output {
 		return out
 	}
 	c, ls, md := loadBench(tb, dir)
-	out, err := render(linkBench(tb, c), ls, md)
+	out, err := render(linkBench(tb, c), ls, md, true)
 	if err != nil {
 		tb.Fatal(err)
+	}
+	for name, b := range schema.Files() { // as Build adds them
+		out["schema/"+name] = b
 	}
 	if built.sites == nil {
 		built.sites = map[string]output{}

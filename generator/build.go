@@ -11,6 +11,7 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/schema"
 	"github.com/stretchguide/stretchguide/layouts"
 )
 
@@ -20,8 +21,14 @@ type Options struct {
 	Layouts string // the layouts folder; the layouts built into the program when empty
 	Out     string // the output folder; "public" when empty
 	BaseURL string // overrides base_url in content/_index.md when not empty
-	// Log, when not nil, receives the time each step took.
+	NoPDF   bool   // skips the routines' PDF handouts, for quicker builds
+	// Log, when not nil, receives the time each step took and each page's reading grade.
 	Log io.Writer
+	// Today is the day Check measures review dates against; the current day when
+	// zero. Build never looks at it: its output depends only on the content.
+	Today time.Time
+	// Strict makes Check report overdue reviews as errors rather than warnings.
+	Strict bool
 }
 
 func (o Options) content() string { return or(o.Content, "content") }
@@ -56,12 +63,18 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := res.Problems.Err(); err != nil {
 		return res, err
 	}
+	if opts.Log != nil {
+		logReading(opts.Log, ln)
+	}
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	out, err := render(ln, ls, md)
+	out, err := render(ln, ls, md, !opts.NoPDF)
 	if err != nil {
 		return res, err
+	}
+	for name, b := range schema.Files() { // for editors: see the schema package
+		out["schema/"+name] = b
 	}
 	t.step("render")
 	if err := ctx.Err(); err != nil {
@@ -75,17 +88,40 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	return res, nil
 }
 
-// Check runs load and link only, and reports every problem; it writes nothing.
+// Check runs load and link, and reports every problem a build would, plus what only
+// an author needs: reviews coming due and each page's reading grade (as info). It
+// writes nothing.
 func Check(opts Options) diag.List {
-	var problems diag.List
-	loadAndLink(os.DirFS(opts.content()), opts, newMarkdown(nil), &problems, newTimer(opts.Log))
-	return problems
+	return check(os.DirFS(opts.content()), opts)
 }
 
-// checkFS checks a content tree held in fsys, naming files as prefix/path.
-func checkFS(fsys fs.FS, prefix string) diag.List {
+// check checks the content tree in fsys, naming files as opts.Content/path.
+func check(fsys fs.FS, opts Options) diag.List {
 	var problems diag.List
-	loadAndLink(fsys, Options{Content: prefix}, newMarkdown(nil), &problems, newTimer(nil))
+	ls, err := readLayouts(opts.Layouts)
+	if err != nil {
+		problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+	}
+	md := newMarkdown(nil)
+	if ls != nil {
+		md = newMarkdown(ls.citation)
+	}
+	ln := loadAndLink(fsys, opts, md, &problems, newTimer(opts.Log))
+	if ls != nil && problems.Errors() == 0 {
+		// Render in memory, to check what only the output shows.
+		if out, err := render(ln, ls, md, false); err != nil { // no PDFs: check only reads the pages
+			problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+		} else {
+			problems.Append(safetyLinks(ln, out))
+		}
+	}
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	problems.Append(reviewProblems(ln, today, opts.Strict))
+	problems.Append(readingInfo(ln, problems))
+	problems.Sort()
 	return problems
 }
 

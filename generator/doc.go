@@ -4,11 +4,20 @@
 //	load    (load.go)    files -> documents: front matter decoded with positions, bodies parsed
 //	link    (link.go)    documents -> one checked guide.Guide: areas, flags, references,
 //	                     stretches, routines; links and citations resolved (resolve.go)
-//	render  (render.go)  guide -> pages through the templates of layouts/
+//	render  (render.go)  guide -> pages through the templates of layouts/, and each
+//	                     routine's PDF handout and QR code (handouts.go, package pdf)
 //	write   (write.go)   pages -> the output folder, swapped in atomically
 //
 // Load and link collect every problem of the content as a diag.List; when it holds an
-// error, Build stops before writing anything.
+// error, Build stops before writing anything. Link also measures each page's reading
+// grade (reading.go, package readability), sets review dates (review.go) and resolves
+// evidence grades (grades.go). Check runs load and link, then renders in memory to
+// verify the safety rule on the output (safety.go), and adds what depends on the day
+// or is only for authors: reviews coming due, and each page's grade as info. New
+// (new.go, package scaffold) starts a stretch or routine file. The build also writes
+// the JSON Schemas of package schema to /schema/. Builder (incremental.go) runs the
+// same pipeline again and again for `serve`, redoing only what an edit changed;
+// package devserver serves its result.
 //
 // Every step that works file by file or page by page runs on all cores (parallel.go),
 // each result in its own slot, so the output never depends on scheduling. Nothing
@@ -18,11 +27,13 @@
 //
 // # Content
 //
-//	_index.md            home page text; front matter: title, language, base_url, areas
+//	_index.md            home page text; front matter: title, language, description,
+//	                     base_url, areas
 //	stretches/<slug>.md  a stretch (front.Stretch)
 //	routines/<slug>.md   a routine (front.Routine)
 //	red-flags.md         the warning signs (front.RedFlags)
-//	pages/<slug>.md      a free page (front.Page)
+//	pages/<slug>.md      a free page (front.Page); pages/evidence-grades.md, when there,
+//	                     explains the evidence grades and their badges link to it
 //	references/*.yaml    CSL-YAML; *.bib BibTeX and *.json CSL-JSON are read too
 //
 // The fields of each file, with what each means, are the struct tags of package front.
@@ -32,12 +43,21 @@
 //
 // # Layouts
 //
-// A layouts folder holds base.html (defines "base", which calls "main"), partials.html
-// (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
-// file per kind of page defining "main" (home, stretch, routine, area, red-flags,
-// bibliography, page, 404), style.css and any other .css or .js files. Templates see a
-// view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
+// A layouts folder holds base.html (defines "base", which calls "main" and "scripts"),
+// partials.html (defines "citation", "evidence", "warning-signs", "stretch-card",
+// "reviewed", and for the patient features "reference", "cite-refs", "search",
+// "browse" and "finder"), one file per kind of page defining "main" and, where it
+// needs a script, "scripts" (home, stretch, routine, area, position, stretches,
+// red-flags, bibliography, page, 404), style.css and any other .css, .js or .svg
+// files (favicon.svg is the site's icon, also named by the web app manifest), and
+// devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
+// build also writes search.json, the index the search box reads (search.go).
+// Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
-// whose file name carries a hash of its content.
+// whose file name carries a hash of its content. {{.Canonical}} and {{.PreviewImage}}
+// give absolute addresses only when a base URL is set.
+//
+// Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
+// (meta.go).
 package generator

@@ -36,6 +36,8 @@ type linker struct {
 	refs     map[string]*guide.Reference
 	slugs    map[string]*guide.Stretch
 	images   []*guide.Image
+	gradeAt  map[gradeUse]front.At // where front matter gives a citation's grade
+	order    []*guide.Page         // pagesInOrder, once the guide is sorted
 }
 
 // link turns loaded content into one checked guide: every area, flag, reference,
@@ -44,7 +46,7 @@ type linker struct {
 func link(c *content, baseURL string, problems *diag.List) *linked {
 	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*document{},
 		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
-		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}, gradeAt: map[gradeUse]front.At{}}
 	l.site(baseURL)
 	l.references()
 	l.redFlags()
@@ -58,10 +60,13 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 		l.page(d)
 	}
 	l.sort()
-	order := l.pagesInOrder()
-	l.bodies(order)
-	l.backlinks(order)
-	l.related()
+	l.bodies(l.pagesInOrder())
+	l.backlinks()
+	l.positions()
+	l.readability()
+	l.reviewDates()
+	l.gradesPage()
+	l.todos()
 	return &linked{guide: l.g, docs: l.docs, images: l.images, files: c.files}
 }
 
@@ -86,16 +91,18 @@ func (l *linker) site(baseURL string) {
 	d := l.c.home
 	if d == nil {
 		l.problems.Errorf("content/_index.md", 0, 0, "create it with a title field: it holds the home page text and the site settings", "the home page file is missing")
-		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/"}
+		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/",
+			ReadabilityGrade: defaultReadabilityGrade, ReviewCycleMonths: defaultReviewCycleMonths}
 		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
 		return
 	}
-	fm := d.fm.(*front.Site)
-	l.problems.Append(d.fmProblems)
-	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/"}
+	var fm front.Site
+	d.decode(&fm, l.problems)
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
 	if s.Language == "" {
 		s.Language = "en"
 	}
+	l.governance(d, fm, &s)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -113,18 +120,27 @@ func (l *linker) site(baseURL string) {
 	l.g.Home = &guide.Page{Title: s.Title}
 	l.addPage(l.g.Home, d)
 	for _, a := range fm.Areas {
-		if !idRE.MatchString(a.ID.V) {
-			l.errorAt(d, a.ID.At, "use lowercase letters, digits and hyphens, like lower-back", "area id %q cannot be used in a web address", a.ID.V)
-			continue
-		}
-		if _, dup := l.areas[a.ID.V]; dup {
-			l.errorAt(d, a.ID.At, "give each area its own id", "area %q is listed twice", a.ID.V)
+		if !l.newID(d, a.ID, l.areas[a.ID.V] != nil, "area", "lower-back") {
 			continue
 		}
 		area := &guide.Area{ID: a.ID.V, Title: a.Title.V, Summary: a.Summary.V, URL: "areas/" + a.ID.V + "/"}
 		l.areas[a.ID.V] = area
 		l.g.Areas = append(l.g.Areas, area)
 	}
+}
+
+// newID reports whether id can name a new area or warning sign: it must fit in a web
+// address and not be taken already.
+func (l *linker) newID(d *document, id front.Str, taken bool, what, example string) bool {
+	switch {
+	case !idRE.MatchString(id.V):
+		l.errorAt(d, id.At, "use lowercase letters, digits and hyphens, like "+example, "%s id %q cannot be used in a web address", what, id.V)
+	case taken:
+		l.errorAt(d, id.At, "give each "+what+" its own id", "%s %q is listed twice", what, id.V)
+	default:
+		return true
+	}
+	return false
 }
 
 func (l *linker) references() {
@@ -160,18 +176,13 @@ func (l *linker) redFlags() {
 		l.g.RedFlags = &guide.Page{Kind: guide.KindRedFlags, Slug: "red-flags", URL: "red-flags/", Title: "Warning signs"}
 		return
 	}
-	fm := d.fm.(*front.RedFlags)
-	l.problems.Append(d.fmProblems)
-	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V}
+	var fm front.RedFlags
+	d.decode(&fm, l.problems)
+	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.RedFlags = p
 	for _, f := range fm.Flags {
-		if !idRE.MatchString(f.ID.V) {
-			l.errorAt(d, f.ID.At, "use lowercase letters, digits and hyphens, like cauda-equina", "flag id %q cannot be used as an anchor", f.ID.V)
-			continue
-		}
-		if _, dup := l.flags[f.ID.V]; dup {
-			l.errorAt(d, f.ID.At, "give each warning sign its own id", "warning sign %q is listed twice", f.ID.V)
+		if !l.newID(d, f.ID, l.flags[f.ID.V] != nil, "warning sign", "cauda-equina") {
 			continue
 		}
 		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,
@@ -183,8 +194,8 @@ func (l *linker) redFlags() {
 }
 
 func (l *linker) stretch(d *document) {
-	fm := d.fm.(*front.Stretch)
-	l.problems.Append(d.fmProblems)
+	var fm front.Stretch
+	d.decode(&fm, l.problems)
 	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
 		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
@@ -205,12 +216,12 @@ func (l *linker) stretch(d *document) {
 	case fm.Hold.Set() && fm.Reps.Set():
 		l.errorAt(d, fm.Reps.At, "keep hold for a stretch you hold still, or reps for one you repeat", "give either hold or reps, not both")
 	case !fm.Hold.Set() && !fm.Reps.Set():
-		l.errorAt(d, front.At{Line: d.matterLine}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
+		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
-	if fm.Reps.Set() && fm.Reps.V < 1 {
+	if fm.Reps.Valid() && fm.Reps.V < 1 {
 		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
 	}
-	if fm.Sets.Set() {
+	if fm.Sets.Valid() {
 		if fm.Sets.V < 1 {
 			l.errorAt(d, fm.Sets.At, "leave sets out to do it once", "sets should be 1 or more")
 		}
@@ -223,7 +234,7 @@ func (l *linker) stretch(d *document) {
 			l.errorAt(d, f.At, diag.DidYouMean(f.V, keys(l.flags), "use an id from the flags list in content/red-flags.md"), "unknown warning sign %q", f.V)
 		}
 	}
-	s.Citations = l.citations(d, fm.Citations)
+	l.citations(&s.Page, d, fm.Citations)
 	if fm.Image.Set() {
 		s.Image = l.image(d, fm.Image, fm.ImageAlt)
 	}
@@ -250,8 +261,8 @@ func (l *linker) image(d *document, file, alt front.Str) *guide.Image {
 }
 
 func (l *linker) routine(d *document) {
-	fm := d.fm.(*front.Routine)
-	l.problems.Append(d.fmProblems)
+	var fm front.Routine
+	d.decode(&fm, l.problems)
 	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
 		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
 	l.addPage(&r.Page, d)
@@ -272,7 +283,7 @@ func (l *linker) routine(d *document) {
 		if st.Reps.Set() {
 			dose.Hold, dose.Reps = 0, st.Reps.V
 		}
-		if st.Sets.Set() {
+		if st.Sets.Valid() {
 			dose.Sets = st.Sets.V
 		}
 		r.Steps = append(r.Steps, &guide.Step{Number: i + 1, Stretch: s, Dose: dose})
@@ -280,33 +291,43 @@ func (l *linker) routine(d *document) {
 			s.UsedIn = append(s.UsedIn, r)
 		}
 	}
-	r.Citations = l.citations(d, fm.Citations)
+	l.citations(&r.Page, d, fm.Citations)
 }
 
 // reservedSlugs are top-level folders the build writes itself.
-var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
+var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true, "positions": true}
 
 func (l *linker) page(d *document) {
-	fm := d.fm.(*front.Page)
-	l.problems.Append(d.fmProblems)
+	var fm front.Page
+	d.decode(&fm, l.problems)
 	if reservedSlugs[d.slug] {
 		l.problems.Errorf(d.display, 0, 0, "rename the file", "the name %q is used by the site itself", d.slug)
 	}
 	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
 	l.addPage(p, d)
 	l.g.Pages = append(l.g.Pages, p)
-	p.Citations = l.citations(d, fm.Citations)
+	l.citations(p, d, fm.Citations)
 }
 
-// citations resolves the reference keys of a page's front matter.
-func (l *linker) citations(d *document, cs []front.Citation) []*guide.Reference {
+// citations resolves the reference keys of a page's front matter into p.Citations,
+// and the evidence grades given with them into p.Grades.
+func (l *linker) citations(p *guide.Page, d *document, cs []front.Citation) {
 	var refs []*guide.Reference
 	for _, c := range cs {
-		if r := l.ref(d, c.Key.V, c.Key.At); r != nil {
-			refs = append(refs, r)
+		r := l.ref(d, c.Key.V, c.Key.At)
+		if r == nil {
+			continue
+		}
+		refs = append(refs, r)
+		if g := guide.Grade(c.Grade.V); g.Valid() { // the decoder reported any other word
+			if p.Grades == nil {
+				p.Grades = map[string]guide.Grade{}
+			}
+			p.Grades[r.Key] = g
+			l.gradeAt[gradeUse{p, r.Key}] = c.Grade.At
 		}
 	}
-	return appendNew(nil, refs)
+	p.Citations = appendNew(p.Citations, refs)
 }
 
 func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {
@@ -318,8 +339,8 @@ func (l *linker) ref(d *document, key string, at front.At) *guide.Reference {
 }
 
 // backlinks fills each reference's CitedBy in the site's page order.
-func (l *linker) backlinks(order []*guide.Page) {
-	for _, p := range order {
+func (l *linker) backlinks() {
+	for _, p := range l.pagesInOrder() {
 		for _, r := range p.Citations {
 			r.CitedBy = append(r.CitedBy, p)
 		}
@@ -329,89 +350,16 @@ func (l *linker) backlinks(order []*guide.Page) {
 			l.problems.Warnf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "cite it from a page, or remove it", "reference %q is not cited by any page", r.Key)
 		}
 	}
-}
-
-// maxRelated is how many related stretches a stretch page lists.
-const maxRelated = 4
-
-// related fills each stretch's Related: the stretches sharing the most areas with it
-// (an area listed twice counts twice), then by title. Stretches listing the same areas
-// have the same candidates, so the work is done once per distinct set of areas, and
-// only against the sets that share an area with it, found through an index; no
-// stretch is ever compared with every other. It needs l.g.Stretches sorted by title.
-func (l *linker) related() {
-	type group struct {
-		areas   map[*guide.Area]int // area -> times listed
-		members []*guide.Stretch    // by title
-	}
-	var groups []*group
-	byKey := map[string]*group{}
-	byArea := map[*guide.Area][]*group{} // in order of creation
-	rank := make(map[*guide.Stretch]int, len(l.g.Stretches))
-	for i, s := range l.g.Stretches {
-		rank[s] = i
-		ids := make([]string, len(s.Areas))
-		for j, a := range s.Areas {
-			ids[j] = a.ID
-		}
-		sort.Strings(ids)
-		key := strings.Join(ids, " ")
-		g := byKey[key]
-		if g == nil {
-			g = &group{areas: map[*guide.Area]int{}}
-			for _, a := range s.Areas {
-				if g.areas[a]++; g.areas[a] == 1 {
-					byArea[a] = append(byArea[a], g)
-				}
-			}
-			byKey[key] = g
-			groups = append(groups, g)
-		}
-		g.members = append(g.members, s)
-	}
-	type candidate struct {
-		s      *guide.Stretch
-		shared int
-	}
-	for _, g := range groups {
-		var cands []candidate
-		seen := map[*group]bool{}
-		for a := range g.areas {
-			for _, h := range byArea[a] {
-				if seen[h] {
-					continue
-				}
-				seen[h] = true
-				shared := 0
-				for b, n := range g.areas {
-					shared += n * h.areas[b]
-				}
-				// One more than shown, in case the stretch itself is among them.
-				for _, t := range h.members[:min(len(h.members), maxRelated+1)] {
-					cands = append(cands, candidate{t, shared})
-				}
-			}
-		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].shared != cands[j].shared {
-				return cands[i].shared > cands[j].shared
-			}
-			return rank[cands[i].s] < rank[cands[j].s]
-		})
-		cands = cands[:min(len(cands), maxRelated+1)]
-		for _, s := range g.members {
-			for _, c := range cands {
-				if c.s != s && len(s.Related) < maxRelated {
-					s.Related = append(s.Related, c.s)
-				}
-			}
-		}
-	}
+	relate(l.g.Stretches)
 }
 
 // pagesInOrder lists every page written from a Markdown file, in the order pages are
-// listed on the site. It needs the guide sorted.
+// listed on the site. The guide must be sorted (link sorts it first); the list is
+// made once.
 func (l *linker) pagesInOrder() []*guide.Page {
+	if l.order != nil {
+		return l.order
+	}
 	var ps []*guide.Page
 	if l.docs[l.g.Home] != nil {
 		ps = append(ps, l.g.Home)
@@ -425,7 +373,8 @@ func (l *linker) pagesInOrder() []*guide.Page {
 	if l.docs[l.g.RedFlags] != nil {
 		ps = append(ps, l.g.RedFlags)
 	}
-	return append(ps, l.g.Pages...)
+	l.order = append(ps, l.g.Pages...)
+	return l.order
 }
 
 // sort puts the guide's lists in the order the site shows them.
@@ -443,10 +392,11 @@ func (l *linker) sort() {
 			a.Stretches = append(a.Stretches, s)
 		}
 	}
+	l.order = nil
 }
 
-// sortByTitle sorts pages by title, ignoring case, then by address, lowering each
-// title once rather than at every comparison.
+// sortByTitle sorts pages by title, ignoring case, then by address (as byTitle),
+// lowering each title once rather than at every comparison.
 func sortByTitle[T any](xs []T, page func(T) *guide.Page) {
 	type keyed struct {
 		title, url string
@@ -486,10 +436,24 @@ func disambiguate(refs []*guide.Reference) {
 	}
 }
 
+func byTitle(a, b *guide.Page) bool {
+	ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title)
+	if ta != tb {
+		return ta < tb
+	}
+	return a.URL < b.URL
+}
+
 // appendNew appends to refs, in order, each of more that it does not hold yet.
 func appendNew(refs, more []*guide.Reference) []*guide.Reference {
 	if len(more) == 0 {
 		return refs
+	}
+	if len(more) == 1 && len(refs) < 16 { // the usual case, with no map to make
+		if slices.Contains(refs, more[0]) {
+			return refs
+		}
+		return append(refs, more[0])
 	}
 	seen := make(map[*guide.Reference]bool, len(refs)+len(more))
 	for _, r := range refs {

@@ -5,6 +5,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -12,11 +13,13 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"gopkg.in/yaml.v3"
 
 	"github.com/stretchguide/stretchguide/generator/bib"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/readability"
 )
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.
@@ -29,16 +32,14 @@ type document struct {
 	display string // as shown in messages
 	kind    guide.Kind
 	slug    string
-	// fm is the decoded front matter: a *front.Site, *front.RedFlags, *front.Stretch,
-	// *front.Routine or *front.Page, after the kind. The problems found decoding it
-	// are reported by the link step, where the other problems of the page are.
-	fm         any
-	fmProblems diag.List
-	matterLine int    // the line of the front matter's first field
-	body       []byte // padded so that offsets give the file's line numbers
-	// tree is the parsed body; render drops it once the body is rendered.
+	matter  *yaml.Node // the front matter, lines counted from the top of the file
+	body    []byte     // padded so that offsets give the file's line numbers
 	tree    ast.Node
 	anchors map[string]bool // ids of the body's headings
+	decoded *decoded        // set by decode
+	// What link measures from the document alone, kept for a Builder's next build.
+	stats *readability.Stats
+	todos *diag.List
 }
 
 // position turns a byte offset of the body into a line and column of the file.
@@ -64,6 +65,23 @@ type content struct {
 // Markdown bodies. prefix is prepended to paths in messages (usually "content").
 func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) *content {
 	c := &content{files: fsys}
+	paths := contentPaths(fsys, prefix, problems)
+	docs := make([]*document, len(paths))
+	refs := make([][]*guide.Reference, len(paths))
+	lists := make([]diag.List, len(paths))
+	parallel(len(paths), func(i int) {
+		docs[i], refs[i] = loadFile(fsys, prefix, paths[i], md, &lists[i])
+	})
+	for i, d := range docs {
+		problems.Append(lists[i])
+		c.add(d, refs[i])
+	}
+	return c
+}
+
+// contentPaths lists the files of the content folder in a stable order, leaving out
+// hidden files and folders (editors' swap and backup files start with a dot).
+func contentPaths(fsys fs.FS, prefix string, problems *diag.List) []string {
 	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -84,32 +102,27 @@ func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) 
 	if err != nil {
 		problems.Errorf(prefix, 0, 0, "", "cannot read the content folder: %v", err)
 	}
-	docs := make([]*document, len(paths))
-	refs := make([][]*guide.Reference, len(paths))
-	lists := make([]diag.List, len(paths))
-	parallel(len(paths), func(i int) {
-		docs[i], refs[i] = loadFile(fsys, prefix, paths[i], md, &lists[i])
-	})
-	for i, d := range docs {
-		problems.Append(lists[i])
-		c.references = append(c.references, refs[i]...)
-		if d == nil {
-			continue
-		}
-		switch d.kind {
-		case guide.KindHome:
-			c.home = d
-		case guide.KindRedFlags:
-			c.redFlags = d
-		case guide.KindStretch:
-			c.stretches = append(c.stretches, d)
-		case guide.KindRoutine:
-			c.routines = append(c.routines, d)
-		case guide.KindFree:
-			c.pages = append(c.pages, d)
-		}
+	return paths
+}
+
+// add files what one content file produced: a document (or nil) and references.
+func (c *content) add(d *document, refs []*guide.Reference) {
+	c.references = append(c.references, refs...)
+	if d == nil {
+		return
 	}
-	return c
+	switch d.kind {
+	case guide.KindHome:
+		c.home = d
+	case guide.KindRedFlags:
+		c.redFlags = d
+	case guide.KindStretch:
+		c.stretches = append(c.stretches, d)
+	case guide.KindRoutine:
+		c.routines = append(c.routines, d)
+	case guide.KindFree:
+		c.pages = append(c.pages, d)
+	}
 }
 
 // kindOf says what a content path holds: a kind of page, references, or nothing.
@@ -156,7 +169,12 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		return nil, nil
 	}
 	if line, col, bad := invalidUTF8(src); bad {
-		problems.Errorf(shown, line, col, "save the file as UTF-8 in your editor (often under File > Save with encoding)", "the file has bytes that are not UTF-8 text")
+		problems.Errorf(shown, line, col, "save the file as UTF-8 in your editor (often under File > Save with encoding)",
+			"the file has bytes that are not UTF-8 text, the first in column %d of line %d", col, line)
+		return nil, nil
+	}
+	if isRefs && len(bytes.TrimSpace(src)) == 0 {
+		problems.Warnf(shown, 1, 1, "add references, or delete the file", "the file is empty")
 		return nil, nil
 	}
 	if isRefs {
@@ -186,12 +204,10 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
 		return nil, nil
 	}
-	d := &document{path: p, display: shown, kind: kind, slug: slug, matterLine: m.Node.Line, body: m.Body}
-	// Decoding here, on all cores, lets the YAML nodes go as soon as each file is done.
-	d.fm = frontMatter(kind)
-	for _, is := range front.Decode(m.Node, d.fm) {
-		addIssue(&d.fmProblems, shown, is)
-	}
+	d := &document{path: p, display: shown, kind: kind, slug: slug, matter: m.Node, body: m.Body}
+	// Decoded here, on all cores; link finds the result kept in d and reports its
+	// problems where it always did.
+	d.decode(frontMatter(kind), new(diag.List))
 	ctx := parser.NewContext()
 	d.tree = md.Parser().Parse(text.NewReader(d.body), parser.WithContext(ctx))
 	d.anchors = map[string]bool{}
@@ -211,6 +227,22 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 	return d, nil
 }
 
+// frontMatter is a new value of the front matter type link decodes a page of the
+// kind into.
+func frontMatter(kind guide.Kind) any {
+	switch kind {
+	case guide.KindHome:
+		return new(front.Site)
+	case guide.KindRedFlags:
+		return new(front.RedFlags)
+	case guide.KindStretch:
+		return new(front.Stretch)
+	case guide.KindRoutine:
+		return new(front.Routine)
+	}
+	return new(front.Page)
+}
+
 // readFile reads file p of fsys with one open, and gives its size; when the file is
 // larger than MaxFileSize it is not read and src is nil.
 func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
@@ -226,7 +258,7 @@ func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
 	if size = info.Size(); size > MaxFileSize {
 		return nil, size, nil
 	}
-	src = make([]byte, 0, size+1) // +1: io.ReadAll's test for the end needs room
+	src = make([]byte, 0, size+1) // one byte more, to see the end without growing
 	for {
 		n, err := f.Read(src[len(src):cap(src)])
 		src = src[:len(src)+n]
@@ -268,19 +300,28 @@ func addIssue(problems *diag.List, path string, is front.Issue) {
 	problems.Add(diag.Diagnostic{Path: path, Line: is.Line, Col: is.Col, Severity: sev, Message: is.Msg, Hint: is.Hint})
 }
 
-// frontMatter is a new front matter value for a page of the kind.
-func frontMatter(kind guide.Kind) any {
-	switch kind {
-	case guide.KindHome:
-		return new(front.Site)
-	case guide.KindRedFlags:
-		return new(front.RedFlags)
-	case guide.KindStretch:
-		return new(front.Stretch)
-	case guide.KindRoutine:
-		return new(front.Routine)
+// decode decodes d's front matter into v, reporting every problem. The result is
+// kept in d, so a document that a Builder keeps between builds is decoded once
+// (link only reads the decoded values; slices are shared between the copies).
+func (d *document) decode(v any, problems *diag.List) {
+	dst := reflect.ValueOf(v).Elem()
+	if d.decoded == nil || d.decoded.v.Type() != dst.Type() {
+		issues := front.Decode(d.matter, v)
+		kept := reflect.New(dst.Type()).Elem()
+		kept.Set(dst)
+		d.decoded = &decoded{v: kept, issues: issues}
+	} else {
+		dst.Set(d.decoded.v)
 	}
-	return new(front.Page)
+	for _, is := range d.decoded.issues {
+		addIssue(problems, d.display, is)
+	}
+}
+
+// decoded is a document's front matter as decode last decoded it.
+type decoded struct {
+	v      reflect.Value
+	issues []front.Issue
 }
 
 func display(prefix, p string) string {

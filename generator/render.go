@@ -24,7 +24,7 @@ type output map[string][]byte
 
 // layoutSet is the parsed layouts: one template set per kind of page, each holding
 // base.html and partials.html, plus the static assets (every .css and .js file at the
-// top of the layouts folder).
+// top of the layouts folder, and any .svg there, such as the favicon).
 type layoutSet struct {
 	kinds  map[guide.Kind]*template.Template
 	base   *template.Template
@@ -36,11 +36,12 @@ var pageKinds = map[guide.Kind]string{
 	guide.KindHome: "home.html", guide.KindStretch: "stretch.html", guide.KindRoutine: "routine.html",
 	guide.KindArea: "area.html", guide.KindRedFlags: "red-flags.html", guide.KindBibliography: "bibliography.html",
 	guide.KindFree: "page.html", guide.KindNotFound: "404.html",
+	guide.KindStretches: "stretches.html", guide.KindPosition: "position.html",
 }
 
 // parseLayouts reads the templates and stylesheet from fsys, once per build.
 func parseLayouts(fsys fs.FS) (*layoutSet, error) {
-	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html")
+	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -53,7 +54,7 @@ func parseLayouts(fsys fs.FS) (*layoutSet, error) {
 		ls.kinds[kind] = t
 	}
 	ls.assets = map[string][]byte{}
-	for _, pattern := range []string{"*.css", "*.js"} {
+	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
 		names, _ := fs.Glob(fsys, pattern)
 		for _, name := range names {
 			if ls.assets[name], err = fs.ReadFile(fsys, name); err != nil {
@@ -81,15 +82,17 @@ var funcs = template.FuncMap{
 	"title":   func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
 	"urgency": urgencyLabel,
 	"period":  period,
-	"card":    func(v *view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
-	"flags":   func(v *view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
+	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
+	"grade":   func(v view, g guide.Grade) part { return part{View: v, Grade: g} },
 }
 
 // part is what a partial template sees: the page's view and the one thing it shows.
 type part struct {
-	View    *view
+	View    view
 	Stretch *guide.Stretch
 	Flags   []*guide.Flag
+	Grade   guide.Grade
 }
 
 // period ends a piece of a reference with a full stop, unless it already ends with
@@ -123,12 +126,12 @@ type view struct {
 	Area    *guide.Area
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
-	up      string            // "../" for each folder of the page's address
+	pdfs    bool              // the build writes PDF handouts (handouts.go)
 }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.
 // Asset names carry a hash of their content, so they can be cached for a long time.
-func (v *view) Asset(name string) (string, error) {
+func (v view) Asset(name string) (string, error) {
 	u, ok := v.assets[name]
 	if !ok {
 		return "", fmt.Errorf("no asset %q in the layouts folder", name)
@@ -138,18 +141,15 @@ func (v *view) Asset(name string) (string, error) {
 
 // Link returns the address of site page u (relative to the site root) as seen from
 // the page being written, so the site works at a domain root and under any folder.
-func (v *view) Link(u string) string {
+func (v view) Link(u string) string {
 	if v.Root != "" && strings.HasPrefix(v.Root, "/") {
 		return v.Root + u
 	}
-	if v.up == "" && u == "" {
-		return "./"
-	}
-	return v.up + u
+	return relURL(v.Page.URL, u)
 }
 
 // Canonical is the page's absolute address, or "" when no base URL is set.
-func (v *view) Canonical() string {
+func (v view) Canonical() string {
 	if v.Site.BaseURL == "" {
 		return ""
 	}
@@ -157,9 +157,15 @@ func (v *view) Canonical() string {
 }
 
 // render turns the linked guide into files: every page through its layout, the
-// stylesheet, the pictures and the sitemap. It drops each parsed body once rendered,
-// so that the pages of a big guide reuse its memory: ln is rendered only once.
-func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
+// stylesheet, the pictures, the sitemap and, unless pdfs is false, the routines' PDF
+// handouts.
+func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output, error) {
+	return renderCached(ln, ls, md, pdfs, nil)
+}
+
+// renderCached is render reusing, through c, the bodies and pages of the previous
+// build whose inputs did not change (see Builder); with c nil it renders everything.
+func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c *renderCache) (output, error) {
 	g := ln.guide
 	out := output{}
 	assets := map[string]string{}
@@ -177,13 +183,13 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		b := buffers.Get().(*bytes.Buffer)
 		d := ln.docs[pages[i]]
-		errs[i] = md.Renderer().Render(b, d.body, d.tree)
-		d.tree = nil // the largest part of a loaded guide, not needed any more
-		pages[i].Body = template.HTML(b.String())
-		b.Reset()
-		buffers.Put(b)
+		pages[i].Body, errs[i] = c.body(pages[i], d, func() (template.HTML, error) {
+			b := buffers.Get().(*bytes.Buffer)
+			defer putBuffer(b)
+			err := md.Renderer().Render(b, d.body, d.tree)
+			return template.HTML(b.String()), err
+		})
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -191,11 +197,8 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 		}
 	}
 
-	var views []*view
-	add := func(v view) {
-		v.Site, v.Guide, v.assets, v.up = g.Site, g, assets, strings.Repeat("../", strings.Count(v.Page.URL, "/"))
-		views = append(views, &v)
-	}
+	var views []view
+	add := func(v view) { v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, pdfs; views = append(views, v) }
 	add(view{Page: g.Home})
 	for _, s := range g.Stretches {
 		add(view{Page: &s.Page, Stretch: s})
@@ -205,6 +208,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	}
 	for _, a := range g.Areas {
 		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
+	}
+	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
+		Summary: "Every stretch in this guide, with its position, how long it takes and what you need."}})
+	for _, p := range g.Positions {
+		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
 	}
 	add(view{Page: g.RedFlags})
 	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})
@@ -216,11 +224,12 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 	files := make([][]byte, len(views))
 	terrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		b := buffers.Get().(*bytes.Buffer)
-		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(b, "base", views[i])
-		files[i] = bytes.Clone(b.Bytes())
-		b.Reset()
-		buffers.Put(b)
+		files[i], terrs[i] = c.page(pageFile(views[i].Page.URL), views[i].Page, func() ([]byte, error) {
+			b := buffers.Get().(*bytes.Buffer)
+			defer putBuffer(b)
+			err := ls.kinds[views[i].Page.Kind].ExecuteTemplate(b, "base", views[i])
+			return bytes.Clone(b.Bytes()), err
+		})
 	})
 	for i, v := range views {
 		if terrs[i] != nil {
@@ -236,12 +245,23 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown) (output, error) {
 		out[img.URL] = b
 	}
 	out["sitemap.xml"] = sitemap(g, views)
+	out[searchFile] = searchIndex(ln)
+	out["robots.txt"] = robots(g.Site)
+	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	if err := c.handoutFiles(ln, out, pdfs); err != nil {
+		return nil, err
+	}
 	return out, nil
 }
 
 // buffers are reused across pages: each page is written into a buffer already grown
 // by earlier ones, then copied out at its exact size.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putBuffer(b *bytes.Buffer) {
+	b.Reset()
+	buffers.Put(b)
+}
 
 // pageFile is the file a page address is written to: a folder's index.html.
 func pageFile(u string) string {
@@ -252,7 +272,7 @@ func pageFile(u string) string {
 }
 
 // sitemap lists every page with its absolute address and last review date.
-func sitemap(g *guide.Guide, views []*view) []byte {
+func sitemap(g *guide.Guide, views []view) []byte {
 	type entry struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
@@ -269,7 +289,7 @@ func sitemap(g *guide.Guide, views []*view) []byte {
 		if v.Page.Kind == guide.KindNotFound {
 			continue
 		}
-		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: v.Page.Reviewed.ISO()})
+		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: lastReviewed(g, v).ISO()})
 	}
 	b, _ := xml.MarshalIndent(set, "", "  ")
 	return append([]byte(xml.Header), append(b, '\n')...)

@@ -12,12 +12,14 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // write puts the built site in dir atomically: it writes everything to a new folder
 // beside dir, then swaps the two in one step, so dir always holds either the previous
-// build or the new one, complete, even if the process is killed mid-way. Leftovers of
-// an interrupted build are removed first.
+// build or the new one, complete, even if the process is killed mid-way. Builds into
+// the same folder take turns (lockDir). Leftovers of an interrupted build are removed
+// first. When writing fails, dir is left as it was and the error says why.
 //
 // Creating and deleting thousands of files and folders is most of the cost of writing
 // a big guide, so the build before the previous one is kept beside dir, hidden, as
@@ -31,32 +33,38 @@ func write(dir string, out output) error {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
+		return writeError(dir, "cannot create "+parent, err)
 	}
+	unlock, err := lockDir(parent)
+	if err != nil {
+		return writeError(dir, "cannot lock "+parent, err)
+	}
+	defer unlock()
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("cannot write beside %s (is the folder read-only?): %w", dir, err)
+		return writeError(dir, "cannot write beside "+dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return cleanup(tmp, err)
 	}
 	prev := filepath.Join(parent, "."+base+".prev")
 	if info, err := os.Lstat(prev); err == nil && info.IsDir() && os.Remove(tmp) == nil {
-		if os.Rename(prev, tmp) != nil { // another build took it
+		if os.Rename(prev, tmp) != nil {
 			if err := os.Mkdir(tmp, 0o755); err != nil {
-				return fmt.Errorf("cannot write beside %s: %w", dir, err)
+				return writeError(dir, "cannot write beside "+dir, err)
 			}
 		}
 	}
-	if err := syncTree(tmp, out); err != nil {
+	fail := func(what string, err error) error { return writeError(dir, what, err) }
+	if err := syncTree(tmp, out, fail); err != nil {
 		return cleanup(tmp, err)
 	}
 	if err := syncDir(tmp); err != nil {
-		return cleanup(tmp, err)
+		return cleanup(tmp, writeError(dir, "cannot save the new site", err))
 	}
 	if err := swap(tmp, dir); err != nil {
-		return cleanup(tmp, fmt.Errorf("cannot replace %s: %w", dir, err))
+		return cleanup(tmp, writeError(dir, "cannot replace "+dir, err))
 	}
 	// After the swap, tmp holds the previous build (or nothing, on a first build):
 	// keep it for the next one.
@@ -71,8 +79,8 @@ func write(dir string, out output) error {
 
 // syncTree makes the folder root hold exactly out, on all cores: it deletes what out
 // does not have, makes the missing folders, parents first, and writes each file whose
-// content differs from what is there.
-func syncTree(root string, out output) error {
+// content differs from what is there. fail words an error: what failed, and why.
+func syncTree(root string, out output, fail func(what string, err error) error) error {
 	names := make([]string, 0, len(out))
 	for name := range out {
 		names = append(names, name)
@@ -112,8 +120,12 @@ func syncTree(root string, out output) error {
 		level = next
 	}
 	errs := make([]error, len(remove))
-	parallel(len(remove), func(i int) { errs[i] = removeTree(remove[i]) })
-	if err := errors.Join(errs...); err != nil {
+	parallel(len(remove), func(i int) {
+		if err := removeTree(remove[i]); err != nil {
+			errs[i] = fail("cannot remove "+remove[i], err)
+		}
+	})
+	if err := firstError(errs); err != nil {
 		return err
 	}
 
@@ -130,9 +142,11 @@ func syncTree(root string, out output) error {
 	for _, level := range levels {
 		errs := make([]error, len(level))
 		parallel(len(level), func(i int) {
-			errs[i] = os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755)
+			if err := os.Mkdir(filepath.Join(root, filepath.FromSlash(level[i])), 0o755); err != nil {
+				errs[i] = fail("cannot create the folder "+level[i], err)
+			}
 		})
-		if err := errors.Join(errs...); err != nil {
+		if err := firstError(errs); err != nil {
 			return err
 		}
 	}
@@ -144,9 +158,14 @@ func syncTree(root string, out output) error {
 			return
 		}
 		if err := os.WriteFile(file, out[names[i]], 0o644); err != nil {
-			errs[i] = fmt.Errorf("cannot write %s (is the disk full?): %w", names[i], err)
+			errs[i] = fail("cannot write "+names[i], err)
 		}
 	})
+	return firstError(errs)
+}
+
+// firstError is the first error that is not nil, in order.
+func firstError(errs []error) error {
 	for _, err := range errs {
 		if err != nil {
 			return err
@@ -216,13 +235,38 @@ func removeTree(p string) error {
 }
 
 // removeLeftovers deletes folders that builds killed before their swap left behind.
+// A build killed between the two renames of swap's fallback left no dir but the
+// previous site moved aside: that is put back first.
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
+	dir := filepath.Join(parent, base)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") && strings.HasSuffix(e.Name(), ".old") {
+			if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+				_ = os.Rename(filepath.Join(parent, e.Name()), dir)
+			}
+		}
+	}
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
 			_ = removeTree(filepath.Join(parent, e.Name()))
 		}
 	}
+}
+
+// writeError says what went wrong while writing the site into dir, in words an author
+// can act on, and that dir was left as it was.
+func writeError(dir, what string, err error) error {
+	why := ""
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		why = "the disk is full: "
+	case errors.Is(err, syscall.EROFS):
+		why = "the disk is read-only: "
+	case errors.Is(err, fs.ErrPermission):
+		why = "you may not write there: "
+	}
+	return fmt.Errorf("%s: %s%w; %s was not changed", what, why, err, dir)
 }
 
 func cleanup(tmp string, err error) error {

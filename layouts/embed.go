@@ -1,11 +1,11 @@
 // Package layouts holds the default look of a guide: the page templates, the partials
-// they share and the stylesheet. They are built into the program, so a stretchguide
+// they share, the stylesheet and the favicon. They are built into the program, so a stretchguide
 // installed with go install builds any content folder without a layouts folder.
 package layouts
 
 import "embed"
 
-// FS holds the templates and the stylesheet.
+// FS holds the templates, the stylesheets, the scripts and the favicon.
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js *.svg
 var FS embed.FS

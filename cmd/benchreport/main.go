@@ -5,8 +5,9 @@
 // It runs, in order: the Go benchmarks of each pipeline step and of the floor (plain
 // goldmark converting the same Markdown on all cores) with `go test -bench`; the real
 // `stretchguide build` command several times per size, timing the whole process and
-// reading its peak memory; and, when the live-editing server exists, its
-// edit-to-reload benchmark. Nothing here asserts a time: it reports.
+// reading its peak memory; the live-editing server's edit-to-reload benchmark, when
+// generator/devserver exists; and the benchmarks of every other package. Nothing here
+// asserts a time: it reports.
 package main
 
 import (
@@ -51,7 +52,9 @@ func main() {
 	steps := goBenchmarks(sizes, *benchtime)
 	procs := processBuilds(work, sizes, *runs)
 	reload := editToReload(*benchtime)
+	others := otherBenchmarks(*benchtime)
 	printReport(os.Stdout, sizes, steps, procs, reload)
+	printOthers(os.Stdout, others)
 	fmt.Printf("\n(benchreport took %s)\n", time.Since(start).Round(time.Second))
 }
 
@@ -69,6 +72,7 @@ type result struct {
 	iterations       int
 	name             string
 	hasCPU, hasBytes bool
+	metrics          []string // every "value unit" pair, as printed
 }
 
 var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+(\d+)\s+(.*)$`)
@@ -91,6 +95,7 @@ func parseBench(out []byte) map[string]result {
 			if err != nil {
 				continue
 			}
+			r.metrics = append(r.metrics, f[i]+" "+f[i+1])
 			switch f[i+1] {
 			case "ns/op":
 				r.wall = time.Duration(v)
@@ -226,6 +231,60 @@ func editToReload(benchtime string) reloadResult {
 	return reloadResult{results: res}
 }
 
+// otherBenchmarks runs the benchmarks of every package but the two measured above
+// (generator and generator/devserver), found by their source.
+func otherBenchmarks(benchtime string) map[string]result {
+	list, err := exec.Command("go", "list", "-f", "{{.Dir}} {{.ImportPath}}", "./...").Output()
+	if err != nil {
+		fatalf("go list: %v", err)
+	}
+	var pkgs []string
+	for _, line := range strings.Split(strings.TrimSpace(string(list)), "\n") {
+		dir, pkg, _ := strings.Cut(line, " ")
+		if strings.HasSuffix(pkg, "/generator") || strings.HasSuffix(pkg, "/generator/devserver") {
+			continue
+		}
+		tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		for _, file := range tests {
+			if src, err := os.ReadFile(file); err == nil && bytes.Contains(src, []byte("\nfunc Benchmark")) {
+				pkgs = append(pkgs, pkg)
+				break
+			}
+		}
+	}
+	if len(pkgs) == 0 {
+		return nil
+	}
+	progress("running go test -bench . on %s ...", strings.Join(pkgs, " "))
+	args := append([]string{"test", "-run", "^$", "-bench", ".", "-benchmem", "-benchtime", benchtime}, pkgs...)
+	cmd := exec.Command("go", args...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		os.Stderr.Write(out)
+		fatalf("go test -bench failed: %v", err)
+	}
+	return parseBench(out)
+}
+
+func printOthers(w io.Writer, others map[string]result) {
+	if len(others) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "\n## Other benchmarks")
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| benchmark | per operation |")
+	fmt.Fprintln(w, "|---|---|")
+	var names []string
+	for name := range others {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fmt.Fprintf(w, "| %s | %s |\n", name, strings.Join(others[name].metrics, ", "))
+	}
+}
+
 func ms(d time.Duration) string {
 	if d == 0 {
 		return "-"
@@ -301,15 +360,18 @@ func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[in
 	if reload.note != "" {
 		fmt.Fprintln(w, reload.note+".")
 	} else {
-		fmt.Fprintln(w, "| benchmark | ms per edit |")
-		fmt.Fprintln(w, "|---|---:|")
+		fmt.Fprintln(w, "BenchmarkEditToReload of generator/devserver: from saving a stretch to the reload event.")
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "| benchmark | ms per edit | all it reports |")
+		fmt.Fprintln(w, "|---|---:|---|")
 		var names []string
 		for name := range reload.results {
 			names = append(names, name)
 		}
 		slices.Sort(names)
 		for _, name := range names {
-			fmt.Fprintf(w, "| %s | %s |\n", name, ms(reload.results[name].wall))
+			r := reload.results[name]
+			fmt.Fprintf(w, "| %s | %s | %s |\n", strings.TrimPrefix(name, "BenchmarkEditToReload/"), ms(r.wall), strings.Join(r.metrics, ", "))
 		}
 	}
 
@@ -334,8 +396,15 @@ func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[in
 	if reload.note != "" {
 		fmt.Fprintln(w, "| edit to reload, 1000 stretches | under 50 ms | not measured |")
 	} else {
-		for name, r := range reload.results {
-			fmt.Fprintf(w, "| edit to reload (%s) | under 50 ms | %s ms |\n", strings.TrimPrefix(name, "Benchmark"), ms(r.wall))
+		var names []string
+		for name := range reload.results {
+			if strings.Contains(name, "=1000/") {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			fmt.Fprintf(w, "| edit to reload, %s | under 50 ms | %s ms |\n", strings.TrimPrefix(name, "BenchmarkEditToReload/"), ms(reload.results[name].wall))
 		}
 	}
 }

@@ -20,6 +20,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	fs := newFlagSet("build", stderr, &sf)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
+	pdfs := fs.Bool("pdf", true, "write a PDF handout for each routine; --pdf=false skips them for quicker builds")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -32,6 +33,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		defer stop()
 	}
 	opts := sf.resolve(stderr)
+	opts.NoPDF = !*pdfs
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	var be *diag.BuildError

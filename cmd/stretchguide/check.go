@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/stretchguide/stretchguide/generator"
 	"github.com/stretchguide/stretchguide/generator/diag"
@@ -18,11 +19,22 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	var sf siteFlags
 	fs := newFlagSet("check", stderr, &sf)
 	format := fs.String("format", "text", "output `format`: text or json")
-	strict := fs.Bool("strict", false, "fail on warnings too")
+	strict := fs.Bool("strict", false, "fail on warnings too, and report overdue reviews as errors")
+	today := fs.String("today", "", "measure review dates against this `day` (YYYY-MM-DD) instead of today")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	problems := generator.Check(sf.resolve(stderr))
+	opts := sf.resolve(stderr)
+	opts.Strict = *strict
+	if *today != "" {
+		t, err := time.Parse("2006-01-02", *today)
+		if err != nil {
+			fmt.Fprintf(stderr, "stretchguide check: --today %q is not a date like 2026-11-25\n", *today)
+			return 2
+		}
+		opts.Today = t
+	}
+	problems := generator.Check(opts)
 	switch *format {
 	case "json":
 		if problems == nil {
@@ -33,7 +45,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		_ = enc.Encode(problems)
 	case "text":
 		printProblems(stdout, problems)
-		fmt.Fprintf(stdout, "%d errors, %d warnings\n", problems.Errors(), problems.Warnings())
+		fmt.Fprintf(stdout, "%s, %s\n", count(problems.Errors(), "error"), count(problems.Warnings(), "warning"))
 	default:
 		fmt.Fprintf(stderr, "stretchguide check: unknown format %q (use text or json)\n", *format)
 		return 2
@@ -42,4 +54,12 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// count says "1 error" or "2 errors".
+func count(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }

@@ -1,13 +1,11 @@
 package bib
 
 import (
-	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -41,7 +39,13 @@ type bibParser struct {
 	macros map[string]string // @string names, in lower case, to their raw values
 	seen   dupes
 	refs   []*guide.Reference
+	// suggested counts the "did you mean" searches through the @string
+	// names, which are capped to keep a file full of them fast to read.
+	suggested int
+	match     []int // offset of the } matching each {, or -1; see closing
 }
+
+const maxSuggestions = 50
 
 // bibEntry is an entry as written, before its fields are interpreted.
 type bibEntry struct {
@@ -63,90 +67,6 @@ type bibField struct {
 // syntaxError stops reading an entry; the parser then looks for the next
 // entry at the start of a line after resume.
 type syntaxError struct{ resume int }
-
-func (p *bibParser) errorf(off int, hint, format string, args ...any) {
-	line, col := p.lines.pos(off)
-	p.list.Errorf(p.path, line, col, hint, format, args...)
-}
-
-func (p *bibParser) warnf(off int, hint, format string, args ...any) {
-	line, col := p.lines.pos(off)
-	p.list.Warnf(p.path, line, col, hint, format, args...)
-}
-
-func (p *bibParser) position(off int) guide.Pos {
-	line, col := p.lines.pos(off)
-	return guide.Pos{Path: p.path, Line: line, Col: col}
-}
-
-// nextAt moves to the next @ outside % comments and reports whether there
-// is one. Text between entries is otherwise ignored, as BibTeX does.
-func (p *bibParser) nextAt() bool {
-	for p.pos < len(p.data) {
-		switch p.data[p.pos] {
-		case '@':
-			return true
-		case '%':
-			if i := bytes.IndexByte(p.data[p.pos:], '\n'); i >= 0 {
-				p.pos += i
-			} else {
-				p.pos = len(p.data)
-			}
-		default:
-			p.pos++
-		}
-	}
-	return false
-}
-
-// recoverAt moves to the first @ that starts a line (after blanks) at or
-// after off, skipping the rest of a broken entry.
-func (p *bibParser) recoverAt(off int) {
-	for off < len(p.data) {
-		if p.data[off] == '@' {
-			lineStart := off
-			for lineStart > 0 && (p.data[lineStart-1] == ' ' || p.data[lineStart-1] == '\t') {
-				lineStart--
-			}
-			if lineStart == 0 || p.data[lineStart-1] == '\n' || p.data[lineStart-1] == '\r' {
-				p.pos = off
-				return
-			}
-		}
-		off++
-	}
-	p.pos = len(p.data)
-}
-
-func (p *bibParser) peek() byte {
-	if p.pos < len(p.data) {
-		return p.data[p.pos]
-	}
-	return 0
-}
-
-func (p *bibParser) skipSpace() {
-	for p.pos < len(p.data) && isSpaceByte(p.data[p.pos]) {
-		p.pos++
-	}
-}
-
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
-}
-
-// ident reads a type, field or macro name.
-func (p *bibParser) ident() string {
-	start := p.pos
-	for p.pos < len(p.data) {
-		c := p.data[p.pos]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80 || strings.IndexByte("_-:.+/'!?*&", c) >= 0) {
-			break
-		}
-		p.pos++
-	}
-	return string(p.data[start:p.pos])
-}
 
 // item reads what follows an @: an entry, a macro, a comment or a preamble.
 func (p *bibParser) item() {
@@ -177,18 +97,16 @@ func (p *bibParser) item() {
 		}
 	}()
 	switch typ {
-	case "comment":
-		if end, ok := p.matching(p.pos); ok {
+	case "comment", "preamble":
+		end, closed := p.group(p.pos)
+		if closed {
 			p.pos = end + 1
-		} else {
-			p.pos++
+			break
 		}
-	case "preamble":
-		end, ok := p.matching(p.pos)
-		if !ok {
-			p.unclosed(p.pos)
+		if typ == "preamble" {
+			p.errorf(p.pos, "add the missing "+string(closer), "unclosed %q: no matching %q before %s", string(open), string(closer), p.where(end))
 		}
-		p.pos = end + 1
+		p.pos = end // an unclosed comment runs to the next entry
 	case "string":
 		p.pos++
 		for _, f := range p.fields(at, closer) {
@@ -349,8 +267,12 @@ func (p *bibParser) value() string {
 			if v, ok := p.macros[name]; ok {
 				b.WriteString(v)
 			} else {
-				p.errorf(start, diag.DidYouMean(name, p.macroNames(), "define it first with @string{"+name+" = {...}}, or put the value in braces"),
-					"unknown @string name %q", name)
+				hint := "define it first with @string{" + name + " = {...}}, or put the value in braces"
+				if p.suggested < maxSuggestions {
+					p.suggested++
+					hint = diag.DidYouMean(name, p.macroNames(), hint)
+				}
+				p.errorf(start, hint, "unknown @string name %q", name)
 			}
 		}
 		p.skipSpace()
@@ -359,150 +281,6 @@ func (p *bibParser) value() string {
 		}
 		p.pos++
 	}
-}
-
-// quoted reads "..." starting at the quote, returning what is inside; quotes
-// inside braces do not end it.
-func (p *bibParser) quoted() string {
-	const hint = `add the closing ", or the { that a } inside the value closes`
-	start := p.pos
-	depth := 0
-	for i := start + 1; i < len(p.data); i++ {
-		switch p.data[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth < 0 {
-				line, _ := p.lines.pos(i)
-				p.errorf(start, hint, "the quoted value has no closing \" before the } at line %d", line)
-				panic(syntaxError{i + 1})
-			}
-		case '"':
-			if depth == 0 {
-				p.pos = i + 1
-				return string(p.data[start+1 : i])
-			}
-		case '\n':
-			if at, ok := p.entryAfter(i); ok {
-				p.errorf(start, hint, "the quoted value has no closing \" before %s", p.where(at))
-				panic(syntaxError{at})
-			}
-		}
-	}
-	p.errorf(start, hint, "the quoted value has no closing \" before the end of the file")
-	panic(syntaxError{start + 1})
-}
-
-// braced returns the offset of the } that closes the { at open. A line that
-// starts a new entry ends the search: the brace is reported as unclosed and
-// reading goes on from that entry.
-func (p *bibParser) braced(open int) int {
-	const hint = "add the missing }, or remove the stray {"
-	depth := 0
-	for i := open; i < len(p.data); i++ {
-		switch p.data[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i
-			}
-		case '\n':
-			if at, ok := p.entryAfter(i); ok {
-				p.errorf(open, hint, "unclosed \"{\": no matching \"}\" before %s", p.where(at))
-				panic(syntaxError{at})
-			}
-		}
-	}
-	p.errorf(open, hint, "unclosed \"{\": no matching \"}\" before the end of the file")
-	panic(syntaxError{open + 1})
-}
-
-// entryAfter reports whether the line after the line break at nl starts an
-// entry (blanks, @, a name, blanks, { or (), and where its @ is.
-func (p *bibParser) entryAfter(nl int) (int, bool) {
-	i := nl + 1
-	for i < len(p.data) && (p.data[i] == ' ' || p.data[i] == '\t') {
-		i++
-	}
-	at := i
-	if i >= len(p.data) || p.data[i] != '@' {
-		return 0, false
-	}
-	i++
-	n := i
-	for i < len(p.data) && isLetter(p.data[i]) {
-		i++
-	}
-	if i == n {
-		return 0, false
-	}
-	for i < len(p.data) && (p.data[i] == ' ' || p.data[i] == '\t') {
-		i++
-	}
-	return at, i < len(p.data) && (p.data[i] == '{' || p.data[i] == '(')
-}
-
-// matching returns the offset of the brace that closes the { or ( at open.
-func (p *bibParser) matching(open int) (int, bool) {
-	if open >= len(p.data) {
-		return 0, false
-	}
-	if p.data[open] == '(' {
-		// A ( entry ends at a ) outside braces.
-		depth := 0
-		for i := open + 1; i < len(p.data); i++ {
-			switch p.data[i] {
-			case '{':
-				depth++
-			case '}':
-				depth--
-			case ')':
-				if depth <= 0 {
-					return i, true
-				}
-			}
-		}
-		return 0, false
-	}
-	depth := 0
-	for i := open; i < len(p.data); i++ {
-		switch p.data[i] {
-		case '{':
-			depth++
-		case '}':
-			depth--
-			if depth == 0 {
-				return i, true
-			}
-		}
-	}
-	return 0, false
-}
-
-// unclosed reports a { that is never closed and stops the entry.
-func (p *bibParser) unclosed(open int) {
-	p.errorf(open, "add the missing }, or remove the stray {", "unclosed %q: no matching %q before the end of the file", string(p.data[open]), closing(p.data[open]))
-	panic(syntaxError{open + 1})
-}
-
-func closing(c byte) string {
-	if c == '(' {
-		return ")"
-	}
-	return "}"
-}
-
-// runeAt names the character at off for messages: a quoted character, or
-// the end of the file.
-func (p *bibParser) runeAt(off int) string {
-	if off >= len(p.data) {
-		return "the end of the file"
-	}
-	r, _ := utf8.DecodeRune(p.data[off:])
-	return strconv.QuoteRune(r)
 }
 
 func (p *bibParser) macroNames() []string {

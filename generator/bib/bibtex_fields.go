@@ -26,7 +26,7 @@ var bibTypes = map[string]string{
 // bibRead are the fields read, for hints on misspelt ones.
 var bibRead = []string{"author", "editor", "title", "subtitle", "journal", "journaltitle", "booktitle",
 	"publisher", "institution", "organization", "school", "year", "date", "month", "volume",
-	"number", "issue", "pages", "doi", "url", "urldate", "howpublished"}
+	"number", "issue", "pages", "doi", "url", "urldate", "howpublished", "grade"}
 
 // bibIgnored are fields reference managers write that the guide does not use.
 var bibIgnored = strings.Fields(`abstract address annote annotation archiveprefix bdsk-url-1
@@ -90,6 +90,13 @@ func (p *bibParser) reference(e *bibEntry) *guide.Reference {
 	}
 	if fd, ok := f["editor"]; ok && len(ref.Authors) == 0 {
 		ref.Authors = p.names(fd)
+	}
+	if fd, ok := f["grade"]; ok {
+		if g := guide.Grade(latexToText(fd.raw)); g.Valid() {
+			ref.Grade = g
+		} else {
+			p.errorf(fd.valueOff, diag.DidYouMean(string(g), guide.Grades, gradeHint), "%q is not an evidence grade", string(g))
+		}
 	}
 	p.dates(ref, f)
 	if ref.Year == 0 {

@@ -150,6 +150,22 @@ func TestReadBibTeX(t *testing.T) {
 			diags: []string{`1:21 error: the quoted value has no closing " before the end of the file`},
 		},
 		{
+			name: "a comment over several lines hides the entries in it",
+			src:  "@Comment{\n@article{old, title = {Old}}\n}\n@comment(jabref-meta: x;)\n@book{b}",
+			refs: []string{"key=b type=book @5:1"},
+		},
+		{
+			name: "an unclosed comment runs to the next entry",
+			src:  "@comment{ not closed\n@book{b}",
+			refs: []string{"key=b type=book @2:1"},
+		},
+		{
+			name:  "unclosed preamble",
+			src:   "@preamble{\"\\newcommand\"\n@book{b}",
+			refs:  []string{"key=b type=book @2:1"},
+			diags: []string{`1:10 error: unclosed "{": no matching "}" before the next entry, at line 2`},
+		},
+		{
 			name: "percent comments hide entries",
 			src:  "% @article{old, title = {Old}}\n@article{new}",
 			refs: []string{"key=new type=article-journal @2:1"},

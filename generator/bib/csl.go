@@ -1,7 +1,6 @@
 package bib
 
 import (
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -41,7 +40,7 @@ var cslText = map[string]func(*guide.Reference) *string{
 }
 
 // cslRead are the fields the guide uses, as CSL spells them, for hints.
-var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed"}
+var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed", "grade"}
 
 // cslIgnored are other CSL 1.0.2 variables and the extras Zotero and Pandoc
 // write; they are accepted without a word and not used.
@@ -53,21 +52,11 @@ var cslIgnored = strings.Fields(`abstract annote archive archive_collection arch
 	number-of-volumes original-date original-publisher original-publisher-place original-title
 	part part-title pmcid pmid printing publisher-place references reviewed-genre reviewed-title
 	scale section shorttitle source status submitted supplement title-short version
-	volume-title year-suffix available-date custom page-first
+	volume-title year-suffix available-date page-first
 	chair collection-editor compiler composer container-author contributor curator director
 	editorial-director executive-producer guest host illustrator interviewer narrator
 	organizer original-author performer producer recipient reviewed-author script-writer
 	series-creator translator`)
-
-// isIgnored reports whether the lower-case field name is in cslIgnored.
-func isIgnored(name string) bool {
-	for _, f := range cslIgnored {
-		if f == name {
-			return true
-		}
-	}
-	return false
-}
 
 // document reads the root of a file: a list of items, a mapping with a
 // references list (Pandoc's form), or a single item.
@@ -172,10 +161,20 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 			if y, m, d, ok := r.date(v, k.Value); ok && y > 0 {
 				ref.Accessed = accessedDate(y, m, d)
 			}
+		case "grade":
+			ref.Grade = r.grade(v, k.Value)
+		case "custom": // CSL 1.0.2's place for extra fields: custom: {grade: low}
+			if c := r.resolve(v); c != nil && c.Kind == yaml.MappingNode {
+				for _, p := range r.pairs(c) {
+					if strings.EqualFold(p.key.Value, "grade") && ref.Grade == "" {
+						ref.Grade = r.grade(p.value, "custom grade")
+					}
+				}
+			}
 		default:
 			if field, ok := cslText[name]; ok {
 				*field(ref) = r.text(v, k.Value)
-			} else if !isIgnored(name) {
+			} else if !contains(cslIgnored, name) {
 				r.list.Warnf(r.path, k.Line, k.Column, diag.DidYouMean(k.Value, cslRead, "it is ignored; the fields read are "+strings.Join(cslRead, ", ")),
 					"unknown field %q", k.Value)
 			}
@@ -196,6 +195,23 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 	}
 	return ref
 }
+
+// grade reads an evidence grade: high, moderate, low or very-low.
+func (r *cslReader) grade(v *yaml.Node, field string) guide.Grade {
+	s := r.text(v, field)
+	if s == "" {
+		return ""
+	}
+	if g := guide.Grade(s); g.Valid() {
+		return g
+	}
+	n := r.resolve(v)
+	r.list.Errorf(r.path, n.Line, n.Column, diag.DidYouMean(s, guide.Grades, gradeHint), "%q is not an evidence grade", s)
+	return ""
+}
+
+// gradeHint is the hint for every evidence grade that cannot be read.
+const gradeHint = "use one of the GRADE levels: high, moderate, low or very-low"
 
 // text reads a value that must be a single piece of text (or a number).
 func (r *cslReader) text(v *yaml.Node, field string) string {
@@ -274,222 +290,4 @@ func (r *cslReader) name(v *yaml.Node, field string) (guide.Name, bool) {
 		name.Literal, name.Given = name.Given, ""
 	}
 	return name, true
-}
-
-// date reads a CSL date: 2016, "2016-02-09", a YAML date, or a mapping with
-// date-parts, raw or literal. ok is false after an error; y is 0 when the
-// date gives no year.
-func (r *cslReader) date(v *yaml.Node, field string) (y, m, d int, ok bool) {
-	n := r.resolve(v)
-	if n == nil || isNull(n) {
-		return 0, 0, 0, true
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		return r.dateText(n, field)
-	case yaml.MappingNode:
-		ok = true
-		for _, p := range r.pairs(n) {
-			k := p.key
-			switch strings.ToLower(k.Value) {
-			case "date-parts":
-				y, m, d, ok = r.dateParts(p.value, field)
-			case "raw":
-				if pv := r.resolve(p.value); pv != nil && pv.Kind == yaml.ScalarNode {
-					y, m, d, ok = r.dateText(pv, field)
-				} else {
-					r.text(p.value, field+" raw")
-				}
-			case "literal", "season", "circa", "iso8601":
-			default:
-				r.list.Warnf(r.path, k.Line, k.Column, diag.DidYouMean(k.Value, []string{"date-parts", "raw", "literal"}, dateHint),
-					"unknown date part %q", k.Value)
-			}
-		}
-		return y, m, d, ok
-	}
-	r.list.Errorf(r.path, n.Line, n.Column, dateHint, "%s must be a date, not %s", field, kindName(n))
-	return 0, 0, 0, false
-}
-
-// dateText reads a date written as text or as a bare year.
-func (r *cslReader) dateText(n *yaml.Node, field string) (y, m, d int, ok bool) {
-	y, m, d, err := parseISODate(n.Value)
-	if err != nil {
-		r.list.Errorf(r.path, n.Line, n.Column, dateHint, "%s: %v", field, err)
-		return 0, 0, 0, false
-	}
-	return y, m, d, true
-}
-
-// dateParts reads [[2016, 2, 9]]; of a range [[2016], [2017]] the first date counts.
-func (r *cslReader) dateParts(v *yaml.Node, field string) (y, m, d int, ok bool) {
-	outer := r.resolve(v)
-	if outer == nil || isNull(outer) {
-		return 0, 0, 0, true
-	}
-	var inner *yaml.Node
-	if outer.Kind == yaml.SequenceNode && len(outer.Content) > 0 {
-		inner = r.resolve(outer.Content[0])
-	}
-	if inner == nil || inner.Kind != yaml.SequenceNode || len(inner.Content) == 0 || len(inner.Content) > 3 {
-		at := outer
-		if inner != nil {
-			at = inner
-		}
-		r.list.Errorf(r.path, at.Line, at.Column, "write date-parts as [[year, month, day]], such as [[2016, 2, 9]]",
-			"%s: date-parts must be a list holding one list of a year, month and day", field)
-		return 0, 0, 0, false
-	}
-	var nums [3]int
-	for i, p := range inner.Content {
-		pn := r.resolve(p)
-		var err error
-		if pn != nil && pn.Kind == yaml.ScalarNode {
-			nums[i], err = strconv.Atoi(strings.TrimSpace(pn.Value))
-		}
-		if pn == nil || pn.Kind != yaml.ScalarNode || err != nil {
-			at := inner
-			if pn != nil {
-				at = pn
-			}
-			r.list.Errorf(r.path, at.Line, at.Column, "write date-parts as [[year, month, day]], such as [[2016, 2, 9]]",
-				"%s: date-parts must hold whole numbers", field)
-			return 0, 0, 0, false
-		}
-	}
-	if err := checkDate(nums[0], nums[1], nums[2]); err != nil {
-		r.list.Errorf(r.path, inner.Line, inner.Column, dateHint, "%s: %v", field, err)
-		return 0, 0, 0, false
-	}
-	return nums[0], nums[1], nums[2], true
-}
-
-// pair is one key and its value in a mapping.
-type pair struct{ key, value *yaml.Node }
-
-// pairs lists a mapping's keys and values with YAML merge keys (<<) expanded;
-// keys of the mapping itself come before merged ones, so they take precedence
-// when the caller keeps the first of a key.
-func (r *cslReader) pairs(n *yaml.Node) []pair {
-	var own, merged []pair
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-			merged = append(merged, r.merge(v, 0)...)
-			continue
-		}
-		if k.Kind != yaml.ScalarNode {
-			r.list.Errorf(r.path, k.Line, k.Column, "write field names as plain words", "a field name must be text, not %s", kindName(k))
-			continue
-		}
-		own = append(own, pair{k, v})
-	}
-	if len(merged) == 0 {
-		return own
-	}
-	seen := map[string]bool{}
-	for _, p := range own {
-		seen[strings.ToLower(p.key.Value)] = true
-	}
-	for _, p := range merged {
-		if name := strings.ToLower(p.key.Value); !seen[name] {
-			seen[name] = true
-			own = append(own, p)
-		}
-	}
-	return own
-}
-
-// merge lists the pairs a << value brings in: one mapping or a list of them.
-func (r *cslReader) merge(v *yaml.Node, depth int) []pair {
-	n := r.resolve(v)
-	r.budget--
-	if n == nil || depth > 10 || r.budget < 0 {
-		return nil
-	}
-	var out []pair
-	switch n.Kind {
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content) && r.budget > 0; i += 2 {
-			r.budget--
-			k, val := n.Content[i], n.Content[i+1]
-			if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-				out = append(out, r.merge(val, depth+1)...)
-			} else if k.Kind == yaml.ScalarNode {
-				out = append(out, pair{k, val})
-			}
-		}
-	case yaml.SequenceNode:
-		for _, c := range n.Content {
-			out = append(out, r.merge(c, depth+1)...)
-		}
-	default:
-		r.list.Errorf(r.path, n.Line, n.Column, "merge a mapping: <<: *name", "<< must name a mapping, not %s", kindName(n))
-	}
-	return out
-}
-
-// resolve follows an alias to the node it names, charging the nodes it
-// brings in to the budget; it returns nil once the budget has run out.
-func (r *cslReader) resolve(n *yaml.Node) *yaml.Node {
-	if n == nil || n.Kind != yaml.AliasNode {
-		return n
-	}
-	t := follow(n)
-	if t == nil {
-		return nil
-	}
-	r.budget -= r.size(t)
-	if r.budget < 0 {
-		if !r.over {
-			r.over = true
-			r.list.Errorf(r.path, n.Line, n.Column, "write the values out instead of repeating them with *aliases",
-				"the file repeats values with aliases too often to be read")
-		}
-		return nil
-	}
-	return t
-}
-
-// size counts the nodes of the tree at n, an alias counting as one.
-func (r *cslReader) size(n *yaml.Node) int {
-	if s, ok := r.sizes[n]; ok {
-		return s
-	}
-	s := 1
-	if n.Kind != yaml.AliasNode {
-		for _, c := range n.Content {
-			s += r.size(c)
-		}
-	}
-	r.sizes[n] = s
-	return s
-}
-
-// follow follows aliases to the node they name.
-func follow(n *yaml.Node) *yaml.Node {
-	for i := 0; n != nil && n.Kind == yaml.AliasNode; i++ {
-		if i > 100 {
-			return nil
-		}
-		n = n.Alias
-	}
-	return n
-}
-
-// isNull reports whether n is an empty value (null, ~ or nothing).
-func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.Tag == "!!null" }
-
-// kindName names a node's kind for messages.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a set of fields"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return "text"
-	}
-	return "nothing"
 }

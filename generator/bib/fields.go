@@ -1,6 +1,3 @@
-// Package bib reads bibliography files (CSL-YAML, CSL-JSON and BibTeX) into
-// guide.Reference values. Every reader reports all the problems it finds as
-// diagnostics with a line and column, and never stops at the first one.
 package bib
 
 import (
@@ -10,7 +7,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -168,23 +164,53 @@ func (s dupes) check(list *diag.List, key string, pos guide.Pos) bool {
 type lineIndex struct {
 	data   []byte
 	starts []int // offset of the first byte of each line
+	// chars[k] is the number of characters in data[:k*charStep], so that a
+	// column costs the same however long its line is.
+	chars []int
 }
 
+const charStep = 64
+
 func newLineIndex(data []byte) lineIndex {
-	starts := []int{0}
+	x := lineIndex{data: data, starts: []int{0}, chars: make([]int, 0, len(data)/charStep+1)}
+	n := 0
 	for i, b := range data {
+		if i%charStep == 0 {
+			x.chars = append(x.chars, n)
+		}
+		if b&0xc0 != 0x80 { // not a UTF-8 continuation byte: a new character
+			n++
+		}
 		if b == '\n' || b == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
-			starts = append(starts, i+1)
+			x.starts = append(x.starts, i+1)
 		}
 	}
-	return lineIndex{data: data, starts: starts}
+	return x
 }
 
 // pos returns the line and column of the byte at off.
 func (x lineIndex) pos(off int) (line, col int) {
 	off = min(max(off, 0), len(x.data))
 	i := sort.SearchInts(x.starts, off+1) - 1
-	return i + 1, utf8.RuneCount(x.data[x.starts[i]:off]) + 1
+	return i + 1, x.charsBefore(off) - x.charsBefore(x.starts[i]) + 1
+}
+
+// charsBefore counts the characters in data[:off].
+func (x lineIndex) charsBefore(off int) int {
+	k := off / charStep
+	if k >= len(x.chars) {
+		k = len(x.chars) - 1
+	}
+	if k < 0 {
+		return 0
+	}
+	n := x.chars[k]
+	for _, b := range x.data[k*charStep : off] {
+		if b&0xc0 != 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // guard turns a panic, which would be a bug in this package, into an error

@@ -94,6 +94,7 @@ func describe(r *guide.Reference) string {
 	add("doi", r.DOI)
 	add("url", r.URL)
 	add("acc", r.Accessed.ISO())
+	add("grade", string(r.Grade))
 	parts = append(parts, fmt.Sprintf("@%d:%d", r.Pos.Line, r.Pos.Col))
 	return strings.Join(parts, " ")
 }

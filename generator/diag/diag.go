@@ -16,16 +16,22 @@ const (
 	Error Severity = iota
 	// Warning is reported but the site is still built.
 	Warning
+	// Info is a fact about the content worth showing, such as a page's reading grade;
+	// it is never a problem.
+	Info
 )
 
 func (s Severity) String() string {
-	if s == Warning {
+	switch s {
+	case Warning:
 		return "warning"
+	case Info:
+		return "info"
 	}
 	return "error"
 }
 
-// MarshalText writes the severity as "error" or "warning".
+// MarshalText writes the severity as "error", "warning" or "info".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Diagnostic is one problem at one place in one file. Line and Col count from 1;
@@ -90,7 +96,20 @@ func (l List) Errors() int {
 }
 
 // Warnings reports how many diagnostics are warnings.
-func (l List) Warnings() int { return len(l) - l.Errors() }
+func (l List) Warnings() int {
+	n := 0
+	for _, d := range l {
+		if d.Severity == Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// Infof appends an info line at path:line:col.
+func (l *List) Infof(path string, line, col int, format string, args ...any) {
+	l.Add(Diagnostic{Path: path, Line: line, Col: col, Severity: Info, Message: fmt.Sprintf(format, args...)})
+}
 
 // Sort orders diagnostics by path, line and column, so output is stable however the
 // build was scheduled.

@@ -27,6 +27,7 @@ func TestDiagnosticString(t *testing.T) {
 		{Diagnostic{Path: "content/a.md", Line: 3, Col: 7, Message: "bad"}, "content/a.md:3:7: error: bad"},
 		{Diagnostic{Path: "content/a.md", Line: 3, Severity: Warning, Message: "odd", Hint: "fix it"}, "content/a.md:3: warning: odd\n    fix: fix it"},
 		{Diagnostic{Path: "content/a.md", Message: "whole file"}, "content/a.md: error: whole file"},
+		{Diagnostic{Path: "content/a.md", Severity: Info, Message: "grade 6"}, "content/a.md: info: grade 6"},
 	}
 	for _, c := range cases {
 		if got := c.d.String(); got != c.want {
@@ -38,13 +39,14 @@ func TestDiagnosticString(t *testing.T) {
 func TestListErrAndSort(t *testing.T) {
 	var l List
 	l.Warnf("b.md", 1, 1, "", "w")
+	l.Infof("b.md", 2, 0, "i")
 	if l.Err() != nil {
 		t.Fatal("a list of warnings is not an error")
 	}
 	l.Errorf("a.md", 9, 1, "", "e2")
 	l.Errorf("a.md", 2, 1, "", "e1")
 	l.Sort()
-	if l[0].Message != "e1" || l[1].Message != "e2" || l[2].Message != "w" {
+	if l[0].Message != "e1" || l[1].Message != "e2" || l[2].Message != "w" || l[3].Message != "i" {
 		t.Errorf("wrong order: %v", l)
 	}
 	if l.Err() == nil || l.Errors() != 2 || l.Warnings() != 1 {

@@ -71,7 +71,14 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		case yaml.MappingNode:
 			d.mapping(n, v, name)
 		case yaml.ScalarNode: // a bare value fills the group's first field: "- gordon2016"
-			d.value(n, v.Field(0), name)
+			fields := Fields(v.Type())
+			d.value(n, v.Field(fields[0].Index), join(name, fields[0].Name))
+			for _, f := range fields[1:] {
+				if f.Required {
+					d.add(n, false, fmt.Sprintf("write it as a group of fields: %s: %s, %s: ...", fields[0].Name, n.Value, f.Name),
+						"%s is missing", label(join(name, f.Name)))
+				}
+			}
 		default:
 			d.add(n, false, "", "%s should be a group of fields, not %s", label(name), kindWords(n))
 		}

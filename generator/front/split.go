@@ -157,44 +157,27 @@ func shift(n *yaml.Node, by int) {
 	}
 }
 
-var tomlKeyRE = regexp.MustCompile(`^\s*(?:\[\[?\s*)?([A-Za-z0-9_-]+)`)
-
 // tomlNode decodes TOML and re-expresses it as a YAML node, so one decoder serves both.
-// Each top-level key's subtree is placed at the line where the key is written.
+// Every key and value keeps the line and column where the TOML text has it.
 func tomlNode(raw []byte, offset int) (*yaml.Node, *Issue) {
 	var m map[string]any
 	if _, err := toml.Decode(string(raw), &m); err != nil {
-		line := offset + 1
+		at := At{offset + 1, 1}
+		msg := err.Error()
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line = offset + pe.Position.Line
+			at = At{offset + pe.Position.Line, max(pe.Position.Col, 1)}
+			msg = strings.TrimSuffix(pe.Message, ".")
 		}
-		return nil, &Issue{At: At{line, 1}, Msg: "the front matter is not valid TOML: " + err.Error(),
+		return nil, &Issue{At: at, Msg: "the front matter is not valid TOML: " + msg,
 			Hint: "each field is `name = value`, text is in double quotes, and lists are in [ ]"}
-	}
-	lines := map[string]int{}
-	for i, l := range bytes.Split(raw, []byte("\n")) {
-		if k := tomlKeyRE.FindSubmatch(l); k != nil {
-			if _, ok := lines[string(k[1])]; !ok {
-				lines[string(k[1])] = offset + i + 1
-			}
-		}
 	}
 	var node yaml.Node
 	if err := node.Encode(m); err != nil {
 		return nil, &Issue{At: At{offset, 1}, Msg: "the front matter could not be read: " + err.Error()}
 	}
+	places := newTOMLPlaces(raw, offset)
+	places.place(&node, "", 0)
 	node.Line, node.Column = offset, 1
-	for i := 0; i+1 < len(node.Content); i += 2 {
-		place(node.Content[i], lines[node.Content[i].Value])
-		place(node.Content[i+1], lines[node.Content[i].Value])
-	}
 	return &node, nil
-}
-
-func place(n *yaml.Node, line int) {
-	n.Line, n.Column = line, 1
-	for _, c := range n.Content {
-		place(c, line)
-	}
 }

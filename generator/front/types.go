@@ -10,6 +10,11 @@ type Site struct {
 	Language Str    `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
 	BaseURL  Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
 	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
+	// Description is what search results and link previews show for the guide.
+	Description Str `yaml:"description" doc:"One or two plain sentences about the guide, for search results and link previews; pages without a summary use it."`
+	// Governance: how hard pages may be to read, and how often they are reviewed.
+	ReadabilityGrade  Int `yaml:"readability_grade" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns; 8 when left out."`
+	ReviewCycleMonths Int `yaml:"review_cycle_months" doc:"Months from a page's last review to its next; 36 when left out."`
 }
 
 // Area is one part of the body listed in content/_index.md.
@@ -62,9 +67,11 @@ type Step struct {
 
 // RedFlags is the front matter of content/red-flags.md.
 type RedFlags struct {
-	Title   Str    `yaml:"title" required:"true" doc:"The page's title."`
-	Summary Str    `yaml:"summary" doc:"One plain sentence about the page."`
-	Flags   []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
+	Title    Str    `yaml:"title" required:"true" doc:"The page's title."`
+	Summary  Str    `yaml:"summary" doc:"One plain sentence about the page."`
+	Flags    []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
+	Reviewed Date   `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer Str    `yaml:"reviewer" doc:"Who reviewed it."`
 }
 
 // Flag is one warning sign.
@@ -86,8 +93,10 @@ type Page struct {
 }
 
 // Citation names a reference in front matter: either just its key, or
-// {key: gordon2016, locator: "p. 22"}. (A bare value fills a group's first field.)
+// {key: gordon2016, locator: "p. 22", grade: moderate}. (A bare value fills a group's
+// first field.)
 type Citation struct {
 	Key     Str `yaml:"key" required:"true" doc:"The reference's id."`
 	Locator Str `yaml:"locator" doc:"Where in the work, such as p. 22."`
+	Grade   Str `yaml:"grade" enum:"high,moderate,low,very-low" doc:"How certain the evidence is for what this page says (GRADE); overrides the reference's own grade."`
 }

@@ -43,14 +43,20 @@ func (s *Str) UnmarshalYAML(n *yaml.Node) error {
 // Int is a whole number and where it was written.
 type Int struct {
 	At
-	V int
+	V   int
+	bad bool // written, but not as a whole number (already reported)
 }
+
+// Valid reports whether a whole number was written, so that checks of its range
+// add nothing to the error about a value that is not a number at all.
+func (i Int) Valid() bool { return i.Set() && !i.bad }
 
 // UnmarshalYAML accepts a whole number.
 func (i *Int) UnmarshalYAML(n *yaml.Node) error {
 	i.At = at(n)
 	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
 	if n.Kind != yaml.ScalarNode || err != nil {
+		i.bad = true
 		return fmt.Errorf("should be a whole number such as 10, not %s", valueWords(n))
 	}
 	i.V = v

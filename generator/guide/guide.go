@@ -18,8 +18,12 @@ type Guide struct {
 	Stretches  []*Stretch   // by title
 	Routines   []*Routine   // by title
 	Areas      []*Area      // by title
+	Positions  []*Position  // the positions stretches use, from lying to standing
 	References []*Reference // by first author, year, title
 	Pages      []*Page      // free pages, by title
+	// GradesPage is the free page that explains the evidence grades
+	// (content/pages/evidence-grades.md), which grade badges link to; nil without one.
+	GradesPage *Page
 }
 
 // Site holds the settings from the front matter of content/_index.md.
@@ -27,11 +31,18 @@ type Site struct {
 	Title    string
 	Language string // BCP 47 tag, "en" by default
 	// BaseURL is the absolute URL of the site root with a trailing slash, or "" when
-	// none is set; it is only used where a URL must be absolute (sitemap, canonical).
+	// none is set; it is only used where a URL must be absolute (sitemap, canonical,
+	// Open Graph, robots.txt).
 	BaseURL string
 	// BasePath is the path part of BaseURL ("/" or "/stretch-guide/"), for the few
 	// pages, such as 404.html, that are served from any depth.
 	BasePath string
+	// Description is one or two sentences about the guide, for pages without a summary.
+	Description string
+	// ReadabilityGrade is the highest reading grade a page may have without a warning.
+	ReadabilityGrade int
+	// ReviewCycleMonths is how long after its last review a page is due for the next.
+	ReviewCycleMonths int
 }
 
 // Kind says which template renders a page.
@@ -47,6 +58,8 @@ const (
 	KindBibliography Kind = "bibliography"
 	KindFree         Kind = "page"
 	KindNotFound     Kind = "404"
+	KindStretches    Kind = "stretches" // the index of all stretches, with the finder
+	KindPosition     Kind = "position"  // the stretches done in one position
 )
 
 // Page is what every page of the site has, whether written by a clinician or made by
@@ -62,9 +75,16 @@ type Page struct {
 	Summary  string
 	Reviewed Date
 	Reviewer string
+	// NextReview is Reviewed plus the site's review cycle; zero when Reviewed is.
+	NextReview Date
+	// Reading is how hard the page's own text is to read; zero for made pages.
+	Reading Reading
 	// Citations is the page's evidence: the keys of its front matter first, then the
 	// ones cited in its text, each once, in order of first mention.
 	Citations []*Reference
+	// Grades holds the evidence grades given with citations in the front matter, by
+	// reference key; see GradeOf.
+	Grades map[string]Grade
 	// Body is the rendered Markdown, set by the render step.
 	Body template.HTML
 }

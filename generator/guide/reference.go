@@ -17,10 +17,11 @@ type Reference struct {
 	DOI       string // bare, without https://doi.org/
 	URL       string
 	Accessed  Date
+	Grade     Grade // the certainty of its evidence (GRADE); "" when not graded
 	// YearSuffix tells apart works with the same label ("Hinge Health, 2023a"); the
 	// link step sets it.
 	YearSuffix string
-	Pos       Pos // where the entry starts, for messages about it
+	Pos        Pos // where the entry starts, for messages about it
 	// CitedBy lists every page that cites this reference, in front matter or text,
 	// in the order of the site's pages; set by the link step.
 	CitedBy []*Page

@@ -1,0 +1,474 @@
+// Package pdf writes the printable handout of a routine as a PDF, at build time and
+// without a browser: each step with its illustration (drawn as vectors from the SVG),
+// name, dose, cues and a tick-box row for one week; the warning signs, emergencies
+// first; the short references; the routine's address as text and as a QR code; and
+// the review date. It holds the same content as the routine page printed from a
+// browser.
+//
+// The text is set in the Go fonts, embedded (only the glyphs used), so curly quotes,
+// dashes and accented names print and can be copied or read aloud. The same guide
+// gives the same bytes: the creation date comes from the content's review dates and
+// nothing depends on the clock or on map order.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/qrcode"
+)
+
+// File is where the handout of r is written, relative to the site root.
+func File(r *guide.Routine) string { return "routines/" + r.Slug + ".pdf" }
+
+// The page is A4, with margins wide enough that the content also fits on US Letter
+// (215.9 x 279.4 mm) when a printer centres it or shrinks it to fit.
+const (
+	pageW, pageH = 210.0, 297.0
+	marginX      = 18.0
+	marginTop    = 17.0
+	marginBottom = 20.0 // the page footer sits in it
+	contentW     = pageW - 2*marginX
+	bottom       = pageH - marginBottom
+	ptToMM       = 25.4 / 72
+)
+
+// noDate stands in for the creation date when no page gives a review date, so the
+// bytes still do not depend on the clock.
+var noDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+type rgb struct{ r, g, b int }
+
+var (
+	colText      = rgb{29, 29, 31}
+	colMuted     = rgb{85, 85, 85}
+	colAccent    = rgb{31, 111, 139}
+	colWarn      = rgb{138, 75, 0}
+	colWarnBg    = rgb{255, 244, 229}
+	colEmergency = rgb{166, 27, 27}
+	colLine      = rgb{170, 164, 150}
+)
+
+// Handout writes the PDF handout of routine r of guide g. files is the content
+// folder, from which the stretches' illustrations are read.
+func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
+	f.SetCatalogSort(true)
+	f.SetCompression(true)
+	date := created(r)
+	f.SetCreationDate(date)
+	f.SetModificationDate(date)
+	f.SetTitle(r.Title+" | "+g.Site.Title, true)
+	f.SetSubject(r.Summary, true)
+	f.SetAuthor(g.Site.Title, true)
+	f.SetCreator("stretchguide", true)
+	f.SetProducer("stretchguide", true)
+	f.SetLang(or(g.Site.Language, "en"))
+	f.SetDisplayMode("fullpage", "single")
+	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
+	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
+	f.SetAutoPageBreak(false, 0)
+	f.SetMargins(marginX, marginTop, marginX)
+	f.SetCellMargin(0)
+	f.AliasNbPages("{nb}")
+
+	d := &doc{f: f, g: g, r: r, files: files}
+	f.SetFooterFunc(d.footer)
+	f.AddPage()
+	d.y = marginTop
+	d.header()
+	for _, s := range r.Steps {
+		if err := d.step(s); err != nil {
+			return nil, err
+		}
+	}
+	d.warningSigns()
+	d.evidence()
+	if err := d.closing(); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		return nil, fmt.Errorf("PDF handout %s: %w", File(r), err)
+	}
+	return b.Bytes(), nil
+}
+
+// created is the handout's date: the latest review of the routine or one of its
+// stretches, which is when its content last changed.
+func created(r *guide.Routine) time.Time {
+	t := r.Reviewed.Time
+	for _, s := range r.Steps {
+		if s.Stretch.Reviewed.After(t) {
+			t = s.Stretch.Reviewed.Time
+		}
+	}
+	if t.IsZero() {
+		return noDate
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+// doc is a handout being laid out: y is where the next block starts on the page.
+type doc struct {
+	f     *fpdf.Fpdf
+	g     *guide.Guide
+	r     *guide.Routine
+	files fs.FS
+	y     float64
+}
+
+// url is the absolute address of site page u when the site has a base URL, else its
+// path from the site root.
+func (d *doc) url(u string) string {
+	if d.g.Site.BaseURL != "" {
+		return d.g.Site.BaseURL + u
+	}
+	return or(d.g.Site.BasePath, "/") + u
+}
+
+// font sets the font: style "", "B" or "I", size in points, and colour.
+func (d *doc) font(style string, size float64, c rgb) {
+	d.f.SetFont("go", style, size)
+	d.f.SetTextColor(c.r, c.g, c.b)
+}
+
+// lineH is the height of a line of text at size points.
+func lineH(size float64) float64 { return size * ptToMM * 1.3 }
+
+// wrap breaks text into lines no wider than w in the current font. A word too long
+// for a line is broken inside, so nothing runs past the margin.
+func (d *doc) wrap(text string, w float64) []string {
+	if text == "" {
+		return nil
+	}
+	return d.f.SplitText(text, w)
+}
+
+// text draws lines from the top y, each lh high, and returns the y below them.
+func (d *doc) text(x, y, lh float64, lines []string) float64 {
+	size, _ := d.f.GetFontSize()
+	for _, l := range lines {
+		// The baseline sits so that the line's capitals are centred in its height.
+		d.f.Text(x, y+lh/2+size*ptToMM*0.35, l)
+		y += lh
+	}
+	return y
+}
+
+// fits reports whether a block h high fits on the page; if not, it starts a new page.
+func (d *doc) fits(h float64) {
+	if d.y+h > bottom && d.y > marginTop {
+		d.f.AddPage()
+		d.y = marginTop
+	}
+}
+
+func (d *doc) rule(y float64) {
+	d.f.SetDrawColor(colLine.r, colLine.g, colLine.b)
+	d.f.SetLineWidth(0.3)
+	d.f.Line(marginX, y, pageW-marginX, y)
+}
+
+func (d *doc) header() {
+	d.font("", 9, colMuted)
+	d.y = d.text(marginX, d.y, lineH(9), d.wrap(d.g.Site.Title, contentW))
+	d.font("B", 20, colText)
+	d.y = d.text(marginX, d.y, lineH(20)*0.95, d.wrap(d.r.Title, contentW))
+	d.y += 1
+	d.font("", 11, colText)
+	d.y = d.text(marginX, d.y, lineH(11), d.wrap(d.r.Summary, contentW))
+	d.font("", 10, colMuted)
+	total := "Stretching time: " + guide.Words(d.r.Total()) + ", plus a short rest between steps."
+	d.y = d.text(marginX, d.y, lineH(10), d.wrap(total, contentW))
+	d.y += 2
+	d.rule(d.y)
+	d.y += 4
+}
+
+// Step layout: the picture on the left, the words on the right.
+const (
+	imgW    = 46.0
+	imgH    = imgW * 2 / 3
+	textX   = marginX + imgW + 6
+	textW   = pageW - marginX - textX
+	boxSize = 5.5
+	stepGap = 5.0
+)
+
+// step draws one step, on a new page if it does not fit whole on this one.
+func (d *doc) step(s *guide.Step) error {
+	st := s.Stretch
+	d.font("B", 13, colText)
+	name := d.wrap(fmt.Sprintf("%d. %s", s.Number, st.Title), textW)
+	d.font("B", 10.5, colAccent)
+	dose := d.wrap(s.Dose.String(), textW)
+	d.font("", 10, colText)
+	var cues [][]string
+	for _, c := range st.Cues {
+		cues = append(cues, d.wrap(c, textW-4))
+	}
+	h := float64(len(name))*lineH(13) + float64(len(dose))*lineH(10.5) + 1.5
+	for _, c := range cues {
+		h += float64(len(c)) * lineH(10)
+	}
+	h += 2 + boxSize + 3.5 // the tick-box row and the day numbers under it
+	h = max(h, imgH)
+	d.fits(h)
+
+	top := d.y
+	if st.Image != nil {
+		if err := d.image(st.Image, marginX, top, imgW, imgH); err != nil {
+			return err
+		}
+	}
+	d.font("B", 13, colText)
+	y := d.text(textX, top, lineH(13), name)
+	if d.g.Site.BaseURL != "" {
+		d.f.LinkString(textX, top, textW, y-top, d.url(st.URL))
+	}
+	d.font("B", 10.5, colAccent)
+	y = d.text(textX, y, lineH(10.5), dose) + 1.5
+	d.font("", 10, colText)
+	for _, c := range cues {
+		d.text(textX, y, lineH(10), []string{"•"})
+		y = d.text(textX+4, y, lineH(10), c)
+	}
+	d.ticks(textX, y+2)
+	d.y = top + h + stepGap
+	return nil
+}
+
+// ticks draws the row of seven boxes a patient ticks on each day of a week.
+func (d *doc) ticks(x, y float64) {
+	d.font("", 8.5, colMuted)
+	label := "Tick a box each day you do it:"
+	d.text(x, y, boxSize, []string{label})
+	x += d.f.GetStringWidth(label) + 3
+	d.f.SetDrawColor(colText.r, colText.g, colText.b)
+	d.f.SetLineWidth(0.3)
+	d.font("", 6.5, colMuted)
+	for i := 1; i <= 7; i++ {
+		d.f.Rect(x, y, boxSize, boxSize, "D")
+		n := fmt.Sprint(i)
+		d.f.Text(x+(boxSize-d.f.GetStringWidth(n))/2, y+boxSize+2.6, n)
+		x += boxSize + 2.5
+	}
+}
+
+// image draws a stretch's picture: SVG as vectors, PNG and JPEG as they are.
+// Other kinds are left out.
+func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
+	b, err := fs.ReadFile(d.files, img.Source)
+	if err != nil {
+		return fmt.Errorf("PDF handout %s: %w", File(d.r), err)
+	}
+	switch strings.ToLower(path.Ext(img.Source)) {
+	case ".svg":
+		if err := drawSVG(d.f, b, x, y, w, h); err != nil {
+			return fmt.Errorf("%s: %w", img.Source, err)
+		}
+	case ".png", ".jpg", ".jpeg":
+		kind := strings.TrimPrefix(strings.ToLower(path.Ext(img.Source)), ".")
+		opt := fpdf.ImageOptions{ImageType: kind}
+		info := d.f.RegisterImageOptionsReader(img.Source, opt, bytes.NewReader(b))
+		if info == nil || d.f.Err() {
+			return fmt.Errorf("%s: %w", img.Source, d.f.Error())
+		}
+		// Fit the picture in the box, keeping its shape.
+		iw, ih := info.Extent()
+		s := min(w/iw, h/ih)
+		d.f.ImageOptions(img.Source, x+(w-iw*s)/2, y+(h-ih*s)/2, iw*s, ih*s, false, opt, 0, "")
+	}
+	return nil
+}
+
+// urgencyLabel says an urgency as the routine page does.
+func urgencyLabel(u guide.Urgency) string {
+	switch u {
+	case guide.Emergency:
+		return "Emergency:"
+	case guide.Urgent:
+		return "Urgent:"
+	}
+	return "See a doctor soon:"
+}
+
+func urgencyColour(u guide.Urgency) rgb {
+	switch u {
+	case guide.Emergency:
+		return colEmergency
+	case guide.Urgent:
+		return colWarn
+	}
+	return colText
+}
+
+// warningSigns draws the boxed list of warning signs, emergencies first, kept whole
+// on one page. Each sign reads as one line of text, "Emergency: Loss of ...", so
+// text extraction and screen readers keep the urgency with its sign.
+func (d *doc) warningSigns() {
+	if len(d.g.Flags) == 0 {
+		return
+	}
+	const pad, bar = 4.0, 2.0
+	inner := contentW - bar - 2*pad
+	labelW := make([]float64, len(d.g.Flags))
+	titles := make([][]string, len(d.g.Flags))
+	h := pad + lineH(13) + 1
+	for i, fl := range d.g.Flags {
+		d.font("B", 10, colText)
+		labelW[i] = d.f.GetStringWidth(urgencyLabel(fl.Urgency)) + 1.5
+		d.font("", 10, colText)
+		titles[i] = d.wrap(fl.Title, inner-labelW[i])
+		h += float64(len(titles[i]))*lineH(10) + 0.6
+	}
+	d.font("", 9, colText)
+	more := d.wrap("Read all warning signs and what to do about each: "+d.url(d.g.RedFlags.URL), inner)
+	h += 1.5 + float64(len(more))*lineH(9) + pad
+	d.y += 1
+	d.fits(h)
+
+	f := d.f
+	f.SetFillColor(colWarnBg.r, colWarnBg.g, colWarnBg.b)
+	f.SetDrawColor(colWarn.r, colWarn.g, colWarn.b)
+	f.SetLineWidth(0.5)
+	f.Rect(marginX, d.y, contentW, h, "FD")
+	f.SetFillColor(colEmergency.r, colEmergency.g, colEmergency.b)
+	f.Rect(marginX, d.y, bar, h, "F")
+	x := marginX + bar + pad
+	d.font("B", 13, colText)
+	y := d.text(x, d.y+pad, lineH(13), []string{"Stop and get help if…"}) + 1
+	for i, fl := range d.g.Flags {
+		d.font("B", 10, urgencyColour(fl.Urgency))
+		d.text(x, y, lineH(10), []string{urgencyLabel(fl.Urgency)})
+		d.font("", 10, colText)
+		y = d.text(x+labelW[i], y, lineH(10), titles[i]) + 0.6
+	}
+	d.font("", 9, colText)
+	d.text(x, y+1.5, lineH(9), more)
+	d.y += h + 6
+}
+
+// evidence lists the routine's references in short form, each kept on one page.
+func (d *doc) evidence() {
+	refs := d.r.Citations
+	if len(refs) == 0 {
+		return
+	}
+	d.font("B", 8.5, colText)
+	first := d.wrap(refText(refs[0]), contentW)
+	d.fits(lineH(12) + float64(len(first))*lineH(8.5))
+	d.font("B", 12, colText)
+	d.y = d.text(marginX, d.y, lineH(12), []string{"Evidence"})
+	for _, ref := range refs {
+		d.font("", 8.5, colText)
+		lines := d.wrap(refText(ref), contentW)
+		d.fits(float64(len(lines)) * lineH(8.5))
+		d.y = d.text(marginX, d.y, lineH(8.5), lines) + 0.8
+	}
+	d.y += 4
+}
+
+// refText is a reference as the routine page's evidence list gives it.
+func refText(ref *guide.Reference) string {
+	s := ref.Label() + ": " + strings.TrimRight(ref.Title, ".")
+	if l := ref.Link(); l != "" {
+		s += ". " + l
+	}
+	return s
+}
+
+// closing draws the last block, kept together: the note that this is general
+// information, the routine's address with its QR code, and the review date.
+func (d *doc) closing() error {
+	const qrSide = 26.0
+	u := d.url(d.r.URL)
+	var code *qrcode.Code
+	if d.g.Site.BaseURL != "" {
+		var err error
+		if code, err = qrcode.Encode(u); err != nil {
+			return err
+		}
+	}
+	tx, tw := marginX, contentW
+	if code != nil {
+		tx, tw = marginX+qrSide+4, contentW-qrSide-4
+	}
+	note := "This handout gives general information. It does not replace care from your own doctor or physical therapist. Stop if a stretch causes sharp pain."
+	d.font("I", 9, colMuted)
+	noteLines := d.wrap(note, tw)
+	d.font("", 10, colAccent)
+	urlLines := d.wrap(u, tw)
+	reviewed := ""
+	if !d.r.Reviewed.IsZero() {
+		reviewed = "Last reviewed: " + d.r.Reviewed.Human()
+		if d.r.Reviewer != "" {
+			reviewed += " by " + d.r.Reviewer
+		}
+	}
+	d.font("", 9, colMuted)
+	revLines := d.wrap(reviewed, tw)
+	h := float64(len(noteLines))*lineH(9) + 2 + lineH(10) + float64(len(urlLines))*lineH(10) + 2 + float64(len(revLines))*lineH(9)
+	if code != nil {
+		h = max(h, qrSide)
+	}
+	d.fits(h + 3)
+	d.rule(d.y)
+	d.y += 3
+	top := d.y
+	if code != nil {
+		d.qr(code, marginX, top, qrSide)
+	}
+	d.font("I", 9, colMuted)
+	y := d.text(tx, top, lineH(9), noteLines) + 2
+	d.font("B", 10, colText)
+	y = d.text(tx, y, lineH(10), []string{"This routine online:"})
+	d.font("", 10, colAccent)
+	urlTop := y
+	y = d.text(tx, y, lineH(10), urlLines)
+	if d.g.Site.BaseURL != "" {
+		d.f.LinkString(tx, urlTop, tw, y-urlTop, u)
+	}
+	d.font("", 9, colMuted)
+	d.text(tx, y+2, lineH(9), revLines)
+	d.y = top + h
+	return nil
+}
+
+// qr draws a QR code with its quiet border in a square of side mm at x, y.
+func (d *doc) qr(code *qrcode.Code, x, y, side float64) {
+	m := side / float64(code.Size()+2*qrcode.Quiet)
+	d.f.SetFillColor(0, 0, 0)
+	code.Runs(func(cx, cy, n int) {
+		d.f.Rect(x+float64(cx+qrcode.Quiet)*m, y+float64(cy+qrcode.Quiet)*m, float64(n)*m, m, "F")
+	})
+}
+
+// footer writes the routine's name and the page number at the foot of each page.
+func (d *doc) footer() {
+	f := d.f
+	d.font("", 8, colMuted)
+	y := pageH - 12
+	d.text(marginX, y, lineH(8), d.wrap(d.r.Title+" · "+d.g.Site.Title, contentW-30)[:1])
+	n := fmt.Sprintf("Page %d of {nb}", f.PageNo())
+	d.text(pageW-marginX-f.GetStringWidth(fmt.Sprintf("Page %d of 9", f.PageNo())), y, lineH(8), []string{n})
+}

@@ -1,0 +1,145 @@
+package deploy
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// blocked lists the inline code in an HTML page or SVG file that the policy csp
+// would block: <script> and <style> elements whose hash the policy does not list,
+// style="" attributes, event handler attributes (onclick=...) and javascript: URLs.
+func blocked(markup []byte, csp string) []string {
+	p := policy(csp)
+	allows := func(directive, body string) bool {
+		sources, ok := p[directive]
+		if !ok {
+			sources = p["default-src"]
+		}
+		sum := sha256.Sum256([]byte(body))
+		return slices.Contains(sources, "'sha256-"+base64.StdEncoding.EncodeToString(sum[:])+"'")
+	}
+	var out []string
+	z := html.NewTokenizer(bytes.NewReader(markup))
+	inline := "" // "script" or "style" while inside such an element without src
+	svg := 0     // depth of <svg> elements, where <script/> closes itself
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out
+		case html.TextToken:
+			if inline != "" && !allows(inline+"-src", string(z.Text())) {
+				out = append(out, "inline <"+inline+">")
+			}
+		case html.EndTagToken:
+			inline = ""
+			if name, _ := z.TagName(); string(name) == "svg" && svg > 0 {
+				svg--
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			t := z.Token()
+			inline = ""
+			if t.Data == "svg" && tt == html.StartTagToken {
+				svg++
+			}
+			if tt == html.SelfClosingTagToken && svg > 0 {
+				z.NextIsNotRawText()
+			}
+			hasSrc := false
+			for _, a := range t.Attr {
+				switch {
+				case a.Key == "src" || (t.Data == "script" && strings.HasSuffix(a.Key, "href")):
+					hasSrc = true
+				case a.Key == "style":
+					out = append(out, "style attribute on <"+t.Data+">")
+				case strings.HasPrefix(a.Key, "on"):
+					out = append(out, a.Key+" attribute on <"+t.Data+">")
+				}
+				if strings.HasPrefix(strings.ToLower(strings.TrimSpace(a.Val)), "javascript:") {
+					out = append(out, "javascript: URL on <"+t.Data+">")
+				}
+			}
+			if (t.Data == "script" && !hasSrc || t.Data == "style") && tt == html.StartTagToken {
+				inline = t.Data
+			}
+		}
+	}
+}
+
+func TestBlockedFindsEachKindOfInlineCode(t *testing.T) {
+	const strict = "default-src 'self'"
+	sum := sha256.Sum256([]byte("go()"))
+	hashed := "default-src 'self'; script-src 'self' 'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+	for _, tc := range []struct {
+		markup, csp string
+		want        []string
+	}{
+		{`<script src="a.js"></script><link rel="stylesheet" href="s.css">`, strict, nil},
+		{`<script>go()</script>`, strict, []string{"inline <script>"}},
+		{`<script>go()</script>`, hashed, nil},
+		{`<script>stop()</script>`, hashed, []string{"inline <script>"}},
+		{`<style>p{}</style>`, hashed, []string{"inline <style>"}},
+		{`<p style="color:red">`, strict, []string{"style attribute on <p>"}},
+		{`<body onload="go()">`, strict, []string{"onload attribute on <body>"}},
+		{`<a href=" JavaScript:go()">`, strict, []string{"javascript: URL on <a>"}},
+		{`<svg><script href="a.js"/><rect style="fill:red"/></svg>`, strict, []string{"style attribute on <rect>"}},
+		{`<p>The word onion and style="x" in text</p>`, strict, nil},
+	} {
+		if got := blocked([]byte(tc.markup), tc.csp); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %q, want %q", tc.markup, got, tc.want)
+		}
+	}
+}
+
+// TestNoInlineCodeTheCSPBlocks checks every page and picture of the guide against the
+// policy netlify.toml sends, and that each page carries the same policy in its meta
+// tag for hosts that cannot send headers (GitHub Pages).
+func TestNoInlineCodeTheCSPBlocks(t *testing.T) {
+	csp := readNetlify(t).headersFor(t, "/*")["Content-Security-Policy"]
+	meta := `<meta http-equiv="Content-Security-Policy" content="` +
+		strings.TrimSuffix(strings.TrimSpace(strings.Replace(csp, "frame-ancestors 'none'", "", 1)), ";") + `">`
+	dir := buildGuide(t, "https://example.org/stretch-guide/")
+	var pages int
+	var lacking []string
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		ext := filepath.Ext(p)
+		if ext != ".html" && ext != ".svg" {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		for _, what := range blocked(b, csp) {
+			t.Errorf("%s: %s, which the Content-Security-Policy blocks", rel, what)
+		}
+		if ext == ".html" {
+			pages++
+			if !bytes.Contains(b, []byte(meta)) {
+				lacking = append(lacking, rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lacking) > 0 {
+		t.Errorf("%d pages (%s, ...) lack the policy of netlify.toml as %s", len(lacking), lacking[0], meta)
+	}
+	if pages < 30 {
+		t.Errorf("checked %d pages; the guide has more", pages)
+	}
+}
