@@ -21,7 +21,7 @@ check:
 test: vet node_modules
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
 ## fuzz: run every fuzz target for FUZZTIME each; an input that fails is saved under
 ## the package's testdata/fuzz/<target>/ and stays a test case once committed
@@ -34,7 +34,8 @@ fuzz:
 	  done; \
 	done
 
-## bench: the benchmarks, then the dev server under load for 10 s (figures in the output)
+## bench: the benchmarks (among them save-to-reload at 100 and 1,000 stretches),
+## then the dev server under load for 10 s (figures in the output)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 	STRETCHGUIDE_LOAD_DURATION=10s $(GO) test -count=1 -run '^TestServeUnderLoad$$' -v ./cmd/stretchguide

@@ -15,7 +15,9 @@
 // verify the safety rule on the output (safety.go), and adds what depends on the day
 // or is only for authors: reviews coming due, and each page's grade as info. New
 // (new.go, package scaffold) starts a stretch or routine file. The build also writes
-// the JSON Schemas of package schema to /schema/.
+// the JSON Schemas of package schema to /schema/. Builder (incremental.go) runs the
+// same pipeline again and again for `serve`, redoing only what an edit changed;
+// package devserver serves its result.
 //
 // # Content
 //
@@ -41,7 +43,8 @@
 // "browse" and "finder"), one file per kind of page defining "main" and, where it
 // needs a script, "scripts" (home, stretch, routine, area, position, stretches,
 // red-flags, bibliography, page, 404), style.css and any other .css, .js or .svg
-// files (favicon.svg is the site's icon, also named by the web app manifest). The
+// files (favicon.svg is the site's icon, also named by the web app manifest), and
+// devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
 // build also writes search.json, the index the search box reads (search.go).
 // Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from

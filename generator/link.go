@@ -334,31 +334,8 @@ func (l *linker) backlinks() {
 			l.problems.Warnf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "cite it from a page, or remove it", "reference %q is not cited by any page", r.Key)
 		}
 	}
-	for _, s := range l.g.Stretches {
-		shared := map[*guide.Stretch]int{}
-		for _, a := range s.Areas {
-			for _, t := range a.Stretches {
-				if t != s {
-					shared[t]++
-				}
-			}
-		}
-		for t := range shared {
-			s.Related = append(s.Related, t)
-		}
-		sort.Slice(s.Related, func(i, j int) bool {
-			a, b := s.Related[i], s.Related[j]
-			if shared[a] != shared[b] {
-				return shared[a] > shared[b]
-			}
-			return byTitle(&a.Page, &b.Page)
-		})
-		s.Related = s.Related[:min(len(s.Related), maxRelated)]
-	}
+	relate(l.g.Stretches)
 }
-
-// maxRelated is how many related stretches a stretch page lists.
-const maxRelated = 4
 
 // pagesInOrder lists every page written from a Markdown file, in the order pages are
 // listed on the site.

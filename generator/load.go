@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 
@@ -17,6 +18,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/readability"
 )
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.
@@ -33,6 +35,10 @@ type document struct {
 	body    []byte     // padded so that offsets give the file's line numbers
 	tree    ast.Node
 	anchors map[string]bool // ids of the body's headings
+	decoded *decoded        // set by decode
+	// What link measures from the document alone, kept for a Builder's next build.
+	stats *readability.Stats
+	todos *diag.List
 }
 
 // position turns a byte offset of the body into a line and column of the file.
@@ -58,6 +64,23 @@ type content struct {
 // Markdown bodies. prefix is prepended to paths in messages (usually "content").
 func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) *content {
 	c := &content{files: fsys}
+	paths := contentPaths(fsys, prefix, problems)
+	docs := make([]*document, len(paths))
+	refs := make([][]*guide.Reference, len(paths))
+	lists := make([]diag.List, len(paths))
+	parallel(len(paths), func(i int) {
+		docs[i], refs[i] = loadFile(fsys, prefix, paths[i], md, &lists[i])
+	})
+	for i, d := range docs {
+		problems.Append(lists[i])
+		c.add(d, refs[i])
+	}
+	return c
+}
+
+// contentPaths lists the files of the content folder in a stable order, leaving out
+// hidden files and folders (editors' swap and backup files start with a dot).
+func contentPaths(fsys fs.FS, prefix string, problems *diag.List) []string {
 	var paths []string
 	err := fs.WalkDir(fsys, ".", func(p string, e fs.DirEntry, err error) error {
 		if err != nil {
@@ -78,32 +101,27 @@ func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) 
 	if err != nil {
 		problems.Errorf(prefix, 0, 0, "", "cannot read the content folder: %v", err)
 	}
-	docs := make([]*document, len(paths))
-	refs := make([][]*guide.Reference, len(paths))
-	lists := make([]diag.List, len(paths))
-	parallel(len(paths), func(i int) {
-		docs[i], refs[i] = loadFile(fsys, prefix, paths[i], md, &lists[i])
-	})
-	for i, d := range docs {
-		problems.Append(lists[i])
-		c.references = append(c.references, refs[i]...)
-		if d == nil {
-			continue
-		}
-		switch d.kind {
-		case guide.KindHome:
-			c.home = d
-		case guide.KindRedFlags:
-			c.redFlags = d
-		case guide.KindStretch:
-			c.stretches = append(c.stretches, d)
-		case guide.KindRoutine:
-			c.routines = append(c.routines, d)
-		case guide.KindFree:
-			c.pages = append(c.pages, d)
-		}
+	return paths
+}
+
+// add files what one content file produced: a document (or nil) and references.
+func (c *content) add(d *document, refs []*guide.Reference) {
+	c.references = append(c.references, refs...)
+	if d == nil {
+		return
 	}
-	return c
+	switch d.kind {
+	case guide.KindHome:
+		c.home = d
+	case guide.KindRedFlags:
+		c.redFlags = d
+	case guide.KindStretch:
+		c.stretches = append(c.stretches, d)
+	case guide.KindRoutine:
+		c.routines = append(c.routines, d)
+	case guide.KindFree:
+		c.pages = append(c.pages, d)
+	}
 }
 
 // kindOf says what a content path holds: a kind of page, references, or nothing.
@@ -228,11 +246,28 @@ func addIssue(problems *diag.List, path string, is front.Issue) {
 	problems.Add(diag.Diagnostic{Path: path, Line: is.Line, Col: is.Col, Severity: sev, Message: is.Msg, Hint: is.Hint})
 }
 
-// decode decodes d's front matter into v, reporting every problem.
+// decode decodes d's front matter into v, reporting every problem. The result is
+// kept in d, so a document that a Builder keeps between builds is decoded once
+// (link only reads the decoded values; slices are shared between the copies).
 func (d *document) decode(v any, problems *diag.List) {
-	for _, is := range front.Decode(d.matter, v) {
+	dst := reflect.ValueOf(v).Elem()
+	if d.decoded == nil || d.decoded.v.Type() != dst.Type() {
+		issues := front.Decode(d.matter, v)
+		kept := reflect.New(dst.Type()).Elem()
+		kept.Set(dst)
+		d.decoded = &decoded{v: kept, issues: issues}
+	} else {
+		dst.Set(d.decoded.v)
+	}
+	for _, is := range d.decoded.issues {
 		addIssue(problems, d.display, is)
 	}
+}
+
+// decoded is a document's front matter as decode last decoded it.
+type decoded struct {
+	v      reflect.Value
+	issues []front.Issue
 }
 
 func display(prefix, p string) string {

@@ -32,7 +32,14 @@ var proseFields = map[string]bool{"summary": true, "cues": true, "cautions": tru
 func (l *linker) readability() {
 	pages := l.pagesInOrder()
 	stats := make([]readability.Stats, len(pages))
-	parallel(len(pages), func(i int) { stats[i] = measure(l.docs[pages[i]]) })
+	parallel(len(pages), func(i int) {
+		d := l.docs[pages[i]]
+		if d.stats == nil { // measured once per document: a Builder keeps documents
+			st := measure(d)
+			d.stats = &st
+		}
+		stats[i] = *d.stats
+	})
 	limit := l.g.Site.ReadabilityGrade
 	for i, p := range pages {
 		st, d := stats[i], l.docs[p]

@@ -159,6 +159,12 @@ func (v view) Canonical() string {
 // stylesheet, the pictures, the sitemap and, unless pdfs is false, the routines' PDF
 // handouts.
 func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output, error) {
+	return renderCached(ln, ls, md, pdfs, nil)
+}
+
+// renderCached is render reusing, through c, the bodies and pages of the previous
+// build whose inputs did not change (see Builder); with c nil it renders everything.
+func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c *renderCache) (output, error) {
 	g := ln.guide
 	out := output{}
 	assets := map[string]string{}
@@ -176,10 +182,12 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output,
 	}
 	errs := make([]error, len(pages))
 	parallel(len(pages), func(i int) {
-		var b bytes.Buffer
 		d := ln.docs[pages[i]]
-		errs[i] = md.Renderer().Render(&b, d.body, d.tree)
-		pages[i].Body = template.HTML(b.String())
+		pages[i].Body, errs[i] = c.body(pages[i], d, func() (template.HTML, error) {
+			var b bytes.Buffer
+			err := md.Renderer().Render(&b, d.body, d.tree)
+			return template.HTML(b.String()), err
+		})
 	})
 	for i, err := range errs {
 		if err != nil {
@@ -214,9 +222,11 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output,
 	files := make([][]byte, len(views))
 	terrs := make([]error, len(views))
 	parallel(len(views), func(i int) {
-		var b bytes.Buffer
-		terrs[i] = ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
-		files[i] = b.Bytes()
+		files[i], terrs[i] = c.page(pageFile(views[i].Page.URL), views[i].Page, func() ([]byte, error) {
+			var b bytes.Buffer
+			err := ls.kinds[views[i].Page.Kind].ExecuteTemplate(&b, "base", views[i])
+			return b.Bytes(), err
+		})
 	})
 	for i, v := range views {
 		if terrs[i] != nil {
@@ -235,7 +245,7 @@ func render(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool) (output,
 	out[searchFile] = searchIndex(ln)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	if err := handouts(ln, out, pdfs); err != nil {
+	if err := c.handoutFiles(ln, out, pdfs); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -132,7 +132,7 @@ func treeSum(t *testing.T, dir string) (string, int) {
 // build runs stretchguide build and fails the test when it does not succeed.
 func build(t *testing.T, content, out string) {
 	t.Helper()
-	cmd := exec.Command(binary(t), "build", "--content", content, "--out", out)
+	cmd := exec.Command(binary(t), "build", "--pdf=false", "--content", content, "--out", out)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("stretchguide build --content %s: %v\n%s", content, err, b)
 	}
@@ -180,7 +180,7 @@ func TestKillDuringBuild(t *testing.T) {
 	// Now out holds b. Time a full build and its write step, to spread the kills over
 	// the whole build and aim half of them at the write, where a kill can do harm.
 	start := time.Now()
-	log, err := exec.Command(binary(t), "build", "--verbose", "--content", a, "--out", out).CombinedOutput()
+	log, err := exec.Command(binary(t), "build", "--verbose", "--pdf=false", "--content", a, "--out", out).CombinedOutput()
 	full := time.Since(start)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, log)
@@ -205,7 +205,7 @@ func TestKillDuringBuild(t *testing.T) {
 		if run%2 == 1 {
 			delay = full - writing*3/2 + time.Duration(rng.Int64N(int64(writing)*2))
 		}
-		cmd := exec.Command(binary(t), "build", "--content", next, "--out", out)
+		cmd := exec.Command(binary(t), "build", "--pdf=false", "--content", next, "--out", out)
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -266,7 +266,7 @@ func TestConcurrentBuilds(t *testing.T) {
 				v = b
 			}
 			wg.Go(func() {
-				outs[i], errs[i] = exec.Command(binary(t), "build", "--content", v, "--out", out).CombinedOutput()
+				outs[i], errs[i] = exec.Command(binary(t), "build", "--pdf=false", "--content", v, "--out", out).CombinedOutput()
 			})
 		}
 		wg.Wait()
@@ -308,9 +308,9 @@ func privateMount(t *testing.T, script string, args ...string) (stderr string, e
 // with its error output in $6/err, and copies what the tmpfs then holds to $6/disk.
 const diskScript = `set -e
 mount -t tmpfs -o size="$2" tmpfs "$1"
-"$7" build --content "$3" --out "$1/public" >/dev/null
+"$7" build --pdf=false --content "$3" --out "$1/public" >/dev/null
 eval "$5"
-if "$7" build --content "$4" --out "$1/public" 2>"$6/err" >/dev/null; then
+if "$7" build --pdf=false --content "$4" --out "$1/public" 2>"$6/err" >/dev/null; then
   echo "the second build succeeded" >&2; exit 3
 fi
 cp -a "$1" "$6/disk"

@@ -2,55 +2,68 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"mime"
-	"net"
-	"net/http"
-	"time"
+	"os/exec"
+	"runtime"
 
-	"github.com/stretchguide/stretchguide/generator"
+	"github.com/stretchguide/stretchguide/generator/devserver"
 )
 
 func init() {
-	commands = append(commands, command{"serve", "build the site and serve it on this computer", runServe})
-	// Sent as hosts send it; Go does not know the extension.
-	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
+	commands = append(commands, command{"serve", "build the site, serve it on this computer, and rebuild on every save", runServe})
 }
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("serve", stderr, &sf)
-	pdfs := fs.Bool("pdf", true, "write a PDF handout for each routine; --pdf=false skips them for quicker builds")
-	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on")
+	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; only this computer can connect to 127.0.0.1")
+	open := fs.Bool("open", false, "open the site in the default browser")
+	pdfs := fs.Bool("pdf", true, "make a PDF handout for each routine; --pdf=false skips them for quicker rebuilds")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
 	opts := sf.resolve(stderr)
 	opts.NoPDF = !*pdfs
-	res, err := generator.Build(ctx, opts)
-	printProblems(stderr, res.Problems)
+	ln, err := devserver.Listen(*addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "stretchguide serve: %v\n", err)
 		return 1
 	}
-	ln, err := net.Listen("tcp", *addr)
+	srv, err := devserver.New(ctx, opts, stderr, devserver.DefaultWindow)
 	if err != nil {
+		ln.Close()
 		fmt.Fprintf(stderr, "stretchguide serve: %v\n", err)
 		return 1
 	}
-	srv := &http.Server{Handler: http.FileServer(http.Dir(opts.Out)), ReadHeaderTimeout: 10 * time.Second}
-	go func() {
-		<-ctx.Done()
-		shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(shutdown)
-	}()
-	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl+C to stop)\n", opts.Out, ln.Addr())
-	if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+	url := srv.URL(ln)
+	fmt.Fprintf(stdout, "Serving the guide at %s (Ctrl+C to stop); it rebuilds when you save a file.\n", url)
+	if *open {
+		if err := openBrowser(url); err != nil {
+			fmt.Fprintf(stdout, "Could not open a browser (%v): open %s yourself.\n", err, url)
+		}
+	}
+	if err := srv.Run(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "stretchguide serve: %v\n", err)
 		return 1
 	}
 	return 0
+}
+
+// openBrowser asks the desktop to open url in the default browser.
+func openBrowser(url string) error {
+	var cmd *exec.Cmd
+	switch runtime.GOOS {
+	case "darwin":
+		cmd = exec.Command("open", url)
+	case "windows":
+		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
+	default:
+		cmd = exec.Command("xdg-open", url)
+	}
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	go func() { _ = cmd.Wait() }()
+	return nil
 }
