@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
@@ -28,7 +29,18 @@ type Matter struct {
 // the top of the file.
 func Split(src []byte) (Matter, *Issue) {
 	first := firstLine(src)
-	raw, isTOML, bodyStart := delimited(src)
+	var raw []byte
+	var isTOML bool
+	capture := func(toml bool) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error { raw, isTOML = data, toml; return nil }
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(src),
+		nil,
+		frontmatter.NewFormat("---", "---", capture(false)),
+		frontmatter.NewFormat("+++", "+++", capture(true)))
+	if err != nil {
+		return Matter{}, &Issue{At: At{1, 1}, Msg: "the file could not be read: " + err.Error()}
+	}
 	if raw == nil {
 		if d := bytes.TrimSpace(firstLineText(src, first)); string(d) == "---" || string(d) == "+++" {
 			return Matter{}, &Issue{At: At{first, 1}, Msg: fmt.Sprintf("the front matter that starts here has no closing %s line", d),
@@ -37,13 +49,8 @@ func Split(src []byte) (Matter, *Issue) {
 		return Matter{Body: src}, nil
 	}
 	offset := first // lines before the first front-matter line
-	rest := src[bodyStart:]
-	newlines := bytes.Count(src[:bodyStart], []byte("\n"))
-	body := make([]byte, newlines, newlines+len(rest))
-	for i := range body {
-		body[i] = '\n'
-	}
-	body = append(body, rest...)
+	bodyStart := len(src) - len(rest)
+	body := append(bytes.Repeat([]byte("\n"), bytes.Count(src[:bodyStart], []byte("\n"))), rest...)
 	var node *yaml.Node
 	var issue *Issue
 	if isTOML {
@@ -54,61 +61,16 @@ func Split(src []byte) (Matter, *Issue) {
 	return Matter{Node: node, Body: body}, issue
 }
 
-// delimited finds the front matter: the first line that is not blank is --- (YAML)
-// or +++ (TOML), ended by a line break, and the front matter runs to the next line
-// that is the same, white space around either line ignored. It returns what lies
-// between the two lines and where the body starts; raw is nil when there is no front
-// matter. (These are the rules of github.com/adrg/frontmatter, which Split used to
-// call; a fuzz test holds the two to the same answers.)
-func delimited(src []byte) (raw []byte, isTOML bool, bodyStart int) {
-	off := 0
-	var delim []byte
-	for delim == nil {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			return nil, false, 0 // blank, or the first line is the last
-		}
-		line := bytes.TrimSpace(src[off : off+end])
-		off += end + 1
-		switch string(line) {
-		case "":
-		case "---", "+++":
-			delim, isTOML = line, line[0] == '+'
-		default:
-			return nil, false, 0
-		}
-	}
-	for start := off; off < len(src); {
-		end, next := bytes.IndexByte(src[off:], '\n'), 0
-		if end < 0 {
-			end, next = len(src)-off, len(src)
-		} else {
-			next = off + end + 1
-		}
-		if bytes.Equal(bytes.TrimSpace(src[off:off+end]), delim) {
-			return src[start:off], isTOML, next
-		}
-		off = next
-	}
-	return nil, false, 0
-}
-
-// firstLine is the line number of the first non-blank line (the opening delimiter);
-// for a blank file, one more than its number of lines.
+// firstLine is the line number of the first non-blank line (the opening delimiter).
 func firstLine(src []byte) int {
-	for line, off := 1, 0; ; line++ {
-		end := bytes.IndexByte(src[off:], '\n')
-		if end < 0 {
-			if len(bytes.TrimSpace(src[off:])) > 0 {
-				return line
-			}
-			return line + 1
-		}
-		if len(bytes.TrimSpace(src[off:off+end])) > 0 {
+	line := 1
+	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+		if len(bytes.TrimSpace(l)) > 0 {
 			return line
 		}
-		off += end + 1
+		line++
 	}
+	return line
 }
 
 func firstLineText(src []byte, line int) []byte {
