@@ -3,7 +3,7 @@ GO ?= go
 BASE_URL ?=
 STRETCHGUIDE = $(GO) run ./cmd/stretchguide
 
-.PHONY: build serve check test vet clean bench
+.PHONY: build serve check test vet clean fuzz bench
 
 ## build: build the bundled guide into public/
 build:
@@ -18,14 +18,32 @@ check:
 	$(STRETCHGUIDE) check
 
 ## test: every test; browser tests skip with a notice when Chromium is missing
-test: vet
+test: vet node_modules
 	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || \
 	  echo "NOTICE: Chromium not found: browser tests will be SKIPPED (apt-get install chromium poppler-utils)"
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 
-## bench: benchmarks, among them the time from saving a stretch to the browser's reload at 100 and 1,000 stretches
+## fuzz: run every fuzz target for FUZZTIME each; an input that fails is saved under
+## the package's testdata/fuzz/<target>/ and stays a test case once committed
+FUZZTIME ?= 30s
+fuzz:
+	@set -e; for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$f ($$pkg) for $(FUZZTIME)"; \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
+	  done; \
+	done
+
+## bench: the benchmarks (among them save-to-reload at 100 and 1,000 stretches),
+## then the dev server under load for 10 s (figures in the output)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	STRETCHGUIDE_LOAD_DURATION=10s $(GO) test -count=1 -run '^TestServeUnderLoad$$' -v ./cmd/stretchguide
+
+## node_modules: the npm tools the tests use (axe-core, html-validate), from package-lock.json
+node_modules: package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
+	else echo "NOTICE: npm not found: accessibility and HTML checks will be SKIPPED (install Node.js and npm)"; fi
 
 vet:
 	$(GO) vet ./...

@@ -37,13 +37,16 @@
 //
 // # Layouts
 //
-// A layouts folder holds base.html (defines "base", which calls "main"), partials.html
-// (defines "citation", "evidence", "warning-signs", "stretch-card", "reviewed"), one
-// file per kind of page defining "main" (home, stretch, routine, area, red-flags,
-// bibliography, page, 404), style.css and any other .css, .js or .svg files (favicon.svg
-// is the site's icon, also named by the web app manifest), and devserver.html, which
-// only `serve` uses (the live-reload tags and the error panel). Templates see a
-// view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
+// A layouts folder holds base.html (defines "base", which calls "main" and "scripts"),
+// partials.html (defines "citation", "evidence", "warning-signs", "stretch-card",
+// "reviewed", and for the patient features "reference", "cite-refs", "search",
+// "browse" and "finder"), one file per kind of page defining "main" and, where it
+// needs a script, "scripts" (home, stretch, routine, area, position, stretches,
+// red-flags, bibliography, page, 404), style.css and any other .css, .js or .svg
+// files (favicon.svg is the site's icon, also named by the web app manifest), and
+// devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
+// build also writes search.json, the index the search box reads (search.go).
+// Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
 // whose file name carries a hash of its content. {{.Canonical}} and {{.PreviewImage}}

@@ -60,6 +60,7 @@ func link(c *content, baseURL string, problems *diag.List) *linked {
 	l.bodies()
 	l.backlinks()
 	l.sort()
+	l.positions()
 	l.readability()
 	l.reviewDates()
 	l.gradesPage()
@@ -280,7 +281,7 @@ func (l *linker) routine(d *document) {
 }
 
 // reservedSlugs are top-level folders the build writes itself.
-var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true}
+var reservedSlugs = map[string]bool{"stretches": true, "routines": true, "areas": true, "red-flags": true, "bibliography": true, "assets": true, "schema": true, "positions": true}
 
 func (l *linker) page(d *document) {
 	var fm front.Page

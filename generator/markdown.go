@@ -30,8 +30,12 @@ func newMarkdown(cite citation.RenderFunc) goldmark.Markdown {
 	)
 }
 
-// codeStyle is the chroma style whose classes the stylesheet carries.
-const codeStyle = "github"
+// codeStyle and codeStyleDark are the chroma styles whose classes the stylesheet
+// carries, for light and dark screens.
+const (
+	codeStyle     = "github"
+	codeStyleDark = "github-dark"
+)
 
 // codeRenderer renders fenced code blocks through chroma.
 type codeRenderer struct{}
@@ -61,9 +65,14 @@ func renderCode(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast
 	return ast.WalkSkipChildren, chromahtml.New(chromahtml.WithClasses(true)).Format(w, styles.Get(codeStyle), it)
 }
 
-// codeCSS is the stylesheet for highlighted code.
+// codeCSS is the stylesheet for highlighted code: the light style, overridden by the
+// dark one on screens set to dark mode, so code keeps its contrast there too.
 func codeCSS() []byte {
 	var b bytes.Buffer
-	_ = chromahtml.New(chromahtml.WithClasses(true)).WriteCSS(&b, styles.Get(codeStyle))
+	f := chromahtml.New(chromahtml.WithClasses(true))
+	_ = f.WriteCSS(&b, styles.Get(codeStyle))
+	b.WriteString("@media screen and (prefers-color-scheme: dark) {\n")
+	_ = f.WriteCSS(&b, styles.Get(codeStyleDark))
+	b.WriteString("}\n")
 	return b.Bytes()
 }

@@ -35,11 +35,12 @@ var pageKinds = map[guide.Kind]string{
 	guide.KindHome: "home.html", guide.KindStretch: "stretch.html", guide.KindRoutine: "routine.html",
 	guide.KindArea: "area.html", guide.KindRedFlags: "red-flags.html", guide.KindBibliography: "bibliography.html",
 	guide.KindFree: "page.html", guide.KindNotFound: "404.html",
+	guide.KindStretches: "stretches.html", guide.KindPosition: "position.html",
 }
 
 // parseLayouts reads the templates and stylesheet from fsys, once per build.
 func parseLayouts(fsys fs.FS) (*layoutSet, error) {
-	base, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html")
+	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -206,6 +207,11 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 	for _, a := range g.Areas {
 		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
 	}
+	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
+		Summary: "Every stretch in this guide, with its position, how long it takes and what you need."}})
+	for _, p := range g.Positions {
+		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
+	}
 	add(view{Page: g.RedFlags})
 	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})
 	for _, p := range g.Pages {
@@ -236,6 +242,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 		out[img.URL] = b
 	}
 	out["sitemap.xml"] = sitemap(g, views)
+	out[searchFile] = searchIndex(ln)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	if err := c.handoutFiles(ln, out, pdfs); err != nil {

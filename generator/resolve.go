@@ -18,7 +18,7 @@ import (
 // keep them.
 var layoutAnchors = map[guide.Kind][]string{
 	guide.KindStretch:  {"main", "steps", "dose", "cautions", "warning-signs", "used-in", "related", "evidence"},
-	guide.KindRoutine:  {"main", "steps", "warning-signs", "evidence"},
+	guide.KindRoutine:  {"main", "steps", "follow-along", "warning-signs", "evidence"},
 	guide.KindRedFlags: {"main"},
 	guide.KindFree:     {"main", "evidence"},
 	guide.KindHome:     {"main", "routines", "stretches", "areas"},

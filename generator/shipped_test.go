@@ -61,8 +61,8 @@ func TestShippedGuideIsComplete(t *testing.T) {
 	}
 	img := regexp.MustCompile(`<figure class="pose"><img src="[^"]+\.svg" alt="[^"]{10,}"`)
 	for p, b := range files {
-		if !strings.HasPrefix(p, "stretches/") || !strings.HasSuffix(p, "index.html") {
-			continue
+		if !strings.HasPrefix(p, "stretches/") || !strings.HasSuffix(p, "index.html") || p == "stretches/index.html" {
+			continue // not a stretch page, or the index of all stretches
 		}
 		if !img.Match(b) {
 			t.Errorf("%s has no illustration with a description", p)

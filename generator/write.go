@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // write puts the built site in dir atomically: it writes everything to a new folder
 // beside dir, then swaps the two in one step, so dir always holds either the previous
-// build or the new one, complete, even if the process is killed mid-way. Leftovers of
-// an interrupted build are removed first.
+// build or the new one, complete, even if the process is killed mid-way. Builds into
+// the same folder take turns (lockDir). Leftovers of an interrupted build are removed
+// first. When writing fails, dir is left as it was and the error says why.
 func write(dir string, out output) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
@@ -21,12 +23,17 @@ func write(dir string, out output) error {
 		parent = "."
 	}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
+		return writeError(dir, "cannot create "+parent, err)
 	}
+	unlock, err := lockDir(parent)
+	if err != nil {
+		return writeError(dir, "cannot lock "+parent, err)
+	}
+	defer unlock()
 	removeLeftovers(parent, base)
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("cannot write beside %s (is the folder read-only?): %w", dir, err)
+		return writeError(dir, "cannot write beside "+dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return cleanup(tmp, err)
@@ -39,29 +46,54 @@ func write(dir string, out output) error {
 	for _, name := range names {
 		file := filepath.Join(tmp, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return cleanup(tmp, err)
+			return cleanup(tmp, writeError(dir, "cannot create the folder of "+name, err))
 		}
 		if err := os.WriteFile(file, out[name], 0o644); err != nil {
-			return cleanup(tmp, fmt.Errorf("cannot write %s (is the disk full?): %w", name, err))
+			return cleanup(tmp, writeError(dir, "cannot write "+name, err))
 		}
 	}
 	if err := syncDir(tmp); err != nil {
-		return cleanup(tmp, err)
+		return cleanup(tmp, writeError(dir, "cannot save the new site", err))
 	}
 	if err := swap(tmp, dir); err != nil {
-		return cleanup(tmp, fmt.Errorf("cannot replace %s: %w", dir, err))
+		return cleanup(tmp, writeError(dir, "cannot replace "+dir, err))
 	}
 	return os.RemoveAll(tmp) // after the swap, tmp holds the previous build
 }
 
 // removeLeftovers deletes folders that builds killed before their swap left behind.
+// A build killed between the two renames of swap's fallback left no dir but the
+// previous site moved aside: that is put back first.
 func removeLeftovers(parent, base string) {
 	entries, _ := os.ReadDir(parent)
+	dir := filepath.Join(parent, base)
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") && strings.HasSuffix(e.Name(), ".old") {
+			if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+				_ = os.Rename(filepath.Join(parent, e.Name()), dir)
+			}
+		}
+	}
 	for _, e := range entries {
 		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
 			_ = os.RemoveAll(filepath.Join(parent, e.Name()))
 		}
 	}
+}
+
+// writeError says what went wrong while writing the site into dir, in words an author
+// can act on, and that dir was left as it was.
+func writeError(dir, what string, err error) error {
+	why := ""
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		why = "the disk is full: "
+	case errors.Is(err, syscall.EROFS):
+		why = "the disk is read-only: "
+	case errors.Is(err, fs.ErrPermission):
+		why = "you may not write there: "
+	}
+	return fmt.Errorf("%s: %s%w; %s was not changed", what, why, err, dir)
 }
 
 func cleanup(tmp string, err error) error {

@@ -5,7 +5,7 @@ package layouts
 
 import "embed"
 
-// FS holds the templates, the stylesheet and the favicon.
+// FS holds the templates, the stylesheets, the scripts and the favicon.
 //
 //go:embed *.html *.css *.js *.svg
 var FS embed.FS

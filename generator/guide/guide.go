@@ -18,6 +18,7 @@ type Guide struct {
 	Stretches  []*Stretch   // by title
 	Routines   []*Routine   // by title
 	Areas      []*Area      // by title
+	Positions  []*Position  // the positions stretches use, from lying to standing
 	References []*Reference // by first author, year, title
 	Pages      []*Page      // free pages, by title
 	// GradesPage is the free page that explains the evidence grades
@@ -57,6 +58,8 @@ const (
 	KindBibliography Kind = "bibliography"
 	KindFree         Kind = "page"
 	KindNotFound     Kind = "404"
+	KindStretches    Kind = "stretches" // the index of all stretches, with the finder
+	KindPosition     Kind = "position"  // the stretches done in one position
 )
 
 // Page is what every page of the site has, whether written by a clinician or made by

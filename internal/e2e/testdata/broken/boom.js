@@ -1,0 +1,2 @@
+// A script that fails, for the console check.
+throw new Error("boom: this fixture fails on purpose");
