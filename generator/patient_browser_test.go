@@ -268,6 +268,11 @@ func testFinder(t *testing.T, ctx context.Context, root string, g *guide.Guide) 
 		t.Errorf("the position filter should keep some but not all hip stretches: %q of %q", hipsLying, hips)
 	}
 	shot(t, ctx, "finder-desktop")
+	// The button takes a keyboard user to the first stretch shown.
+	do(t, ctx, chromedp.Click(`form[data-finder] button[type=submit]`))
+	if f := eval[string](t, ctx, `document.activeElement.textContent`); f != hipsLying[0] {
+		t.Errorf("after the finder's button the focus is on %q, want %q", f, hipsLying[0])
+	}
 
 	// The address is shareable: opening it gives the same choice and list.
 	do(t, ctx, chromedp.Navigate(root+"stretches/?area=hips&position=lying"), chromedp.WaitVisible("form[data-finder]"))

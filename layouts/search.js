@@ -75,10 +75,14 @@
 
   input.addEventListener('focus', load);
   input.addEventListener('input', show);
+  // Enter or Go opens the best match.
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const first = list.querySelector('a');
-    if (first) location.href = first.href;
+    load().then(() => {
+      show();
+      const first = list.querySelector('a');
+      if (first) location.href = first.href;
+    });
   });
   form.addEventListener('keydown', (e) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

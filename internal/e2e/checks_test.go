@@ -255,7 +255,13 @@ func keyboardCheck(ctx context.Context, u string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	tabs := make([]chromedp.Action[chromedp.Void], len(links)+3)
+	// Forms and buttons take Tabs too: press once for every visible control, and a few more.
+	controls, err := chromedp.Run(sctx, chromedp.Evaluate[int](`Array.from(document.querySelectorAll(
+		'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(e => e.getClientRects().length > 0).length`))
+	if err != nil {
+		return nil, err
+	}
+	tabs := make([]chromedp.Action[chromedp.Void], max(len(links), controls)+3)
 	for i := range tabs {
 		tabs[i] = tab
 	}

@@ -59,7 +59,14 @@
   };
 
   form.addEventListener('change', apply);
-  form.addEventListener('submit', (e) => { e.preventDefault(); apply(); });
+  // The filter applies as soon as a choice changes; the button also takes the
+  // focus to the first stretch shown.
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    apply();
+    const first = cards.find((li) => !li.hidden);
+    if (first) first.querySelector('a').focus();
+  });
   // A reset button puts the form back after the event: filter once it has.
   form.addEventListener('reset', () => setTimeout(apply));
   fromAddress();
