@@ -76,6 +76,13 @@ type Builder struct {
 	schemas   map[string][]byte
 	othersKey uint64 // the files that are neither pages nor references: pictures
 	lazy      *lazyHandouts
+	words     map[string]cachedWords
+}
+
+// cachedWords are a page's words in the search index and their key.
+type cachedWords struct {
+	key   uint64
+	words string
 }
 
 // cachedHandouts are the files handouts made (PDFs, QR codes) and their key.
@@ -220,7 +227,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 		return nil, res, err
 	}
 	rc := &renderCache{b: b, model: b.hashModel(ln.guide), bodies: map[*document]cachedBody{},
-		bodyKeys: map[*guide.Page]uint64{}, pages: map[string]cachedPage{}}
+		bodyKeys: map[*guide.Page]uint64{}, pages: map[string]cachedPage{}, search: map[string]cachedWords{}}
 	out, err := renderCached(ln, b.ls, b.md, !b.opts.NoPDF, rc)
 	if err != nil {
 		return nil, res, err
@@ -233,7 +240,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	t.step("render")
 	b.bodies, b.pages, b.basePath = rc.bodies, rc.pages, ln.guide.Site.BasePath
-	b.handouts = rc.handouts
+	b.handouts, b.words = rc.handouts, rc.search
 	if b.LazyPDF && !b.opts.NoPDF {
 		b.lazy = newLazyHandouts(ln, rc.handoutKey, b.lazy)
 	}
@@ -359,6 +366,7 @@ type renderCache struct {
 
 	handouts   cachedHandouts
 	handoutKey uint64
+	search     map[string]cachedWords // words by page address
 
 	mu       sync.Mutex
 	bodies   map[*document]cachedBody
@@ -525,4 +533,23 @@ func (h *lazyHandouts) make(name string) ([]byte, error) {
 	}
 	h.made[name] = b
 	return b, nil
+}
+
+// words returns a page's words for the search index, found again only when the page's
+// text or the guide changed (its title, summary, cues and the like are in the guide).
+// searchIndex calls it from one goroutine, after every body is rendered.
+func (c *renderCache) words(p *guide.Page, find func() string) string {
+	if c == nil {
+		return find()
+	}
+	m := modelHasher{}
+	m.uint(c.model)
+	m.uint(c.bodyKeys[p])
+	key := maphash.Bytes(c.b.seed, m.buf)
+	e, ok := c.b.words[p.URL]
+	if !ok || e.key != key {
+		e = cachedWords{key: key, words: find()}
+	}
+	c.search[p.URL] = e
+	return e.words
 }
