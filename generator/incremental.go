@@ -3,9 +3,11 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -19,6 +21,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/pdf"
 	"github.com/stretchguide/stretchguide/generator/schema"
 )
 
@@ -44,6 +47,12 @@ import (
 // the files of a build are byte for byte those Build writes (TestIncrementalEqualsFull).
 // A Builder is not safe for concurrent use.
 type Builder struct {
+	// LazyPDF leaves the routines' PDF handouts out of the files Build returns, while
+	// pages still link to them; Handouts makes each when it is asked for. Making every
+	// handout again after each front-matter edit is the slowest part of a rebuild,
+	// and serve only needs the ones someone opens.
+	LazyPDF bool
+
 	opts    Options
 	content string // the content folder, absolute
 	layouts string // the layouts folder, absolute; "" for the built-in layouts
@@ -66,6 +75,14 @@ type Builder struct {
 	handouts  cachedHandouts
 	schemas   map[string][]byte
 	othersKey uint64 // the files that are neither pages nor references: pictures
+	lazy      *lazyHandouts
+	words     map[string]cachedWords
+}
+
+// cachedWords are a page's words in the search index and their key.
+type cachedWords struct {
+	key   uint64
+	words string
 }
 
 // cachedHandouts are the files handouts made (PDFs, QR codes) and their key.
@@ -210,7 +227,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 		return nil, res, err
 	}
 	rc := &renderCache{b: b, model: b.hashModel(ln.guide), bodies: map[*document]cachedBody{},
-		bodyKeys: map[*guide.Page]uint64{}, pages: map[string]cachedPage{}}
+		bodyKeys: map[*guide.Page]uint64{}, pages: map[string]cachedPage{}, search: map[string]cachedWords{}}
 	out, err := renderCached(ln, b.ls, b.md, !b.opts.NoPDF, rc)
 	if err != nil {
 		return nil, res, err
@@ -223,7 +240,10 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	t.step("render")
 	b.bodies, b.pages, b.basePath = rc.bodies, rc.pages, ln.guide.Site.BasePath
-	b.handouts = rc.handouts
+	b.handouts, b.words = rc.handouts, rc.search
+	if b.LazyPDF && !b.opts.NoPDF {
+		b.lazy = newLazyHandouts(ln, rc.handoutKey, b.lazy)
+	}
 	b.rendered = [2]int{int(rc.renderedBodies.Load()), int(rc.renderedPages.Load())}
 	res.Files = len(out)
 	return out, res, nil
@@ -344,7 +364,9 @@ type renderCache struct {
 
 	renderedBodies, renderedPages atomic.Int32
 
-	handouts cachedHandouts
+	handouts   cachedHandouts
+	handoutKey uint64
+	search     map[string]cachedWords // words by page address
 
 	mu       sync.Mutex
 	bodies   map[*document]cachedBody
@@ -436,12 +458,18 @@ func (c *renderCache) handoutFiles(ln *linked, out output, pdfs bool) error {
 	if pdfs {
 		m.uint(1)
 	}
+	if c.b.LazyPDF {
+		m.uint(2)
+	}
 	key := maphash.Bytes(c.b.seed, m.buf)
+	c.handoutKey = key
 	if prev := c.b.handouts; prev.files != nil && prev.key == key {
 		c.handouts = prev
 	} else {
 		files := output{}
-		if err := handouts(ln, files, pdfs); err != nil {
+		// Made on request instead (Handouts), the PDFs are left out here; the QR codes
+		// are quick and stay.
+		if err := handouts(ln, files, pdfs && !c.b.LazyPDF); err != nil {
 			return err
 		}
 		c.handouts = cachedHandouts{key: key, files: files}
@@ -450,4 +478,78 @@ func (c *renderCache) handoutFiles(ln *linked, out output, pdfs bool) error {
 		out[name] = b
 	}
 	return nil
+}
+
+// Handouts returns a function that makes the PDF handout at a path of the last
+// successful build (routines/<slug>.pdf), when LazyPDF is set. It reads only that
+// build's guide and the pictures, so it may run while the next build does. A handout
+// is made once and kept while the guide and the pictures stay the same. It returns
+// nil when there is nothing to make on request.
+func (b *Builder) Handouts() func(name string) ([]byte, error) {
+	if b.lazy == nil {
+		return nil
+	}
+	return b.lazy.make
+}
+
+// lazyHandouts makes the handouts of one build on request.
+type lazyHandouts struct {
+	ln       *linked
+	key      uint64 // of the guide and pictures they are made from
+	routines map[string]*guide.Routine
+
+	mu   sync.Mutex
+	made map[string][]byte
+}
+
+// newLazyHandouts prepares ln's handouts, keeping those prev made when the guide and
+// pictures are the same.
+func newLazyHandouts(ln *linked, key uint64, prev *lazyHandouts) *lazyHandouts {
+	h := &lazyHandouts{ln: ln, key: key, routines: map[string]*guide.Routine{}, made: map[string][]byte{}}
+	for _, r := range ln.guide.Routines {
+		h.routines[pdf.File(r)] = r
+	}
+	if prev != nil && prev.key == key {
+		prev.mu.Lock()
+		maps.Copy(h.made, prev.made)
+		prev.mu.Unlock()
+	}
+	return h
+}
+
+func (h *lazyHandouts) make(name string) ([]byte, error) {
+	r, ok := h.routines[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if b, ok := h.made[name]; ok {
+		return b, nil
+	}
+	b, err := pdf.Handout(h.ln.guide, r, h.ln.files)
+	if err != nil {
+		return nil, fmt.Errorf("routine %s: %w", r.Source, err)
+	}
+	h.made[name] = b
+	return b, nil
+}
+
+// words returns a page's words for the search index, found again only when the page's
+// text or the guide changed (its title, summary, cues and the like are in the guide).
+// searchIndex calls it from one goroutine, after every body is rendered.
+func (c *renderCache) words(p *guide.Page, find func() string) string {
+	if c == nil {
+		return find()
+	}
+	m := modelHasher{}
+	m.uint(c.model)
+	m.uint(c.bodyKeys[p])
+	key := maphash.Bytes(c.b.seed, m.buf)
+	e, ok := c.b.words[p.URL]
+	if !ok || e.key != key {
+		e = cachedWords{key: key, words: find()}
+	}
+	c.search[p.URL] = e
+	return e.words
 }

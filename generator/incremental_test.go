@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -251,5 +253,52 @@ func TestBuilderRetriesBrokenLayouts(t *testing.T) {
 	b.Changed(replaceIn(t, filepath.Join(layoutsDir, "page.html"), "{{.Page.Title", "{{.Page.Title}}")...)
 	if _, _, err := b.Build(context.Background()); err != nil {
 		t.Fatalf("after the fix: %v", err)
+	}
+}
+
+// TestLazyHandouts builds with the PDF handouts made on request, as serve does: the
+// files leave them out, and each one asked for is the full build's, before and after
+// an edit that changes it.
+func TestLazyHandouts(t *testing.T) {
+	content := t.TempDir()
+	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Content: content}
+	b, err := NewBuilder(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.LazyPDF = true
+	for i, edit := range []func() []string{
+		func() []string { return nil },
+		func() []string {
+			return replaceIn(t, filepath.Join(content, "stretches/bridge.md"), "title: Bridge", "title: Bridge, hips up")
+		},
+	} {
+		b.Changed(edit()...)
+		got, _, err := b.Build(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		full := opts
+		full.Out = filepath.Join(t.TempDir(), "public")
+		if _, err := Build(context.Background(), full); err != nil {
+			t.Fatal(err)
+		}
+		want := readTree(t, full.Out)
+		if _, ok := got["routines/bedtime.pdf"]; ok {
+			t.Fatal("the handout was made with the pages")
+		}
+		make := b.Handouts()
+		pdf, err := make("routines/bedtime.pdf")
+		if err != nil || !bytes.Equal(pdf, want["routines/bedtime.pdf"]) || len(pdf) == 0 {
+			t.Errorf("build %d: the handout made on request differs from the full build's (%v)", i, err)
+		}
+		if _, err := make("routines/nothing.pdf"); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("an unknown handout: %v", err)
+		}
+		delete(want, "routines/bedtime.pdf")
+		compareTrees(t, fmt.Sprint("build ", i), got, want)
 	}
 }

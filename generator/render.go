@@ -245,7 +245,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 		out[img.URL] = b
 	}
 	out["sitemap.xml"] = sitemap(g, views)
-	out[searchFile] = searchIndex(ln)
+	out[searchFile] = searchIndex(ln, c)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	if err := c.handoutFiles(ln, out, pdfs); err != nil {

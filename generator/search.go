@@ -30,12 +30,14 @@ type searchEntry struct {
 // searchIndex lists stretches, routines, warning signs, areas, positions and pages
 // with the words a patient may search them by, as JSON. The order is the site's, so
 // the same guide gives the same bytes.
-func searchIndex(ln *linked) []byte {
+// A Builder's c lets it keep each page's words while the page and the guide are the
+// same; with c nil every page's words are found again.
+func searchIndex(ln *linked, c *renderCache) []byte {
 	g := ln.guide
 	var es []searchEntry
 	add := func(p *guide.Page, kind string, extra ...string) {
 		es = append(es, searchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary,
-			Words: searchWords(p.Title+" "+p.Summary, append(extra, ln.text(p))...)})
+			Words: c.words(p, func() string { return searchWords(p.Title+" "+p.Summary, append(extra, ln.text(p))...) })})
 	}
 	for _, s := range g.Stretches {
 		extra := append(append(append([]string{s.Position}, s.Cues...), s.Cautions...), s.Equipment...)

@@ -32,7 +32,11 @@ func until(t *testing.T, ctx context.Context, what, js string) {
 		last = err
 		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("%s: still false after %v (%v): %s", what, waitLimit, last, js)
+	state, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`JSON.stringify({url: location.href, marker: window.marker,
+		h1: (document.querySelector("h1") || {}).textContent, panel: !!document.getElementById("stretchguide-errors"),
+		live: document.documentElement.hasAttribute("data-stretchguide-live"), scrollY: window.scrollY,
+		sheets: Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map(l => l.getAttribute("href"))})`))
+	t.Fatalf("%s: still false after %v (%v): %s\npage: %s", what, waitLimit, last, js, state)
 }
 
 // TestBrowserLiveEditing opens a stretch in Chromium, under the server's strict
@@ -67,6 +71,9 @@ func TestBrowserLiveEditing(t *testing.T) {
 	until(t, ctx, "the fixed page is reloaded without the panel",
 		`window.marker === undefined && document.querySelector("h1").textContent === "Bridge, on your back" && !document.getElementById("stretchguide-errors")`)
 	until(t, ctx, "the reader stays where they were", `Math.abs(window.scrollY - 200) < 2`)
+	// The reloaded page connects anew; a change made before it has, it learns of
+	// from the hello event, by reloading again. Wait, to see the stylesheet swapped.
+	until(t, ctx, "the reloaded page connects", `document.documentElement.hasAttribute("data-stretchguide-live")`)
 
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](`window.marker = 2`)); err != nil {
 		t.Fatal(err)

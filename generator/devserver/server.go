@@ -73,7 +73,8 @@ type Server struct {
 // latest build when it failed. It is replaced whole, never modified.
 type state struct {
 	files    map[string][]byte // nil until a build worked
-	build    string            // id of the build in files
+	handout  func(name string) ([]byte, error)
+	build    string // id of the build in files
 	basePath string
 	problems []string // the errors, as `check` prints them; empty when the latest build worked
 	head     []byte   // tags added to the <head> of every page
@@ -88,6 +89,7 @@ func New(ctx context.Context, opts generator.Options, log io.Writer, window time
 	if err != nil {
 		return nil, err
 	}
+	b.LazyPDF = true // a handout is made when it is opened, not after every save
 	for _, dir := range b.Dirs() {
 		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 			return nil, fmt.Errorf("cannot watch %s: it is not a folder", dir)
@@ -217,7 +219,7 @@ func (s *Server) Rebuild(ctx context.Context, changed []string) {
 func (s *Server) failed(prev *state, problems diag.List, err error) {
 	next := &state{basePath: s.builder.BasePath()}
 	if prev != nil {
-		next.files, next.build, next.basePath = prev.files, prev.build, prev.basePath
+		next.files, next.handout, next.build, next.basePath = prev.files, prev.handout, prev.build, prev.basePath
 	}
 	title := "The site could not be built"
 	var shown string
@@ -259,10 +261,15 @@ func (s *Server) succeeded(prev *state, files map[string][]byte, problems diag.L
 	}
 	wasFailing := prev == nil || prev.files == nil || len(prev.problems) > 0
 	if !wasFailing && sameFiles(prev.files, files) {
-		return // saved without a change that shows: nothing to reload
+		// Saved without a change that shows: nothing to reload. Handouts are made from
+		// the newest build all the same.
+		same := *prev
+		same.handout = s.builder.Handouts()
+		s.current.Store(&same)
+		return
 	}
 	s.builds++
-	next := &state{files: files, build: fmt.Sprintf("%s-%d", s.id, s.builds), basePath: s.builder.BasePath()}
+	next := &state{files: files, handout: s.builder.Handouts(), build: fmt.Sprintf("%s-%d", s.id, s.builds), basePath: s.builder.BasePath()}
 	next.head = s.execute("devserver-head", next, "")
 	s.current.Store(next)
 	if prev == nil {
@@ -377,6 +384,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name += "index.html"
 	}
 	b, ok := st.files[name]
+	if !ok && st.handout != nil {
+		var err error
+		switch b, err = st.handout(name); {
+		case err == nil:
+			ok = true
+		case !errors.Is(err, fs.ErrNotExist):
+			http.Error(w, "500 the handout could not be made: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+	}
 	if !ok {
 		if _, dir := st.files[name+"/index.html"]; dir {
 			target := p + "/"
