@@ -50,10 +50,11 @@ func main() {
 
 	start := time.Now()
 	steps := goBenchmarks(sizes, *benchtime)
-	procs := processBuilds(work, sizes, *runs)
+	procs := processBuilds(work, sizes, *runs, nil)
+	pages := processBuilds(work, sizes, *runs, []string{"--pdf=false"})
 	reload := editToReload(*benchtime)
 	others := otherBenchmarks(*benchtime)
-	printReport(os.Stdout, sizes, steps, procs, reload)
+	printReport(os.Stdout, sizes, steps, procs, pages, reload)
 	printOthers(os.Stdout, others)
 	fmt.Printf("\n(benchreport took %s)\n", time.Since(start).Round(time.Second))
 }
@@ -142,13 +143,15 @@ type proc struct {
 }
 
 // processBuilds builds the stretchguide command, writes each synthetic guide, and
-// times `stretchguide build` on it: once into an empty output folder, then runs-1
-// times over its previous output, as an author rebuilding does.
-func processBuilds(work string, sizes []int, runs int) map[int]proc {
+// times `stretchguide build` with the extra arguments on it: once into an empty output
+// folder, then runs-1 times over its previous output, as an author rebuilding does.
+func processBuilds(work string, sizes []int, runs int, extra []string) map[int]proc {
 	bin := filepath.Join(work, "stretchguide")
-	progress("building the stretchguide command ...")
-	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/stretchguide").CombinedOutput(); err != nil {
-		fatalf("go build: %v\n%s", err, out)
+	if _, err := os.Stat(bin); err != nil {
+		progress("building the stretchguide command ...")
+		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/stretchguide").CombinedOutput(); err != nil {
+			fatalf("go build: %v\n%s", err, out)
+		}
 	}
 	res := map[int]proc{}
 	for _, n := range sizes {
@@ -165,10 +168,10 @@ func processBuilds(work string, sizes []int, runs int) map[int]proc {
 			count = min(count, 3) // each takes seconds: a cold build and two rebuilds
 		}
 		for i := range count {
-			progress("stretchguide build, %d stretches, run %d ...", n, i+1)
+			progress("stretchguide build %s, %d stretches, run %d ...", strings.Join(extra, " "), n, i+1)
 			// Run from the work folder, which has no layouts folder: the built-in
 			// layouts are used, as in the Go benchmarks.
-			cmd := exec.Command(bin, "build", "--content", content, "--out", out)
+			cmd := exec.Command(bin, append([]string{"build", "--content", content, "--out", out}, extra...)...)
 			cmd.Dir = work
 			var stdout, stderr bytes.Buffer
 			cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -285,6 +288,16 @@ func printOthers(w io.Writer, others map[string]result) {
 	}
 }
 
+// variant is one way of running the whole-process build, with its measures by size.
+type variant struct {
+	name  string
+	procs map[int]proc
+}
+
+func variants(build, pages map[int]proc) []variant {
+	return []variant{{"build", build}, {"pages only", pages}}
+}
+
 func ms(d time.Duration) string {
 	if d == 0 {
 		return "-"
@@ -301,7 +314,7 @@ func ratio(a, b time.Duration) string {
 
 func mib(b int64) string { return fmt.Sprintf("%.0f MiB", float64(b)/(1<<20)) }
 
-func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[int]proc, reload reloadResult) {
+func printReport(w io.Writer, sizes []int, steps map[string]result, procs, pages map[int]proc, reload reloadResult) {
 	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
 		fmt.Fprintf(w, "\nLoad average when done: %s (%d cores). Wall-clock times grow with other work on the machine;\n", strings.Join(strings.Fields(string(load))[:3], " "), runtime.NumCPU())
 		fmt.Fprintln(w, "processor times much less so.")
@@ -338,21 +351,21 @@ func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[in
 	}
 
 	fmt.Fprintln(w, "\n## Whole process: `stretchguide build`, output to disk")
-	fmt.Fprintln(w, "\ncold: into a folder that does not exist; rebuild: median of the builds over the previous output;")
-	fmt.Fprintln(w, "cpu: processor time of a rebuild on all threads; floor: BenchmarkFloor above; the ratios compare")
-	fmt.Fprintln(w, "wall with wall and processor time with processor time.")
+	fmt.Fprintln(w, "\nbuild: every page and a PDF handout per routine (N/10 routines); pages only: `--pdf=false`, the")
+	fmt.Fprintln(w, "same site without the PDFs, which is what other generators make. cold: into a folder that does not")
+	fmt.Fprintln(w, "exist; rebuild: median of the builds over the previous output; cpu: processor time of a rebuild on")
+	fmt.Fprintln(w, "all threads; floor: BenchmarkFloor above; the ratios compare wall with wall and processor time with")
+	fmt.Fprintln(w, "processor time.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| stretches | cold ms | rebuild ms | cpu ms | peak RSS | floor wall ms | floor cpu ms | rebuild / floor, wall | cpu | rebuild ms per 1,000 stretches |")
-	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| stretches | what | cold ms | rebuild ms | cpu ms | peak RSS | floor wall ms | floor cpu ms | rebuild / floor, wall | cpu | rebuild ms per 1,000 stretches |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, n := range sizes {
-		p := procs[n]
 		floor := steps[fmt.Sprintf("BenchmarkFloor/n=%d", n)]
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n", n, ms(p.cold), ms(p.warm), ms(p.cpu), mib(p.peakRSS),
-			ms(floor.wall), ms(floor.cpu), ratio(p.warm, floor.wall), ratio(p.cpu, floor.cpu), float64(p.warm.Microseconds())/1000/float64(n)*1000)
-	}
-	if a, b := procs[1000], procs[10000]; a.warm > 0 && b.warm > 0 {
-		fmt.Fprintf(w, "\nGrowth: time per stretch at 10,000 is %.2fx the time per stretch at 1,000.\n",
-			(float64(b.warm)/10000)/(float64(a.warm)/1000))
+		for _, v := range variants(procs, pages) {
+			p := v.procs[n]
+			fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f |\n", n, v.name, ms(p.cold), ms(p.warm), ms(p.cpu), mib(p.peakRSS),
+				ms(floor.wall), ms(floor.cpu), ratio(p.warm, floor.wall), ratio(p.cpu, floor.cpu), float64(p.warm.Microseconds())/1000/float64(n)*1000)
+		}
 	}
 
 	fmt.Fprintln(w, "\n## Live editing: edit to reload")
@@ -379,19 +392,21 @@ func printReport(w io.Writer, sizes []int, steps map[string]result, procs map[in
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| measure | target | measured |")
 	fmt.Fprintln(w, "|---|---|---|")
-	for _, n := range []int{1000, 10000} {
-		p, floor := procs[n], steps[fmt.Sprintf("BenchmarkFloor/n=%d", n)]
-		if p.warm == 0 || floor.wall == 0 {
-			continue
+	for _, v := range variants(procs, pages) {
+		for _, n := range []int{1000, 10000} {
+			p, floor := v.procs[n], steps[fmt.Sprintf("BenchmarkFloor/n=%d", n)]
+			if p.warm == 0 || floor.wall == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "| whole %s, %d stretches | at most 2x the floor | %s wall (%s ms / %s ms), %s processor time |\n", v.name, n,
+				ratio(p.warm, floor.wall), ms(p.warm), ms(floor.wall), ratio(p.cpu, floor.cpu))
 		}
-		fmt.Fprintf(w, "| whole build, %d stretches | at most 2x the floor | %s wall (%s ms / %s ms), %s processor time |\n", n,
-			ratio(p.warm, floor.wall), ms(p.warm), ms(floor.wall), ratio(p.cpu, floor.cpu))
-	}
-	if p := procs[10000]; p.peakRSS > 0 {
-		fmt.Fprintf(w, "| peak memory, 10000 stretches | under 1 GiB | %s |\n", mib(p.peakRSS))
-	}
-	if a, b := procs[1000], procs[10000]; a.warm > 0 && b.warm > 0 {
-		fmt.Fprintf(w, "| growth, per stretch 10000 / 1000 | at most 1.2x | %.2fx |\n", (float64(b.warm)/10000)/(float64(a.warm)/1000))
+		if p := v.procs[10000]; p.peakRSS > 0 {
+			fmt.Fprintf(w, "| peak memory, %s, 10000 stretches | under 1 GiB | %s |\n", v.name, mib(p.peakRSS))
+		}
+		if a, b := v.procs[1000], v.procs[10000]; a.warm > 0 && b.warm > 0 {
+			fmt.Fprintf(w, "| growth, %s, per stretch 10000 / 1000 | at most 1.2x | %.2fx |\n", v.name, (float64(b.warm)/10000)/(float64(a.warm)/1000))
+		}
 	}
 	if reload.note != "" {
 		fmt.Fprintln(w, "| edit to reload, 1000 stretches | under 50 ms | not measured |")
