@@ -69,6 +69,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
+	ln.dropMatter()
 	out, err := render(ln, ls, md, !opts.NoPDF)
 	if err != nil {
 		return res, err

@@ -24,6 +24,15 @@ type linked struct {
 	files  fs.FS
 }
 
+// dropMatter lets the syntax trees of the front matter go once link has read them.
+// Build needs only the decoded values from then on, and in a big guide the trees are a
+// large part of the memory it holds; Check keeps them, to point at review dates.
+func (ln *linked) dropMatter() {
+	for _, d := range ln.docs {
+		d.matter = nil
+	}
+}
+
 // linker carries the indexes built while linking.
 type linker struct {
 	c        *content

@@ -32,9 +32,10 @@ type document struct {
 	display string // as shown in messages
 	kind    guide.Kind
 	slug    string
-	matter  *yaml.Node // the front matter, lines counted from the top of the file
-	body    []byte     // padded so that offsets give the file's line numbers
-	tree    ast.Node
+	matter  *yaml.Node      // the front matter, lines counted from the top of the file
+	body    []byte          // padded so that offsets give the file's line numbers
+	tree    ast.Node        // nil once a build without a Builder has rendered it
+	plain   string          // the body's plain text, kept when tree is dropped
 	anchors map[string]bool // ids of the body's headings
 	decoded *decoded        // set by decode
 	// What link measures from the document alone, kept for a Builder's next build.

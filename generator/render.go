@@ -190,6 +190,13 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 			err := md.Renderer().Render(b, d.body, d.tree)
 			return template.HTML(b.String()), err
 		})
+		if c == nil && errs[i] == nil {
+			// Nothing renders this body again: keep its plain text for the search
+			// index and let the syntax tree go. In a big guide the trees are much of
+			// the memory a build holds.
+			d.plain = ln.text(pages[i])
+			d.tree = nil
+		}
 	})
 	for i, err := range errs {
 		if err != nil {

@@ -79,6 +79,9 @@ func (ln *linked) text(p *guide.Page) string {
 	if d == nil {
 		return ""
 	}
+	if d.tree == nil { // rendered, and its tree dropped
+		return d.plain
+	}
 	var b strings.Builder
 	_ = ast.Walk(d.tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
