@@ -9,6 +9,7 @@
 package readability
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 )
@@ -45,10 +46,10 @@ type Stats struct {
 // in s. A sentence ends at ., ! or ? at the end of a word, except after a common
 // abbreviation such as "e.g." or "Dr." or an initial.
 func (t *Text) Add(s string, at int) {
-	for _, tok := range strings.FieldsFunc(s, isSpace) {
+	for tok := range fields(s, isSpace) {
 		core := strings.TrimFunc(tok, notWordRune)
 		if core != "" {
-			for _, part := range strings.FieldsFunc(core, isDash) {
+			for part := range fields(core, isDash) {
 				if n := Syllables(part); n > 0 || hasDigit(part) {
 					if t.cur.Words == 0 {
 						t.cur.At = at
@@ -100,6 +101,30 @@ func Of(s string) Stats {
 	var t Text
 	t.Add(s, 0)
 	return t.Stats()
+}
+
+// fields yields the same pieces as strings.FieldsFunc(s, sep) without making a slice
+// of them: Add runs over every word of every page of a guide.
+func fields(s string, sep func(rune) bool) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			switch {
+			case !sep(r):
+				if start < 0 {
+					start = i
+				}
+			case start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
 }
 
 func isSpace(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' }

@@ -10,13 +10,14 @@ import (
 // that are usually said apart (radio, usually, being). It is 0 for a word without
 // letters and at least 1 otherwise.
 func Syllables(word string) int {
-	var b strings.Builder
-	for _, r := range strings.ToLower(word) {
-		if r = fold(r); r >= 'a' && r <= 'z' {
-			b.WriteRune(r)
+	var buf [48]byte // most words fit: no allocation
+	b := buf[:0]
+	for _, r := range word {
+		if r = fold(unicode.ToLower(r)); r >= 'a' && r <= 'z' {
+			b = append(b, byte(r))
 		}
 	}
-	w := b.String()
+	w := string(b)
 	if w == "" {
 		return 0
 	}
