@@ -204,6 +204,12 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 		}
 	}
 
+	// The handouts next, before the pages: making a PDF allocates much and briefly,
+	// and the heap is smallest now, so the process stays smaller.
+	if err := c.handoutFiles(ln, out, pdfs); err != nil {
+		return nil, err
+	}
+
 	var views []view
 	add := func(v view) { v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, pdfs; views = append(views, v) }
 	add(view{Page: g.Home})
@@ -255,9 +261,6 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 	out[searchFile] = searchIndex(ln, c)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	if err := c.handoutFiles(ln, out, pdfs); err != nil {
-		return nil, err
-	}
 	return out, nil
 }
 
