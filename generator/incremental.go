@@ -537,7 +537,7 @@ func (h *lazyHandouts) make(name string) ([]byte, error) {
 
 // words returns a page's words for the search index, found again only when the page's
 // text or the guide changed (its title, summary, cues and the like are in the guide).
-// searchIndex calls it from one goroutine, after every body is rendered.
+// searchIndex calls it on all cores, after every body is rendered.
 func (c *renderCache) words(p *guide.Page, find func() string) string {
 	if c == nil {
 		return find()
@@ -550,6 +550,8 @@ func (c *renderCache) words(p *guide.Page, find func() string) string {
 	if !ok || e.key != key {
 		e = cachedWords{key: key, words: find()}
 	}
+	c.mu.Lock()
 	c.search[p.URL] = e
+	c.mu.Unlock()
 	return e.words
 }

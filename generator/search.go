@@ -35,9 +35,15 @@ type searchEntry struct {
 func searchIndex(ln *linked, c *renderCache) []byte {
 	g := ln.guide
 	var es []searchEntry
+	type words struct {
+		entry int // in es
+		p     *guide.Page
+		extra []string
+	}
+	var todo []words // found once every entry is listed, on all cores
 	add := func(p *guide.Page, kind string, extra ...string) {
-		es = append(es, searchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary,
-			Words: c.words(p, func() string { return searchWords(p.Title+" "+p.Summary, append(extra, ln.text(p))...) })})
+		todo = append(todo, words{len(es), p, extra})
+		es = append(es, searchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary})
 	}
 	for _, s := range g.Stretches {
 		extra := append(append(append([]string{s.Position}, s.Cues...), s.Cautions...), s.Equipment...)
@@ -66,6 +72,10 @@ func searchIndex(ln *linked, c *renderCache) []byte {
 	for _, p := range g.Pages {
 		add(p, "Page")
 	}
+	parallel(len(todo), func(i int) {
+		w := todo[i]
+		es[w.entry].Words = c.words(w.p, func() string { return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, ln.text(w.p))...) })
+	})
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -129,9 +139,12 @@ func searchWords(known string, texts ...string) string {
 
 // tokens splits s into lowercase words of letters and digits; "child's" gives "childs".
 func tokens(s string) []string {
-	s = strings.NewReplacer("'", "", "’", "").Replace(strings.ToLower(s))
+	s = apostrophes.Replace(strings.ToLower(s))
 	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 }
+
+// apostrophes are dropped from words: "child's" and "child’s" give "childs".
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 // stopWords are common words nobody searches a stretching guide by.
 var stopWords = map[string]bool{}
