@@ -2,7 +2,6 @@ package generator
 
 import (
 	"bytes"
-	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -259,20 +258,11 @@ func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
 	if size = info.Size(); size > MaxFileSize {
 		return nil, size, nil
 	}
-	src = make([]byte, 0, size+1) // one byte more, to see the end without growing
-	for {
-		n, err := f.Read(src[len(src):cap(src)])
-		src = src[:len(src)+n]
-		if err == io.EOF {
-			return src, size, nil
-		}
-		if err != nil {
-			return nil, size, err
-		}
-		if len(src) == cap(src) {
-			src = append(src, 0)[:len(src)] // the file grew while being read
-		}
+	buf := bytes.NewBuffer(make([]byte, 0, size+bytes.MinRead)) // no growing, unless the file grows
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, size, err
 	}
+	return buf.Bytes(), size, nil
 }
 
 // invalidUTF8 finds the first byte that is not UTF-8 and says where it is.
