@@ -19,8 +19,9 @@ type timeouts struct {
 
 // defaultTimeouts close connections that send nothing (a header within 10 s, the
 // whole request within 30 s), that stop reading an answer for a minute, or that sit
-// idle between requests for a minute. The event stream lifts the read and write
-// limits for itself: it stays open as long as the page does.
+// idle between requests for a minute. The event stream lifts the write limit for
+// itself, as it stays open as long as the page does; the read limit ends once a
+// request is read.
 var defaultTimeouts = timeouts{readHeader: 10 * time.Second, read: 30 * time.Second, write: time.Minute, idle: time.Minute}
 
 // httpServer is the http.Server that serves s, with its timeouts.

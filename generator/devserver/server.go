@@ -504,10 +504,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.hub.Unsubscribe(c)
-	// The stream stays open as long as the page: lift the server's time limits.
-	rc := http.NewResponseController(w)
-	_ = rc.SetReadDeadline(time.Time{})
-	_ = rc.SetWriteDeadline(time.Time{})
+	// The stream stays open as long as the page: lift the server's write time limit.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	st := s.current.Load()
 	hello, _ := json.Marshal(map[string]any{"build": st.build, "html": string(st.overlay)})
