@@ -53,17 +53,18 @@ func hostName(hostport string) string {
 
 // boundHosts are the names requests to a server listening on addr may give besides
 // localhost: when it listens on every interface (0.0.0.0 or ::), the addresses of
-// this computer's interfaces, so that a phone on the same network can open it.
+// this computer's interfaces, so that a phone on the same network can open it,
+// and the all-interfaces addresses themselves, as the address serve prints is one.
 func boundHosts(addr net.Addr) []string {
 	tcp, ok := addr.(*net.TCPAddr)
 	if !ok || !tcp.IP.IsUnspecified() {
 		return nil
 	}
+	hosts := []string{"0.0.0.0", "::"}
 	addrs, err := net.InterfaceAddrs()
 	if err != nil {
-		return nil
+		return hosts
 	}
-	var hosts []string
 	for _, a := range addrs {
 		if ipnet, ok := a.(*net.IPNet); ok {
 			hosts = append(hosts, ipnet.IP.String())

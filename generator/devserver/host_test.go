@@ -157,9 +157,11 @@ func TestAllInterfacesAllowTheirAddresses(t *testing.T) {
 	s := newServer(t, generator.Options{Content: copySite(t)})
 	for _, all := range []net.IP{net.IPv4zero, net.IPv6unspecified} {
 		s.bound = boundHosts(&net.TCPAddr{IP: all, Port: 1313})
+		hosts := []string{"0.0.0.0:1313", "[::]:1313"} // what serve prints
 		for _, a := range addrs {
-			ip := a.(*net.IPNet).IP
-			host := net.JoinHostPort(ip.String(), "1313")
+			hosts = append(hosts, net.JoinHostPort(a.(*net.IPNet).IP.String(), "1313"))
+		}
+		for _, host := range hosts {
 			if code, _ := serveHost(s, host, "/stretches/bridge/"); code != http.StatusOK {
 				t.Errorf("listening on %s, Host %s: status %d", all, host, code)
 			}
