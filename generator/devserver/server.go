@@ -67,6 +67,11 @@ type Server struct {
 	// Built, when not nil, receives the duration of every rebuild after the new build
 	// is served and its event sent, when it has room (for benchmarks).
 	Built chan time.Duration
+	// AllowHosts are the names, with or without a port, that requests may give as
+	// their host besides localhost, 127.0.0.1 and ::1 (host.go). Set it before Run.
+	AllowHosts []string
+	bound      []string // the interface addresses when listening on all of them
+	limits     timeouts
 }
 
 // state is what the server serves: the last good build, and the problems of the
@@ -95,7 +100,7 @@ func New(ctx context.Context, opts generator.Options, log io.Writer, window time
 			return nil, fmt.Errorf("cannot watch %s: it is not a folder", dir)
 		}
 	}
-	s := &Server{opts: opts, builder: b, hub: NewHub(), log: log, id: fmt.Sprintf("%x", time.Now().UnixNano())}
+	s := &Server{opts: opts, builder: b, hub: NewHub(), log: log, id: fmt.Sprintf("%x", time.Now().UnixNano()), limits: defaultTimeouts}
 	if s.tmpl, err = devTemplate(opts.Layouts); err != nil {
 		return nil, err
 	}
@@ -150,7 +155,8 @@ func (s *Server) URL(ln net.Listener) string {
 // Run serves on ln and rebuilds after every batch of changes until ctx is done, then
 // shuts down: open event streams are closed and the watcher stopped.
 func (s *Server) Run(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	s.bound = boundHosts(ln.Addr())
+	srv := s.httpServer()
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	defer s.Close()
@@ -339,6 +345,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", contentSecurityPolicy)
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Cache-Control", "no-store")
+	if !s.hostAllowed(r.Host) {
+		refuseHost(w, r.Host)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
@@ -494,6 +504,8 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.hub.Unsubscribe(c)
+	// The stream stays open as long as the page: lift the server's write time limit.
+	_ = http.NewResponseController(w).SetWriteDeadline(time.Time{})
 	w.Header().Set("Content-Type", "text/event-stream")
 	st := s.current.Load()
 	hello, _ := json.Marshal(map[string]any{"build": st.build, "html": string(st.overlay)})
