@@ -26,6 +26,10 @@ import (
 // .<dir>.prev, and becomes the new folder: only the files that changed are written
 // and only the ones that went away are deleted. Files left as they were keep their
 // modification time.
+//
+// Before anything moves, claim checks that dir and the kept folder are the build's
+// own (see outdir.go), and the manifest beside dir is made to list every file that
+// dir, the kept folder and the new folder may hold whenever the build is killed.
 func write(dir string, out output) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
@@ -40,7 +44,16 @@ func write(dir string, out output) error {
 		return writeError(dir, "cannot lock "+parent, err)
 	}
 	defer unlock()
-	removeLeftovers(parent, base)
+	restoreMovedAside(parent, base)
+	prev := filepath.Join(parent, "."+base+".prev")
+	own, err := claim(parent, base, prev, out)
+	if err != nil {
+		return err
+	}
+	removeLeftovers(parent, base, own.allNames(out))
+	if err := own.save(own.live, own.prev, outputFiles(out)); err != nil {
+		return err
+	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return writeError(dir, "cannot write beside "+dir, err)
@@ -48,8 +61,7 @@ func write(dir string, out output) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return cleanup(tmp, err)
 	}
-	prev := filepath.Join(parent, "."+base+".prev")
-	if info, err := os.Lstat(prev); err == nil && info.IsDir() && os.Remove(tmp) == nil {
+	if own.prev != nil && os.Remove(tmp) == nil {
 		if os.Rename(prev, tmp) != nil {
 			if err := os.Mkdir(tmp, 0o755); err != nil {
 				return writeError(dir, "cannot write beside "+dir, err)
@@ -67,14 +79,17 @@ func write(dir string, out output) error {
 		return cleanup(tmp, writeError(dir, "cannot replace "+dir, err))
 	}
 	// After the swap, tmp holds the previous build (or nothing, on a first build):
-	// keep it for the next one.
+	// keep it for the next one, unless a folder that is not ours is in its place.
 	if _, err := os.Lstat(tmp); err != nil {
-		return nil
+		return own.save(outputFiles(out))
 	}
-	if os.Rename(tmp, prev) != nil {
-		return removeTree(tmp)
+	if _, err := os.Lstat(prev); !errors.Is(err, fs.ErrNotExist) || os.Rename(tmp, prev) != nil {
+		if err := removeTree(tmp); err != nil {
+			return err
+		}
+		return own.save(outputFiles(out))
 	}
-	return nil
+	return own.save(outputFiles(out), own.live)
 }
 
 // syncTree makes the folder root hold exactly out, on all cores: it deletes what out
@@ -234,10 +249,9 @@ func removeTree(p string) error {
 	return os.RemoveAll(p)
 }
 
-// removeLeftovers deletes folders that builds killed before their swap left behind.
-// A build killed between the two renames of swap's fallback left no dir but the
-// previous site moved aside: that is put back first.
-func removeLeftovers(parent, base string) {
+// restoreMovedAside puts back the previous site when a build killed between the two
+// renames of swap's fallback left no dir but that site moved aside.
+func restoreMovedAside(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	dir := filepath.Join(parent, base)
 	for _, e := range entries {
@@ -247,9 +261,19 @@ func removeLeftovers(parent, base string) {
 			}
 		}
 	}
+}
+
+// removeLeftovers deletes folders that builds killed before their swap left behind:
+// those that hold only files of ours, by name (a killed build may have left a file
+// half written).
+func removeLeftovers(parent, base string, ours fileSet) {
+	entries, _ := os.ReadDir(parent)
 	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
 		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
-			_ = removeTree(filepath.Join(parent, e.Name()))
+			if _, foreign := scanTree(p, ours, true); len(foreign) == 0 {
+				_ = removeTree(p)
+			}
 		}
 	}
 }
