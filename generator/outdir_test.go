@@ -224,22 +224,29 @@ func olderVersion(t *testing.T, root string, opts Options) {
 }
 
 // A kept folder that is not the build's own is never reused, changed or deleted,
-// however many builds run beside it; nor is a leftover-looking folder of the author's.
+// however many builds run beside it: one that was there before the first build, and
+// one the author added a file to; nor is a leftover-looking folder of the author's.
 func TestForeignKeptFolderIsLeftAlone(t *testing.T) {
-	root := t.TempDir()
-	opts := Options{Content: filepath.Join(root, "content"), Out: filepath.Join(root, "public"), NoPDF: true}
-	if err := os.CopyFS(opts.Content, os.DirFS("testdata/site")); err != nil {
-		t.Fatal(err)
-	}
-	mkfiles(t, root, ".public.prev/thesis.pdf", ".public.prev/index.html", ".public.new-7/notes.txt")
-	before := snapshot(t, filepath.Join(root, ".public.prev"))
-	for range 3 {
-		build(t, opts)
-	}
-	if after := snapshot(t, filepath.Join(root, ".public.prev")); !maps.Equal(before, after) {
-		t.Error("the builds changed a kept folder they did not write")
-	}
-	if _, err := os.Stat(filepath.Join(root, ".public.new-7", "notes.txt")); err != nil {
-		t.Errorf("the builds removed a folder they did not write: %v", err)
+	for _, builtFirst := range []bool{false, true} {
+		root := t.TempDir()
+		opts := Options{Content: filepath.Join(root, "content"), Out: filepath.Join(root, "public"), NoPDF: true}
+		if err := os.CopyFS(opts.Content, os.DirFS("testdata/site")); err != nil {
+			t.Fatal(err)
+		}
+		if builtFirst {
+			build(t, opts)
+			build(t, opts)
+		}
+		mkfiles(t, root, ".public.prev/thesis.pdf", ".public.prev/index.html", ".public.new-7/notes.txt")
+		before := snapshot(t, filepath.Join(root, ".public.prev"))
+		for range 3 {
+			build(t, opts)
+		}
+		if after := snapshot(t, filepath.Join(root, ".public.prev")); !maps.Equal(before, after) {
+			t.Errorf("built first: %v: the builds changed a kept folder holding a file of the author's", builtFirst)
+		}
+		if _, err := os.Stat(filepath.Join(root, ".public.new-7", "notes.txt")); err != nil {
+			t.Errorf("built first: %v: the builds removed a folder they did not write: %v", builtFirst, err)
+		}
 	}
 }

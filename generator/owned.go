@@ -31,11 +31,25 @@ func (s fileSet) addAll(t fileSet) {
 	}
 }
 
+// holds reports whether s has every file of t, with its sizes.
+func (s fileSet) holds(t fileSet) bool {
+	for p, sizes := range t {
+		for _, n := range sizes {
+			if !hasSize(s[p], n) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // outputFiles is the fileSet of a build's output.
 func outputFiles(out output) fileSet {
 	s := make(fileSet, len(out))
+	sizes := make([]int64, 0, len(out)) // one allocation for all
 	for p, b := range out {
-		s[p] = []int64{int64(len(b))}
+		sizes = append(sizes, int64(len(b)))
+		s[p] = sizes[len(sizes)-1 : len(sizes) : len(sizes)]
 	}
 	return s
 }
@@ -57,16 +71,16 @@ func manifestPath(parent, base string) string {
 // owned is what write found in the output folder and beside it, once it holds the lock.
 type owned struct {
 	dir, manifest string
-	known         fileSet // the manifest's files; nil when there is no manifest
+	known         fileSet // the manifest's files; nil when there is none
 	live          fileSet // what the output folder holds; nil when there is none
-	prev          fileSet // what the kept folder holds, when it is ours; nil otherwise
+	built         fileSet // what the build writes
+	kept          *ours   // what the kept folder may hold, by name: syncTree checks it
 }
 
-// claim checks that the output folder parent/base may be replaced by a build of out,
-// and whether the kept folder prev may be reused: see the comment at the top of
-// outdir.go. It only reads.
-func claim(parent, base, prev string, out output) (*owned, error) {
-	o := &owned{dir: filepath.Join(parent, base), manifest: manifestPath(parent, base)}
+// claim checks that the output folder parent/base may be replaced by a build of out:
+// see the comment at the top of outdir.go. It only reads.
+func claim(parent, base string, out output) (*owned, error) {
+	o := &owned{dir: filepath.Join(parent, base), manifest: manifestPath(parent, base), built: outputFiles(out)}
 	b, err := os.ReadFile(o.manifest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || err == nil && len(b) == 0: // none, or emptied by a crash
@@ -80,29 +94,25 @@ func claim(parent, base, prev string, out output) (*owned, error) {
 		}
 		o.known = m.Files
 	}
-	ours, anySize := o.known, false
-	if ours == nil { // written before builds kept a manifest: see outdir.go
-		ours, anySize = outputFiles(out), true
+	rule := newOurs(o.known, false)
+	if o.known == nil { // written before builds kept a manifest: see outdir.go
+		rule = newOurs(o.built, true)
 	}
 	if info, err := os.Lstat(o.dir); err == nil {
 		if !info.IsDir() {
 			return nil, &outError{dir: o.dir, why: "it is not a folder"}
 		}
-		files, foreign := scanTree(o.dir, ours, anySize)
+		files, foreign := rule.scan(o.dir, ".")
 		if len(foreign) > 0 {
 			return nil, &outError{dir: o.dir, why: "it holds files this program did not write, or changed after writing them (" + listNames(foreign) + ")",
 				fix: "choose an empty or new folder with --out, or move those files out of it"}
 		}
 		o.live = files
 	}
-	if info, err := os.Lstat(prev); err == nil && info.IsDir() {
-		if o.known == nil && o.live != nil {
-			ours = outputFiles(out)
-			ours.addAll(o.live)
-		}
-		if files, foreign := scanTree(prev, ours, anySize); len(foreign) == 0 {
-			o.prev = files
-		}
+	if o.known != nil {
+		o.kept = &ours{files: rule.files, dirs: rule.dirs, anySize: true}
+	} else {
+		o.kept = newOurs(o.allNames(), true)
 	}
 	return o, nil
 }
@@ -117,10 +127,10 @@ func listNames(names []string) string {
 }
 
 // allNames is every file the folders of this output may hold: what the manifest
-// lists, what the output and kept folders hold, and out.
-func (o *owned) allNames(out output) fileSet {
-	s := outputFiles(out)
-	for _, t := range []fileSet{o.known, o.live, o.prev} {
+// lists, what the output folder holds, and what the build writes.
+func (o *owned) allNames() fileSet {
+	s := fileSet{}
+	for _, t := range []fileSet{o.built, o.known, o.live} {
 		s.addAll(t)
 	}
 	return s
@@ -156,29 +166,49 @@ func (o *owned) save(sets ...fileSet) error {
 	return nil
 }
 
-// scanTree reads the folder root, level by level on all cores, and returns the files
-// it holds with their sizes, and what in it is not ours: a link or other special file,
-// a file that ours does not list (with that size, unless anySize), or a folder that
-// holds no file of ours, which is not read further. Foreign names are slash paths
-// relative to root, sorted.
-func scanTree(root string, ours fileSet, anySize bool) (files fileSet, foreign []string) {
-	dirs := map[string]bool{}
-	for p := range ours {
-		for d := path.Dir(p); d != "." && !dirs[d]; d = path.Dir(d) {
-			dirs[d] = true
+// ours says which files and folders are this program's: those of files, with their
+// sizes unless anySize, and the folders that hold them.
+type ours struct {
+	files   fileSet
+	dirs    map[string]bool
+	anySize bool
+}
+
+func newOurs(files fileSet, anySize bool) *ours {
+	o := &ours{files: files, dirs: map[string]bool{}, anySize: anySize}
+	for p := range files {
+		for d := path.Dir(p); d != "." && !o.dirs[d]; d = path.Dir(d) {
+			o.dirs[d] = true
 		}
 	}
+	return o
+}
+
+// file reports whether the regular file at slash path p, of size n, is ours.
+func (o *ours) file(p string, n int64) bool {
+	return o.files[p] != nil && (o.anySize || hasSize(o.files[p], n))
+}
+
+// scan reads the folder start (a slash path) below root, level by level on all
+// cores, and returns the files it holds with their sizes, and what in it is not ours:
+// a link or other special file, a file that is not ours, or a folder that holds no
+// file of ours, which is not read further. Paths are relative to root; foreign ones
+// are sorted.
+func (o *ours) scan(root, start string) (files fileSet, foreign []string) {
 	files = fileSet{}
-	for level := []string{"."}; len(level) > 0; {
+	for level := []string{start}; len(level) > 0; {
+		type file struct {
+			p string
+			n int64
+		}
 		type found struct {
-			files   map[string]int64
+			files   []file
 			dirs    []string
 			foreign []string
 		}
 		res := make([]found, len(level))
 		parallel(len(level), func(i int) {
 			r := &res[i]
-			r.files = map[string]int64{}
 			es, err := os.ReadDir(filepath.Join(root, filepath.FromSlash(level[i])))
 			if err != nil {
 				r.foreign = append(r.foreign, level[i]) // cannot tell what it holds
@@ -186,15 +216,15 @@ func scanTree(root string, ours fileSet, anySize bool) (files fileSet, foreign [
 			for _, e := range es {
 				p := path.Join(level[i], e.Name())
 				switch {
-				case e.IsDir() && dirs[p]:
+				case e.IsDir() && o.dirs[p]:
 					r.dirs = append(r.dirs, p)
-				case e.Type().IsRegular() && ours[p] != nil:
+				case e.Type().IsRegular() && o.files[p] != nil:
 					info, err := e.Info()
-					if err != nil || !anySize && !hasSize(ours[p], info.Size()) {
+					if err != nil || !o.file(p, info.Size()) {
 						r.foreign = append(r.foreign, p)
 						continue
 					}
-					r.files[p] = info.Size()
+					r.files = append(r.files, file{p, info.Size()})
 				default:
 					r.foreign = append(r.foreign, p)
 				}
@@ -202,8 +232,10 @@ func scanTree(root string, ours fileSet, anySize bool) (files fileSet, foreign [
 		})
 		level = nil
 		for _, r := range res {
-			for p, n := range r.files {
-				files[p] = []int64{n}
+			sizes := make([]int64, len(r.files)) // one allocation for the folder
+			for i, f := range r.files {
+				sizes[i] = f.n
+				files[f.p] = sizes[i : i+1 : i+1]
 			}
 			level = append(level, r.dirs...)
 			foreign = append(foreign, r.foreign...)
@@ -211,6 +243,23 @@ func scanTree(root string, ours fileSet, anySize bool) (files fileSet, foreign [
 	}
 	sort.Strings(foreign)
 	return files, foreign
+}
+
+// owns reports whether the entry e at slash path p below root is ours, with all it
+// holds when it is a folder.
+func (o *ours) owns(root, p string, e fs.DirEntry) bool {
+	switch {
+	case e.IsDir():
+		if !o.dirs[p] {
+			return false
+		}
+		_, foreign := o.scan(root, p)
+		return len(foreign) == 0
+	case e.Type().IsRegular():
+		info, err := e.Info()
+		return err == nil && o.file(p, info.Size())
+	}
+	return false
 }
 
 func hasSize(sizes []int64, n int64) bool {
