@@ -52,6 +52,9 @@ type Result struct {
 // returns a *diag.BuildError and the output folder is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	var res Result
+	if err := checkOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
+		return res, err
+	}
 	t := newTimer(opts.Log)
 	ls, err := readLayouts(opts.Layouts)
 	if err != nil {

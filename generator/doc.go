@@ -23,7 +23,9 @@
 // each result in its own slot, so the output never depends on scheduling. Nothing
 // compares every page with every other: backlinks, related stretches, area pages and
 // anchors come from indexes. The build before the last one is kept, hidden, beside
-// the output folder; write starts from it and writes only the files that changed.
+// the output folder; write starts from it and writes only the files that changed. A
+// build replaces only a folder that is its own (outdir.go): a manifest beside the
+// output lists the files builds wrote, and anything else there stops the build.
 //
 // # Content
 //

@@ -26,6 +26,11 @@ import (
 // .<dir>.prev, and becomes the new folder: only the files that changed are written
 // and only the ones that went away are deleted. Files left as they were keep their
 // modification time.
+//
+// Before anything moves, claim checks that dir is the build's own (see outdir.go),
+// and the manifest beside dir is made to list every file that dir, the kept folder
+// and the new folder may hold whenever the build is killed. syncTree checks the kept
+// folder as it reads it; when it holds anything else it is put back untouched.
 func write(dir string, out output) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
@@ -40,7 +45,18 @@ func write(dir string, out output) error {
 		return writeError(dir, "cannot lock "+parent, err)
 	}
 	defer unlock()
-	removeLeftovers(parent, base)
+	restoreMovedAside(parent, base)
+	prev := filepath.Join(parent, "."+base+".prev")
+	own, err := claim(parent, base, out)
+	if err != nil {
+		return err
+	}
+	removeLeftovers(parent, base, func() *ours { return newOurs(own.allNames(), true) })
+	if own.known == nil || !own.known.holds(own.built) { // the output passed: known holds it
+		if err := own.save(own.known, own.live, own.built); err != nil {
+			return err
+		}
+	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
 		return writeError(dir, "cannot write beside "+dir, err)
@@ -48,16 +64,26 @@ func write(dir string, out output) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return cleanup(tmp, err)
 	}
-	prev := filepath.Join(parent, "."+base+".prev")
+	var kept *ours // what tmp may hold when it is the kept folder
 	if info, err := os.Lstat(prev); err == nil && info.IsDir() && os.Remove(tmp) == nil {
-		if os.Rename(prev, tmp) != nil {
-			if err := os.Mkdir(tmp, 0o755); err != nil {
-				return writeError(dir, "cannot write beside "+dir, err)
-			}
+		if os.Rename(prev, tmp) == nil {
+			kept = own.kept
+		} else if err := os.Mkdir(tmp, 0o755); err != nil {
+			return writeError(dir, "cannot write beside "+dir, err)
 		}
 	}
 	fail := func(what string, err error) error { return writeError(dir, what, err) }
-	if err := syncTree(tmp, out, fail); err != nil {
+	err = syncTree(tmp, out, kept, fail)
+	if errors.Is(err, errNotOurs) { // put it back as it was and start from nothing
+		if err := os.Rename(tmp, prev); err != nil {
+			return writeError(dir, "cannot put "+prev+" back", err)
+		}
+		if err := os.Mkdir(tmp, 0o755); err != nil {
+			return writeError(dir, "cannot write beside "+dir, err)
+		}
+		err = syncTree(tmp, out, nil, fail)
+	}
+	if err != nil {
 		return cleanup(tmp, err)
 	}
 	if err := syncDir(tmp); err != nil {
@@ -67,20 +93,28 @@ func write(dir string, out output) error {
 		return cleanup(tmp, writeError(dir, "cannot replace "+dir, err))
 	}
 	// After the swap, tmp holds the previous build (or nothing, on a first build):
-	// keep it for the next one.
+	// keep it for the next one, unless a folder that is not ours is in its place.
 	if _, err := os.Lstat(tmp); err != nil {
-		return nil
+		return own.save(own.built)
 	}
-	if os.Rename(tmp, prev) != nil {
-		return removeTree(tmp)
+	if _, err := os.Lstat(prev); !errors.Is(err, fs.ErrNotExist) || os.Rename(tmp, prev) != nil {
+		if err := removeTree(tmp); err != nil {
+			return err
+		}
+		return own.save(own.built)
 	}
-	return nil
+	return own.save(own.built, own.live)
 }
+
+// errNotOurs is syncTree's answer when root holds something that is not the build's.
+var errNotOurs = errors.New("the kept folder holds files this program did not write")
 
 // syncTree makes the folder root hold exactly out, on all cores: it deletes what out
 // does not have, makes the missing folders, parents first, and writes each file whose
-// content differs from what is there. fail words an error: what failed, and why.
-func syncTree(root string, out output, fail func(what string, err error) error) error {
+// content differs from what is there. When kept is not nil, it first checks that all
+// it would delete is kept's, and returns errNotOurs, having changed nothing, when not.
+// fail words an error: what failed, and why.
+func syncTree(root string, out output, kept *ours, fail func(what string, err error) error) error {
 	names := make([]string, 0, len(out))
 	for name := range out {
 		names = append(names, name)
@@ -113,6 +147,9 @@ func syncTree(root string, out output, fail func(what string, err error) error) 
 				case e.Type().IsRegular() && isFile:
 					have[p] = true
 				default:
+					if kept != nil && !kept.owns(root, p, e) {
+						return errNotOurs
+					}
 					remove = append(remove, filepath.Join(root, filepath.FromSlash(p)))
 				}
 			}
@@ -234,10 +271,9 @@ func removeTree(p string) error {
 	return os.RemoveAll(p)
 }
 
-// removeLeftovers deletes folders that builds killed before their swap left behind.
-// A build killed between the two renames of swap's fallback left no dir but the
-// previous site moved aside: that is put back first.
-func removeLeftovers(parent, base string) {
+// restoreMovedAside puts back the previous site when a build killed between the two
+// renames of swap's fallback left no dir but that site moved aside.
+func restoreMovedAside(parent, base string) {
 	entries, _ := os.ReadDir(parent)
 	dir := filepath.Join(parent, base)
 	for _, e := range entries {
@@ -247,9 +283,23 @@ func removeLeftovers(parent, base string) {
 			}
 		}
 	}
+}
+
+// removeLeftovers deletes folders that builds killed before their swap left behind:
+// those that hold only files the rule says are ours, by name (a killed build may
+// have left a file half written).
+func removeLeftovers(parent, base string, rule func() *ours) {
+	entries, _ := os.ReadDir(parent)
+	var ours *ours
 	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
 		if e.IsDir() && strings.HasPrefix(e.Name(), "."+base+".new-") {
-			_ = removeTree(filepath.Join(parent, e.Name()))
+			if ours == nil {
+				ours = rule()
+			}
+			if _, foreign := ours.scan(p, "."); len(foreign) == 0 {
+				_ = removeTree(p)
+			}
 		}
 	}
 }
