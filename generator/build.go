@@ -2,10 +2,12 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -59,7 +61,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	md := newMarkdown(ls.citation)
 	t.step("layouts")
-	ln := loadAndLink(os.DirFS(opts.content()), opts, md, &res.Problems, t)
+	fsys, done := openFolder(opts.content())
+	defer done()
+	ln := loadAndLink(fsys, opts, md, &res.Problems, t)
 	if err := res.Problems.Err(); err != nil {
 		return res, err
 	}
@@ -93,7 +97,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 // an author needs: reviews coming due and each page's reading grade (as info). It
 // writes nothing.
 func Check(opts Options) diag.List {
-	return check(os.DirFS(opts.content()), opts)
+	fsys, done := openFolder(opts.content())
+	defer done()
+	return check(fsys, opts)
 }
 
 // check checks the content tree in fsys, naming files as opts.Content/path.
@@ -136,15 +142,23 @@ func loadAndLink(fsys fs.FS, opts Options, md goldmark.Markdown, problems *diag.
 }
 
 // readLayouts parses the layouts folder, or the built-in layouts when dir is "".
+// Like content, a layouts folder is read only through an inputFS.
 func readLayouts(dir string) (*layoutSet, error) {
-	var fsys fs.FS = layouts.FS
-	if dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			return nil, fmt.Errorf("layouts folder: %w", err)
-		}
-		fsys = os.DirFS(dir)
+	if dir == "" {
+		return parseLayouts(layouts.FS)
 	}
-	return parseLayouts(fsys)
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("layouts folder: %w", err)
+	}
+	fsys, done := openFolder(dir)
+	defer done()
+	ls, err := parseLayouts(fsys)
+	if msg, fix := inputProblem(err, "layouts"); msg != "" {
+		var pe *fs.PathError
+		errors.As(err, &pe)
+		return nil, fmt.Errorf("%s:1: %s; %s", filepath.Join(dir, filepath.FromSlash(pe.Path)), msg, fix)
+	}
+	return ls, err
 }
 
 // timer logs how long each step of a build took.

@@ -131,7 +131,7 @@ func (c *checker) element(start, end int, t xml.StartElement) {
 		case local == "href" || local == "src":
 			if msg := badAddress(value); msg != "" {
 				c.add(at, fmt.Sprintf("the attribute %s %s", a.Name.Local, msg),
-					"draw it inside this picture; a link may only point to an id in it, like #part")
+					"draw it inside this picture, or put the file beside it and give just its name")
 			}
 		default:
 			c.urls(at, a.Value, "the attribute "+a.Name.Local)
@@ -157,17 +157,16 @@ func (c *checker) urls(off int, css, where string) {
 		rest = rest[i+4:]
 		arg, _, _ := strings.Cut(rest, ")")
 		if msg := badAddress(strings.Trim(arg, `"'`)); msg != "" {
-			c.add(off, where+" "+msg, "draw it inside this picture; url() may only point to an id in it, like url(#shade)")
+			c.add(off, where+" "+msg, "draw it inside this picture; url() may point to an id in it, like url(#shade)")
 		}
 	}
 }
 
 // badAddress says what is wrong with an address a picture refers to, or "" when it
-// is an id inside the picture or an embedded bitmap. addr is already squashed.
+// is an id inside the picture, an embedded bitmap, or a file of the same site (a
+// relative address: it fetches nothing from elsewhere). addr is already squashed.
 func badAddress(addr string) string {
 	switch {
-	case addr == "" || strings.HasPrefix(addr, "#"):
-		return ""
 	case strings.HasPrefix(addr, "data:"):
 		for _, ok := range []string{"data:image/png", "data:image/jpeg", "data:image/webp", "data:image/gif"} {
 			if strings.HasPrefix(addr, ok) {
@@ -178,7 +177,7 @@ func badAddress(addr string) string {
 	case strings.HasPrefix(addr, "//") || strings.Contains(addr, ":"):
 		return "points to another site"
 	}
-	return "points to another file"
+	return ""
 }
 
 // squash lowercases s and drops spaces and control characters, which browsers skip

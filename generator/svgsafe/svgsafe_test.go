@@ -28,7 +28,7 @@ func TestCheck(t *testing.T) {
 		{"foreignObject", head + `<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">hi</div></foreignObject></svg>`, "2:1: the picture has a <foreignObject> element | remove the <foreignObject> element"},
 		{"external href", head + `<image href="https://example.org/x.png"/></svg>`, "2:8: the attribute href points to another site"},
 		{"protocol-relative", head + `<use xlink:href="//example.org/a.svg#x"/></svg>`, "2:6: the attribute href points to another site"},
-		{"other file", head + `<use href="other.svg#x"/></svg>`, "2:6: the attribute href points to another file"},
+		{"same site", head + `<use href="other.svg#x"/><image href="photo.png"/></svg>`, ""},
 		{"svg data", head + `<image href="data:image/svg+xml;base64,AAAA"/></svg>`, "2:8: the attribute href embeds data that is not a bitmap"},
 		{"style url", head + `<rect style="fill: url(https://example.org/a)"/></svg>`, "2:7: the attribute style points to another site"},
 		{"style element import", head + "<style>\n@import url(http://example.org/a.css);</style></svg>", "2:8: the <style> element imports a stylesheet"},
