@@ -106,7 +106,10 @@ func Check(opts Options) diag.List {
 func check(fsys fs.FS, opts Options) diag.List {
 	var problems diag.List
 	ls, err := readLayouts(opts.Layouts)
-	if err != nil {
+	var refused *layoutInputError
+	if errors.As(err, &refused) {
+		problems.Errorf(refused.file, 1, 1, refused.fix, "%s", refused.msg)
+	} else if err != nil {
 		problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 	}
 	md := newMarkdown(nil)
@@ -152,14 +155,22 @@ func readLayouts(dir string) (*layoutSet, error) {
 	}
 	fsys, done := openFolder(dir)
 	defer done()
-	ls, err := parseLayouts(fsys)
-	if msg, fix := inputProblem(err, "layouts"); msg != "" {
-		var pe *fs.PathError
-		errors.As(err, &pe)
-		return nil, fmt.Errorf("%s:1: %s; %s", filepath.Join(dir, filepath.FromSlash(pe.Path)), msg, fix)
+	err := refusedInput(fsys) // first, as fs.Glob takes a refused file for a missing one
+	var ls *layoutSet
+	if err == nil {
+		ls, err = parseLayouts(fsys)
+	}
+	var pe *fs.PathError
+	if msg, fix := inputProblem(err, "layouts"); msg != "" && errors.As(err, &pe) {
+		return nil, &layoutInputError{file: filepath.Join(dir, filepath.FromSlash(pe.Path)), msg: msg, fix: fix}
 	}
 	return ls, err
 }
+
+// layoutInputError is a layouts file refused as an input (see inputFS).
+type layoutInputError struct{ file, msg, fix string }
+
+func (e *layoutInputError) Error() string { return e.file + ":1: " + e.msg + "; " + e.fix }
 
 // timer logs how long each step of a build took.
 type timer struct {

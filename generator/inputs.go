@@ -72,6 +72,28 @@ func inputs(fsys fs.FS) fs.FS {
 	return inputFS{fsys}
 }
 
+// refusedInput finds the first file at the top of fsys, an inputFS, that would be
+// refused, and says why as an inputFS does; hidden files are left out.
+func refusedInput(fsys fs.FS) error {
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || e.IsDir() {
+			continue
+		}
+		info, err := fs.Stat(fsys, e.Name())
+		if errors.Is(err, errOutside) {
+			return err
+		}
+		if err == nil && !info.Mode().IsRegular() && !info.IsDir() {
+			return &fs.PathError{Op: "open", Path: e.Name(), Err: errNotRegular}
+		}
+	}
+	return nil
+}
+
 // inputProblem says, for an author, why an input file was refused, or "" when err
 // is some other error.
 func inputProblem(err error, folder string) (msg, fix string) {
