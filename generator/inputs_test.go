@@ -71,7 +71,7 @@ var refusedInputs = []struct {
 	{"references linked outside", func(t *testing.T, dir string) {
 		must(t, os.Symlink(outsideFile(t, "refs.yaml", "- id: x\n  type: book\n  title: X"), filepath.Join(dir, "references/more.yaml")))
 	}, []string{"content/references/more.yaml:1:1: error: the file is a link to a place outside the content folder"}},
-	{"page linked to /dev/zero", func(t *testing.T, dir string) {
+	{"page linked to dev zero", func(t *testing.T, dir string) {
 		must(t, os.Symlink("/dev/zero", filepath.Join(dir, "pages/x.md")))
 	}, []string{"content/pages/x.md:1:1: error: the file is a link to a place outside the content folder"}},
 	{"page that is a FIFO", func(t *testing.T, dir string) {
