@@ -2,10 +2,12 @@ package generator
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -62,7 +64,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	md := newMarkdown(ls.citation)
 	t.step("layouts")
-	ln := loadAndLink(os.DirFS(opts.content()), opts, md, &res.Problems, t)
+	fsys, done := openFolder(opts.content())
+	defer done()
+	ln := loadAndLink(fsys, opts, md, &res.Problems, t)
 	if err := res.Problems.Err(); err != nil {
 		return res, err
 	}
@@ -96,14 +100,19 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 // an author needs: reviews coming due and each page's reading grade (as info). It
 // writes nothing.
 func Check(opts Options) diag.List {
-	return check(os.DirFS(opts.content()), opts)
+	fsys, done := openFolder(opts.content())
+	defer done()
+	return check(fsys, opts)
 }
 
 // check checks the content tree in fsys, naming files as opts.Content/path.
 func check(fsys fs.FS, opts Options) diag.List {
 	var problems diag.List
 	ls, err := readLayouts(opts.Layouts)
-	if err != nil {
+	var refused *layoutInputError
+	if errors.As(err, &refused) {
+		problems.Errorf(refused.file, 1, 1, refused.fix, "%s", refused.msg)
+	} else if err != nil {
 		problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 	}
 	md := newMarkdown(nil)
@@ -139,16 +148,32 @@ func loadAndLink(fsys fs.FS, opts Options, md goldmark.Markdown, problems *diag.
 }
 
 // readLayouts parses the layouts folder, or the built-in layouts when dir is "".
+// Like content, a layouts folder is read only through an inputFS.
 func readLayouts(dir string) (*layoutSet, error) {
-	var fsys fs.FS = layouts.FS
-	if dir != "" {
-		if _, err := os.Stat(dir); err != nil {
-			return nil, fmt.Errorf("layouts folder: %w", err)
-		}
-		fsys = os.DirFS(dir)
+	if dir == "" {
+		return parseLayouts(layouts.FS)
 	}
-	return parseLayouts(fsys)
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("layouts folder: %w", err)
+	}
+	fsys, done := openFolder(dir)
+	defer done()
+	err := refusedInput(fsys) // first, as fs.Glob takes a refused file for a missing one
+	var ls *layoutSet
+	if err == nil {
+		ls, err = parseLayouts(fsys)
+	}
+	var pe *fs.PathError
+	if msg, fix := inputProblem(err, "layouts"); msg != "" && errors.As(err, &pe) {
+		return nil, &layoutInputError{file: filepath.Join(dir, filepath.FromSlash(pe.Path)), msg: msg, fix: fix}
+	}
+	return ls, err
 }
+
+// layoutInputError is a layouts file refused as an input (see inputFS).
+type layoutInputError struct{ file, msg, fix string }
+
+func (e *layoutInputError) Error() string { return e.file + ":1: " + e.msg + "; " + e.fix }
 
 // timer logs how long each step of a build took.
 type timer struct {

@@ -43,6 +43,13 @@
 // other content files by relative path (bridge.md, ../red-flags.md#fever); both are
 // checked.
 //
+// Every input, content or layouts, is read only if it is a regular file inside its
+// own folder once links are followed (inputs.go): a link that stays inside works, a
+// link out of the folder (even one that comes back) and a FIFO or device are refused
+// at line 1 of the file. A stretch's image must be a visible file of content/, an SVG,
+// PNG, JPEG or WebP picture by its ending and its bytes, and an SVG must hold no
+// script, event handler, HTML or address of another site (picture.go, package svgsafe).
+//
 // # Layouts
 //
 // A layouts folder holds base.html (defines "base", which calls "main" and "scripts"),

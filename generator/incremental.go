@@ -8,7 +8,6 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -252,7 +251,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 // load assembles the content as load does, reading only new and changed files.
 func (b *Builder) load(problems *diag.List) *content {
 	prefix := b.opts.content()
-	fsys := os.DirFS(b.content)
+	fsys, _ := openFolder(b.content) // left open: lazy handouts read pictures later; os.Root closes itself once unused
 	paths := contentPaths(fsys, prefix, problems)
 	next := make([]*loaded, len(paths))
 	var todo []int
@@ -297,7 +296,7 @@ func (b *Builder) load(problems *diag.List) *content {
 
 // loadFile loads one file, or keeps what was loaded before when its bytes are the same.
 func (b *Builder) loadFile(fsys fs.FS, prefix, p string, before *loaded) *loaded {
-	src, err := fs.ReadFile(fsys, p)
+	src, _, err := readFile(fsys, p) // never a FIFO: see inputFS
 	if err == nil && before != nil && bytes.Equal(src, before.src) {
 		return before
 	}

@@ -249,16 +249,15 @@ func (l *linker) stretch(d *document) {
 	}
 }
 
-// image checks a picture beside a page: it must be inside content/, exist, and be
-// described in words.
+// image checks a picture beside a page: it must be inside content/, exist, be a
+// safe picture (picture.go), and be described in words.
 func (l *linker) image(d *document, file, alt front.Str) *guide.Image {
 	src := path.Join(path.Dir(d.path), file.V)
 	if path.IsAbs(file.V) || strings.HasPrefix(src, "../") || src == ".." {
 		l.errorAt(d, file.At, "put the picture in the same folder as the page and give just its file name", "the image %q is outside the content folder", file.V)
 		return nil
 	}
-	if info, err := fs.Stat(l.c.files, src); err != nil || info.IsDir() {
-		l.errorAt(d, file.At, "check the file name; the picture goes in the same folder as the page", "the image %q does not exist", file.V)
+	if !l.picture(d, file, src) {
 		return nil
 	}
 	if alt.V == "" {

@@ -64,6 +64,7 @@ type content struct {
 // load reads every content file from fsys, splits and decodes front matter and parses
 // Markdown bodies. prefix is prepended to paths in messages (usually "content").
 func load(fsys fs.FS, prefix string, md goldmark.Markdown, problems *diag.List) *content {
+	fsys = inputs(fsys)
 	c := &content{files: fsys}
 	paths := contentPaths(fsys, prefix, problems)
 	docs := make([]*document, len(paths))
@@ -164,6 +165,10 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		problems.Errorf(shown, 0, 0, "split it into smaller files, or remove anything pasted in by mistake", "the file is %d MB; files over %d MB are not read", size>>20, MaxFileSize>>20)
 		return nil, nil
 	}
+	if msg, fix := inputProblem(err, "content"); msg != "" {
+		problems.Errorf(shown, 1, 1, fix, "%s", msg)
+		return nil, nil
+	}
 	if err != nil {
 		problems.Errorf(shown, 0, 0, "check the file's permissions", "cannot read the file: %v", err)
 		return nil, nil
@@ -244,9 +249,10 @@ func frontMatter(kind guide.Kind) any {
 }
 
 // readFile reads file p of fsys with one open, and gives its size; when the file is
-// larger than MaxFileSize it is not read and src is nil.
+// larger than MaxFileSize it is not read and src is nil. Only a regular file is read
+// (through an inputFS, what is not one is not even opened).
 func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
-	f, err := fsys.Open(p)
+	f, err := inputs(fsys).Open(p)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -254,6 +260,9 @@ func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, 0, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, 0, &fs.PathError{Op: "read", Path: p, Err: errNotRegular}
 	}
 	if size = info.Size(); size > MaxFileSize {
 		return nil, size, nil

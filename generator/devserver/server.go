@@ -125,7 +125,21 @@ func devTemplate(layoutsDir string) (*template.Template, error) {
 	if _, err := os.Stat(filepath.Join(layoutsDir, "devserver.html")); err != nil {
 		return t, nil
 	}
-	return template.Must(t.Clone()).ParseFS(os.DirFS(layoutsDir), "devserver.html")
+	// Read like every layout: only a regular file inside the folder (os.Root refuses
+	// a link out of it), never a FIFO, which would block the server.
+	root, err := os.OpenRoot(layoutsDir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	info, err := fs.Stat(root.FS(), "devserver.html")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w; copy the file into the layouts folder instead of linking to it", filepath.Join(layoutsDir, "devserver.html"), err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is not a regular file; replace it with an ordinary file", filepath.Join(layoutsDir, "devserver.html"))
+	}
+	return template.Must(t.Clone()).ParseFS(root.FS(), "devserver.html")
 }
 
 // Listen opens addr for the server. When the port is taken it says so, naming the
