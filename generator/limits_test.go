@@ -69,3 +69,35 @@ func TestLimitsRefusePathologicalPages(t *testing.T) {
 		})
 	}
 }
+
+// A number out of its range is one error at the value, and the build never shows a
+// total computed from it.
+func TestNumbersOutOfRangeAreRefused(t *testing.T) {
+	cases := []struct {
+		name, file, src string
+		want            []string
+	}{
+		{"sets at the largest int, held 59 minutes", "stretches/bad.md",
+			"---\ntitle: Bad\nsummary: S.\nareas: [hips]\nhold: 59m\nsets: 9223372036854775807\n---\n",
+			[]string{"content/stretches/bad.md:5:7: error: `hold` is 59m; use a length of time from 1s to 10m",
+				"content/stretches/bad.md:6:7: error: `sets` is 9223372036854775807; use a whole number from 1 to 20"}},
+		{"a step's sets", "routines/bad.md",
+			"---\ntitle: Bad\nsummary: S.\nsteps:\n  - {stretch: bridge, sets: 9223372036854775807}\n---\n",
+			[]string{"content/routines/bad.md:5:29: error: `steps[1].sets` is 9223372036854775807; use a whole number from 1 to 20"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := siteFS(t)
+			fsys[c.file] = &fstest.MapFile{Data: []byte(c.src)}
+			problems := checkFS(fsys, "content")
+			for _, w := range c.want {
+				if !containsPrefix(problems, w) {
+					t.Errorf("want\n  %s\ngot:\n%s", w, list(problems))
+				}
+			}
+			if problems.Errors() != len(c.want) {
+				t.Errorf("want %d errors, got:\n%s", len(c.want), list(problems))
+			}
+		})
+	}
+}

@@ -106,6 +106,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		d.value(val, v.Field(f.Index), join(name, f.Name))
+		d.bounds(f, val, v.Field(f.Index), join(name, f.Name))
 		if s, ok := v.Field(f.Index).Interface().(Str); ok && f.Enum != nil && s.V != "" && !slices.Contains(f.Enum, s.V) {
 			d.add(val, false, diag.DidYouMean(s.V, f.Enum, "use one of: "+strings.Join(f.Enum, ", ")),
 				"%s cannot be %q", label(join(name, f.Name)), s.V)
@@ -125,6 +126,7 @@ type Field struct {
 	Required bool     // the file must give it
 	Enum     []string // the allowed words, if only some are
 	Doc      string   // what it means, in a sentence
+	Min, Max string   // the range of a number or length of time, or the most items of a list; "" for none
 	Type     reflect.Type
 }
 
@@ -141,7 +143,8 @@ func Fields(t reflect.Type) []Field {
 		if e := sf.Tag.Get("enum"); e != "" {
 			enum = strings.Split(e, ",")
 		}
-		fs = append(fs, Field{Name: name, Index: i, Required: sf.Tag.Get("required") == "true", Enum: enum, Doc: sf.Tag.Get("doc"), Type: sf.Type})
+		fs = append(fs, Field{Name: name, Index: i, Required: sf.Tag.Get("required") == "true", Enum: enum, Doc: sf.Tag.Get("doc"),
+			Min: sf.Tag.Get("min"), Max: sf.Tag.Get("max"), Type: sf.Type})
 	}
 	return fs
 }
