@@ -50,7 +50,7 @@ type Routine struct {
 	Title     Str        `yaml:"title" required:"true" doc:"The routine's name."`
 	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
 	When      Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
-	Steps     []Step     `yaml:"steps" required:"true" max:"100" doc:"The stretches in order, at most 100."`
+	Steps     []Step     `yaml:"steps" required:"true" max:"100" doc:"Up to 100 stretches, in order."`
 	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
 	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
