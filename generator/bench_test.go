@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -276,4 +277,21 @@ func markdownBodies(b *testing.B, dir string) [][]byte {
 		b.Fatal(err)
 	}
 	return bodies
+}
+
+// BenchmarkPathological checks a small site with one pathological page added (see
+// pathological in limits_test.go): each is refused in one pass over the page.
+func BenchmarkPathological(b *testing.B) {
+	for _, name := range []string{"brackets", "emphasis", "nested", "quotes", "long"} {
+		b.Run(name, func(b *testing.B) {
+			fsys := siteFS(b)
+			fsys["pages/big.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Big\n---\n" + pathological[name])}
+			b.ReportAllocs()
+			for b.Loop() {
+				if checkFS(fsys, "content").Errors() != 1 {
+					b.Fatal("want the page refused")
+				}
+			}
+		})
+	}
 }

@@ -12,7 +12,7 @@ import (
 )
 
 // siteFS reads the test site into memory, so each case can change one file.
-func siteFS(t *testing.T) fstest.MapFS {
+func siteFS(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
 	root := "testdata/site"

@@ -51,7 +51,7 @@ func TestReadingGradeLimitIsASetting(t *testing.T) {
 	if p := withLimit("1"); !containsPrefix(p, "content/pages/about.md:10:1: warning: the page reads at school grade 2.") {
 		t.Errorf("limit 1: want a warning on the about page, got:\n%s", list(p))
 	}
-	if p := withLimit("0"); !containsPrefix(p, "content/_index.md:4:20: error: readability_grade should be a school grade from 1 to 20") {
+	if p := withLimit("0"); !containsPrefix(p, "content/_index.md:4:20: error: `readability_grade` is 0; use a whole number from 1 to 20") {
 		t.Errorf("limit 0: want an error, got:\n%s", list(p))
 	}
 }
@@ -145,7 +145,7 @@ func TestReviewCycleSetsNextReviewDue(t *testing.T) {
 			}
 		}
 	}
-	if p := checkFS(withCycle(t, "0"), "content"); !containsPrefix(p, "content/_index.md:4:22: error: review_cycle_months should be 1 or more") {
+	if p := checkFS(withCycle(t, "0"), "content"); !containsPrefix(p, "content/_index.md:4:22: error: `review_cycle_months` is 0; use a whole number from 1 to 120") {
 		t.Errorf("cycle 0: want an error, got:\n%s", list(p))
 	}
 }

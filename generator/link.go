@@ -227,13 +227,7 @@ func (l *linker) stretch(d *document) {
 	case !fm.Hold.Set() && !fm.Reps.Set():
 		l.errorAt(d, front.At{Line: d.matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
-	if fm.Reps.Valid() && fm.Reps.V < 1 {
-		l.errorAt(d, fm.Reps.At, "", "reps should be 1 or more")
-	}
-	if fm.Sets.Valid() {
-		if fm.Sets.V < 1 {
-			l.errorAt(d, fm.Sets.At, "leave sets out to do it once", "sets should be 1 or more")
-		}
+	if fm.Sets.Valid() { // from 1 to 20: the decoder refuses the rest
 		s.Dose.Sets = fm.Sets.V
 	}
 	for _, f := range fm.RedFlags {

@@ -209,6 +209,10 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
 		return nil, nil
 	}
+	if e := checkLimits(m.Body); e != nil {
+		problems.Errorf(shown, e.line, e.col, e.hint, "%s", e.msg)
+		return nil, nil
+	}
 	d := &document{path: p, display: shown, kind: kind, slug: slug, matter: m.Node, body: m.Body}
 	// Decoded here, on all cores; link finds the result kept in d and reports its
 	// problems where it always did.

@@ -12,19 +12,12 @@ import (
 // page's front matter fm into s, with their defaults.
 func (l *linker) governance(d *document, fm front.Site, s *guide.Site) {
 	s.ReadabilityGrade, s.ReviewCycleMonths = defaultReadabilityGrade, defaultReviewCycleMonths
+	// The decoder has refused values outside their range (the min and max tags).
 	if v := fm.ReadabilityGrade; v.Valid() {
-		if v.V < 1 || v.V > 20 {
-			l.errorAt(d, v.At, "patient materials should read at grade 6 to 8; leave it out for 8", "readability_grade should be a school grade from 1 to 20")
-		} else {
-			s.ReadabilityGrade = v.V
-		}
+		s.ReadabilityGrade = v.V
 	}
 	if v := fm.ReviewCycleMonths; v.Valid() {
-		if v.V < 1 {
-			l.errorAt(d, v.At, "leave it out for 36 months (three years)", "review_cycle_months should be 1 or more")
-		} else {
-			s.ReviewCycleMonths = v.V
-		}
+		s.ReviewCycleMonths = v.V
 	}
 }
 

@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/stretchguide/stretchguide/generator"
 )
 
 var (
@@ -336,12 +338,16 @@ cp -a "$1" "$6/disk"
 func TestFullDisk(t *testing.T) {
 	a, b := variants(t)
 	checkDiskFault(t, a, b, ":", "the disk is full", func(room int64) {
-		// b gets a page too large to fit beside the old site.
+		// b gets pages too large to fit beside the old site, each under the size
+		// a page may have (generator.MaxBody).
 		sentence := "This sentence is here to take up room on the disk. "
-		big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
-			strings.Repeat(sentence, int(room)/len(sentence)+1) + "\n"
-		if err := os.WriteFile(filepath.Join(b, "pages", "long.md"), []byte(big), 0o644); err != nil {
-			t.Fatal(err)
+		per := generator.MaxBody / 2 / len(sentence)
+		for i := 0; int64(i*per*len(sentence)) <= room; i++ {
+			big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
+				strings.Repeat(sentence, per) + "\n"
+			if err := os.WriteFile(filepath.Join(b, "pages", fmt.Sprintf("long-%d.md", i)), []byte(big), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }

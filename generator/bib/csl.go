@@ -132,15 +132,9 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 	}
 	ref := &guide.Reference{Pos: guide.Pos{Path: r.path, Line: n.Line, Col: n.Column}}
 	var editors []guide.Name
-	given := map[string]*yaml.Node{}
-	for _, p := range r.pairs(n) {
+	for _, p := range r.unique(r.pairs(n)) {
 		k, v := p.key, p.value
 		name := strings.ToLower(k.Value)
-		if first, ok := given[name]; ok {
-			r.list.Errorf(r.path, k.Line, k.Column, "delete one of them", "field %q is given twice in this reference, at lines %d and %d", k.Value, first.Line, k.Line)
-			continue
-		}
-		given[name] = k
 		switch name {
 		case "id":
 			ref.Key = r.text(v, k.Value)
@@ -165,7 +159,7 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 			ref.Grade = r.grade(v, k.Value)
 		case "custom": // CSL 1.0.2's place for extra fields: custom: {grade: low}
 			if c := r.resolve(v); c != nil && c.Kind == yaml.MappingNode {
-				for _, p := range r.pairs(c) {
+				for _, p := range r.unique(r.pairs(c)) {
 					if strings.EqualFold(p.key.Value, "grade") && ref.Grade == "" {
 						ref.Grade = r.grade(p.value, "custom grade")
 					}
@@ -260,7 +254,7 @@ func (r *cslReader) name(v *yaml.Node, field string) (guide.Name, bool) {
 	}
 	var name guide.Name
 	var particles []string
-	for _, p := range r.pairs(n) {
+	for _, p := range r.unique(r.pairs(n)) {
 		k := p.key
 		switch part := strings.ToLower(k.Value); part {
 		case "family":

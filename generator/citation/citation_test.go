@@ -224,3 +224,29 @@ func TestWalkAndKind(t *testing.T) {
 	}
 	var _ ast.Node = (*Node)(nil)
 }
+
+// Citations are still found after brackets without an '@', in the same paragraph
+// and in later ones.
+func TestCitationsAfterManyBrackets(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("[", 5000) + "[@a] [x] [@b]",
+		"[@a]\n\n[x [y\n\n[z] [@b]",
+		"[x] [@a] [y]\n\n- [@b] [",
+	} {
+		got := parseItemsOf(src)
+		if len(got) != 2 || got[0][0].Key != "a" || got[1][0].Key != "b" {
+			t.Errorf("%.40q: got %+v, want citations of a and b", src, got)
+		}
+	}
+}
+
+// BenchmarkBrackets parses a paragraph of 200,000 '[' and no '@': each bracket
+// is turned away without scanning the text after it.
+func BenchmarkBrackets(b *testing.B) {
+	md := goldmark.New(goldmark.WithExtensions(New(nil)))
+	src := []byte(strings.Repeat("[", 200_000))
+	b.ReportAllocs()
+	for b.Loop() {
+		md.Parser().Parse(text.NewReader(src))
+	}
+}

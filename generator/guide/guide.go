@@ -125,11 +125,13 @@ type Step struct {
 	Dose    Dose // the stretch's dose with the step's overrides applied
 }
 
-// Total is the routine's active time: the sum of its steps' active times.
+// Total is the routine's active time: the sum of its steps' active times. With the
+// ranges front matter allows (at most 100 steps of at most 400 minutes) it is under
+// 28 days; it stops at the longest duration rather than overflow in any case.
 func (r *Routine) Total() time.Duration {
 	var d time.Duration
 	for _, s := range r.Steps {
-		d += s.Dose.Active()
+		d = addSaturating(d, s.Dose.Active())
 	}
 	return d
 }
