@@ -44,7 +44,7 @@ func (r *Routine) Flags() []*Flag {
 	return fs
 }
 
-// Signs is the routine's warning box: the emergencies, then its stretches' signs.
+// RoutineSigns is the routine's warning box: the emergencies, then its stretches' signs.
 func (g *Guide) RoutineSigns(r *Routine) []*Flag { return g.SignsFor(r.Flags()) }
 
 // StretchSigns is the stretch's warning box: the emergencies, then its own signs.
