@@ -146,7 +146,7 @@ func TestWarningSignsPageCardsFirst(t *testing.T) {
 	}
 	for _, want := range []string{
 		`<ul class="early-signs">` + "\n<li>Numbness between your legs</li>",
-		`<p>Go to an emergency department now. <a class="call" href="tel:112">Call 112</a></p>`,
+		"<p>Go to an emergency department now. <a class=\"call\" href=\"tel:112\">Call\u00a0112</a></p>",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the warning-signs page lacks %s", want)
@@ -161,8 +161,8 @@ func TestEmergencyNumber(t *testing.T) {
 		name, line string
 		want, not  []string
 	}{
-		{"set", `emergency_number: "112"`, []string{`<a class="call" href="tel:112">Call 112</a>`}, []string{"your local emergency number"}},
-		{"with spaces", `emergency_number: "+44 20 7946 0000"`, []string{`<a class="call" href="tel:&#43;442079460000">Call &#43;44 20 7946 0000</a>`}, nil}, // &#43; is +
+		{"set", `emergency_number: "112"`, []string{"<a class=\"call\" href=\"tel:112\">Call\u00a0112</a>"}, []string{"your local emergency number"}},
+		{"with spaces", `emergency_number: "+44 20 7946 0000"`, []string{"<a class=\"call\" href=\"tel:&#43;442079460000\">Call\u00a0&#43;44\u00a020\u00a07946\u00a00000</a>"}, nil}, // &#43; is +
 		{"unset", ``, []string{"Go to an emergency department now. Call your local emergency number."}, []string{"tel:"}},
 	}
 	for _, c := range cases {

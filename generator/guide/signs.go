@@ -68,6 +68,12 @@ func (s Site) CallText() string {
 	return "Call " + s.EmergencyNumber + "."
 }
 
+// CallLabel is the words of the link that calls the emergency number, "Call 999",
+// with no-break spaces so that the number never wraps.
+func (s Site) CallLabel() string {
+	return strings.ReplaceAll("Call "+s.EmergencyNumber, " ", "\u00a0")
+}
+
 // ClinicallyReviewed reports whether a clinician is named as the page's reviewer.
 func (p *Page) ClinicallyReviewed() bool { return strings.TrimSpace(p.Reviewer) != "" }
 
