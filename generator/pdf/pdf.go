@@ -1,9 +1,10 @@
 // Package pdf writes the printable handout of a routine as a PDF, at build time and
-// without a browser: each step with its illustration (drawn as vectors from the SVG),
-// name, dose, cues and a tick-box row for one week; the warning signs, emergencies
-// first; the short references; the routine's address as text and as a QR code; and
-// the review date. It holds the same content as the routine page printed from a
-// browser.
+// without a browser: on page 1 the "Stop and get help" box (stopbox.go) with every
+// emergency sign, then the routine's own, each with what to do; each step with its
+// illustration (drawn as vectors from the SVG), name, dose, cues and a tick-box row for
+// one week; the short references; the routine's address as text and as a QR code; the
+// review date, or that no clinician has reviewed it; and on every page a version stamp
+// (stamp.go). It holds the same content as the routine page printed from a browser.
 //
 // The text is set in the Go fonts, embedded (only the glyphs used), so curly quotes,
 // dashes and accented names print and can be copied or read aloud. The same guide
