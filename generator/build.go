@@ -133,6 +133,8 @@ func check(fsys fs.FS, opts Options) diag.List {
 		today = time.Now()
 	}
 	problems.Append(reviewProblems(ln, today, opts.Strict))
+	problems.Append(reviewerProblems(ln, opts.Strict))
+	problems.Append(gradeProblems(ln.guide))
 	problems.Append(readingInfo(ln, problems))
 	problems.Sort()
 	return problems

@@ -13,7 +13,8 @@
 // grade (reading.go, package readability), sets review dates (review.go) and resolves
 // evidence grades (grades.go). Check runs load and link, then renders in memory to
 // verify the safety rule on the output (safety.go), and adds what depends on the day
-// or is only for authors: reviews coming due, and each page's grade as info. New
+// or is only for authors: reviews coming due, pages without a clinician reviewer and
+// studies without a grade (clinical.go), and each page's reading grade as info. New
 // (new.go, package scaffold) starts a stretch or routine file. The build also writes
 // the JSON Schemas of package schema to /schema/. Builder (incremental.go) runs the
 // same pipeline again and again for `serve`, redoing only what an edit changed;

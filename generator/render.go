@@ -41,7 +41,7 @@ var pageKinds = map[guide.Kind]string{
 
 // parseLayouts reads the templates and stylesheet from fsys, once per build.
 func parseLayouts(fsys fs.FS) (*layoutSet, error) {
-	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).ParseFS(fsys, "base.html", "partials.html")
+	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).Funcs(clinicalFuncs).ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -93,6 +93,8 @@ type part struct {
 	Stretch *guide.Stretch
 	Flags   []*guide.Flag
 	Grade   guide.Grade
+	Flag    *guide.Flag      // one warning sign, for "action"
+	Ref     *guide.Reference // one reference, for "graded"
 }
 
 // period ends a piece of a reference with a full stop, unless it already ends with
