@@ -112,6 +112,7 @@ func (l *linker) site(baseURL string) {
 		s.Language = "en"
 	}
 	l.governance(d, fm, &s)
+	l.emergencyNumber(d, fm.EmergencyNumber, &s)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -195,7 +196,7 @@ func (l *linker) redFlags() {
 			continue
 		}
 		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,
-			Pos: guide.Pos{Path: d.display, Line: f.ID.Line, Col: f.ID.Col}}
+			Signs: values(f.Signs), Pos: guide.Pos{Path: d.display, Line: f.ID.Line, Col: f.ID.Col}}
 		l.flags[flag.ID] = flag
 		l.g.Flags = append(l.g.Flags, flag)
 	}

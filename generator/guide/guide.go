@@ -43,6 +43,9 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
+	// pages should say "your local emergency number" instead.
+	EmergencyNumber string
 }
 
 // Kind says which template renders a page.
@@ -172,6 +175,7 @@ type Flag struct {
 	Title   string
 	Urgency Urgency
 	Action  string
+	Signs   []string // the early signs to look for; may be empty
 	Pos     Pos
 }
 
