@@ -422,13 +422,12 @@ func sortByTitle[T any](xs []T, page func(T) *guide.Page) {
 }
 
 // disambiguate gives works that would share an author-year label the letters a, b,
-// c... after the year, in bibliography order, as author-year styles do.
+// c... after the year (or after "n.d.-" for undated works), in bibliography order, as
+// author-year styles do.
 func disambiguate(refs []*guide.Reference) {
 	same := map[string][]*guide.Reference{}
 	for _, r := range refs {
-		if r.Year > 0 {
-			same[r.Label()] = append(same[r.Label()], r)
-		}
+		same[r.Label()] = append(same[r.Label()], r)
 	}
 	for _, group := range same {
 		if len(group) > 1 {

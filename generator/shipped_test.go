@@ -183,11 +183,13 @@ func TestShippedRoutineTimes(t *testing.T) {
 // TestShippedPagesReadAtGradeEightOrBelow holds every patient-facing page of the
 // bundled guide to the reading limit: check must give no warning at all, and in
 // particular none for a page that reads above the grade set in content/_index.md.
+// The one warning allowed is the honest one: no clinician has reviewed the shipped
+// guide yet, so its pages say so (and check --strict fails on them).
 func TestShippedPagesReadAtGradeEightOrBelow(t *testing.T) {
 	problems := check(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
 	graded := 0
 	for _, d := range problems {
-		if d.Severity == diag.Warning {
+		if d.Severity == diag.Warning && !strings.Contains(d.Message, "no clinician has reviewed the page") {
 			t.Errorf("%s", d)
 		}
 		if strings.Contains(d.Message, "reads at school grade") {
