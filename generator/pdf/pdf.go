@@ -311,17 +311,6 @@ func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 	return nil
 }
 
-// urgencyLabel says an urgency as the routine page does.
-func urgencyLabel(u guide.Urgency) string {
-	switch u {
-	case guide.Emergency:
-		return "Emergency:"
-	case guide.Urgent:
-		return "Urgent:"
-	}
-	return "See a doctor soon:"
-}
-
 func urgencyColour(u guide.Urgency) rgb {
 	switch u {
 	case guide.Emergency:
