@@ -1,8 +1,6 @@
 package link_test
 
 import (
-	"bufio"
-	"bytes"
 	"io/fs"
 	"os"
 	"strings"
@@ -10,57 +8,12 @@ import (
 	"testing/fstest"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/internal/casefile"
 	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/load"
 	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/layouts"
 )
-
-const (
-	markSep = "//- - - - - - - - -//"
-	markEnd = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
-)
-
-type linkCase struct {
-	name, input, want string
-	line              int
-}
-
-// readCases reads numbered cases: a "N: description" line, markSep, the Markdown of
-// a page, markSep, what it gives, markEnd. Lines between cases are ignored.
-func readCases(t *testing.T, path string) []linkCase {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var cases []linkCase
-	var cur linkCase
-	part := 0 // 0 between cases, 1 header read, 2 input, 3 expected
-	sc := bufio.NewScanner(bytes.NewReader(b))
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		switch {
-		case part == 0 && strings.TrimSpace(line) == "":
-		case part == 0:
-			cur, part = linkCase{name: line, line: n}, 1
-		case line == markSep && (part == 1 || part == 2):
-			part++
-		case line == markEnd && part == 3:
-			cases, part = append(cases, cur), 0
-		case part == 2:
-			cur.input += line + "\n"
-		case part == 3:
-			cur.want += line + "\n"
-		default:
-			t.Fatalf("%s:%d: unexpected line %q", path, n, line)
-		}
-	}
-	if part != 0 {
-		t.Fatalf("%s: case at line %d is not closed", path, cur.line)
-	}
-	return cases
-}
 
 // TestLinkCases links the test site with one more page, content/pages/case.md, whose
 // body is each case's Markdown. A case gives the HTML of that body, with every link
@@ -83,13 +36,13 @@ func TestLinkCases(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cases := readCases(t, "testdata/links.txt")
+	cases := casefile.Read(t, "testdata/links.txt")
 	if len(cases) < 10 {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			site["pages/case.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Case\n---\n" + c.input)}
+		t.Run(c.Name, func(t *testing.T) {
+			site["pages/case.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Case\n---\n" + c.Input)}
 			var problems diag.List
 			ln := link.Link(load.Load(site, "content", load.NewParser(), &problems), "", &problems)
 			var got strings.Builder
@@ -107,8 +60,8 @@ func TestLinkCases(t *testing.T) {
 					}
 				}
 			}
-			if got.String() != c.want {
-				t.Errorf("links.txt:%d\ninput:\n%s\ngot:\n%s\nwant:\n%s", c.line, c.input, got.String(), c.want)
+			if got.String() != c.Want {
+				t.Errorf("links.txt:%d\ninput:\n%s\ngot:\n%s\nwant:\n%s", c.Line, c.Input, got.String(), c.Want)
 			}
 		})
 	}

@@ -132,34 +132,9 @@ func syncTree(root string, out map[string][]byte, kept *ours, fail func(what str
 		}
 	}
 
-	// What root holds already: the folders out wants are read, level by level;
-	// anything else is deleted.
-	have := map[string]bool{} // slash paths of the folders and files to keep
-	var remove []string
-	for level := []string{"."}; len(level) > 0; {
-		entries := make([][]os.DirEntry, len(level))
-		par.Do(len(level), func(i int) {
-			entries[i], _ = os.ReadDir(filepath.Join(root, filepath.FromSlash(level[i])))
-		})
-		var next []string
-		for i, es := range entries {
-			for _, e := range es {
-				p := path.Join(level[i], e.Name())
-				switch _, isFile := out[p]; {
-				case e.IsDir() && wantDir[p]:
-					next = append(next, p)
-					have[p] = true
-				case e.Type().IsRegular() && isFile:
-					have[p] = true
-				default:
-					if kept != nil && !kept.owns(root, p, e) {
-						return errNotOurs
-					}
-					remove = append(remove, filepath.Join(root, filepath.FromSlash(p)))
-				}
-			}
-		}
-		level = next
+	have, remove, err := survey(root, out, wantDir, kept)
+	if err != nil {
+		return err
 	}
 	errs := make([]error, len(remove))
 	par.Do(len(remove), func(i int) {
@@ -204,6 +179,40 @@ func syncTree(root string, out map[string][]byte, kept *ours, fail func(what str
 		}
 	})
 	return firstError(errs)
+}
+
+// survey reads what root holds already: the folders out wants (wantDir) are read,
+// level by level; anything else is to be removed. It gives the slash paths of the
+// folders and files to keep, and the paths to remove; when kept is not nil and
+// something to remove is not kept's, errNotOurs.
+func survey(root string, out map[string][]byte, wantDir map[string]bool, kept *ours) (have map[string]bool, remove []string, err error) {
+	have = map[string]bool{}
+	for level := []string{"."}; len(level) > 0; {
+		entries := make([][]os.DirEntry, len(level))
+		par.Do(len(level), func(i int) {
+			entries[i], _ = os.ReadDir(filepath.Join(root, filepath.FromSlash(level[i])))
+		})
+		var next []string
+		for i, es := range entries {
+			for _, e := range es {
+				p := path.Join(level[i], e.Name())
+				switch _, isFile := out[p]; {
+				case e.IsDir() && wantDir[p]:
+					next = append(next, p)
+					have[p] = true
+				case e.Type().IsRegular() && isFile:
+					have[p] = true
+				default:
+					if kept != nil && !kept.owns(root, p, e) {
+						return nil, nil, errNotOurs
+					}
+					remove = append(remove, filepath.Join(root, filepath.FromSlash(p)))
+				}
+			}
+		}
+		level = next
+	}
+	return have, remove, nil
 }
 
 // firstError is the first error that is not nil, in order.
