@@ -10,6 +10,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/pdf"
+	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/internal/pdftest"
 )
 
@@ -81,7 +82,7 @@ func TestEmergencySignsOnEveryPage(t *testing.T) {
 		files := readTree(t, buildContent(t, dir, Options{NoPDF: true}))
 		for _, s := range g.Stretches {
 			want := append(g.Emergencies(), nonEmergencies(s.Flags)...)
-			for _, p := range boxProblems(string(files[pageFile(s.URL)]), want) {
+			for _, p := range boxProblems(string(files[render.PageFile(s.URL)]), want) {
 				t.Errorf("%s %s: %s", dir, s.URL, p)
 			}
 		}
@@ -94,7 +95,7 @@ func TestEmergencySignsOnEveryPage(t *testing.T) {
 					}
 				}
 			}
-			for _, p := range boxProblems(string(files[pageFile(r.URL)]), want) {
+			for _, p := range boxProblems(string(files[render.PageFile(r.URL)]), want) {
 				t.Errorf("%s %s: %s", dir, r.URL, p)
 			}
 		}
@@ -218,7 +219,7 @@ func TestUnreviewedPage(t *testing.T) {
 		t.Errorf("the routine page has %d unreviewed notices, want one, for its bridge step", n)
 	}
 	for _, strict := range []bool{false, true} {
-		problems := check(os.DirFS(content), Options{Content: "content", Today: testToday, Strict: strict})
+		problems := checkContent(os.DirFS(content), Options{Content: "content", Today: testToday, Strict: strict})
 		sev := diag.Warning
 		if strict {
 			sev = diag.Error

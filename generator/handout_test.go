@@ -27,11 +27,11 @@ const handoutBase = "https://example.org/guide/"
 func linkSite(t *testing.T, dir, baseURL string) *guide.Guide {
 	t.Helper()
 	var problems diag.List
-	ln := loadAndLink(os.DirFS(dir), Options{Content: dir, BaseURL: baseURL}, newMarkdown(nil), &problems, newTimer(nil))
+	ln := loadAndLink(os.DirFS(dir), Options{Content: dir, BaseURL: baseURL}, &problems, newTimer(nil))
 	if err := problems.Err(); err != nil {
 		t.Fatalf("%s: %v\n%v", dir, err, problems)
 	}
-	return ln.guide
+	return ln.Guide
 }
 
 // buildContent builds a content folder with the base URL into a fresh folder.
@@ -147,7 +147,7 @@ func stopBoxProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc) []string {
 	}
 	last := -1
 	for _, f := range g.RoutineSigns(r) {
-		label := urgencyLabel(f.Urgency) + ":"
+		label := f.Urgency.Label() + ":"
 		if !strings.Contains(page1[box:], f.Title) {
 			report("warning sign %q is not in the stop box on page 1", f.Title)
 			continue

@@ -35,7 +35,7 @@ var twentyMistakes = []string{
 
 func TestCheckListsTwentyMistakesInOneRun(t *testing.T) {
 	var got []string
-	for _, d := range check(os.DirFS("testdata/mistakes"), Options{Content: "content", Today: testToday}) {
+	for _, d := range checkContent(os.DirFS("testdata/mistakes"), Options{Content: "content", Today: testToday}) {
 		if d.Severity != diag.Info {
 			got = append(got, strings.SplitN(d.String(), "\n", 2)[0])
 		}
@@ -47,7 +47,7 @@ func TestCheckListsTwentyMistakesInOneRun(t *testing.T) {
 
 // The guide's own content has no errors.
 func TestShippedContentHasNoErrors(t *testing.T) {
-	problems := check(os.DirFS("../content"), Options{Content: "content", Today: testToday})
+	problems := checkContent(os.DirFS("../content"), Options{Content: "content", Today: testToday})
 	for _, d := range problems {
 		switch d.Severity {
 		case diag.Error:

@@ -44,7 +44,7 @@ func TestNewFilesPassCheck(t *testing.T) {
 			if want := filepath.Join(content, c.file); file != want {
 				t.Errorf("wrote %s, want %s", file, want)
 			}
-			problems := check(os.DirFS(content), Options{Content: "content", Today: testToday})
+			problems := checkContent(os.DirFS(content), Options{Content: "content", Today: testToday})
 			var todos, unreviewed int
 			for _, d := range problems {
 				switch {

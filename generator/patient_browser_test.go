@@ -72,11 +72,11 @@ func buildPatientSite(t *testing.T, src string, extra map[string]string) string 
 func shippedGuide(t *testing.T) *guide.Guide {
 	t.Helper()
 	var problems diag.List
-	ln := loadAndLink(os.DirFS("../content"), Options{Content: "../content"}, newMarkdown(nil), &problems, newTimer(nil))
+	ln := loadAndLink(os.DirFS("../content"), Options{Content: "../content"}, &problems, newTimer(nil))
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return ln.guide
+	return ln.Guide
 }
 
 // strictCSP is the policy of the deploy issue: nothing but the site's own files.

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/render"
 )
 
 // Tests of the patient features that need no browser: the pages and data the
@@ -89,14 +91,14 @@ func TestCitationsCarryTheirFullReference(t *testing.T) {
 
 func TestSearchIndex(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
-	var es []searchEntry
-	if err := json.Unmarshal(files[searchFile], &es); err != nil {
+	var es []render.SearchEntry
+	if err := json.Unmarshal(files["search.json"], &es); err != nil {
 		t.Fatalf("search.json: %v", err)
 	}
-	byURL := map[string]searchEntry{}
+	byURL := map[string]render.SearchEntry{}
 	for _, e := range es {
 		byURL[e.URL] = e
-		if _, ok := files[pageFile(strings.Split(e.URL, "#")[0])]; !ok {
+		if _, ok := files[render.PageFile(strings.Split(e.URL, "#")[0])]; !ok {
 			t.Errorf("the index points to %s, which was not written", e.URL)
 		}
 	}
@@ -123,22 +125,8 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
-func TestSearchWords(t *testing.T) {
-	for _, c := range []struct{ known, text, want string }{
-		{"Bridge", "The bridge lifts your hips. Hips up!", "lifts hips"},
-		{"", "Child’s pose, child's pose", "childs pose"},
-		{"", "Über-stretch ÖL 12 ab", "über stretch"},
-		{"", "", ""},
-	} {
-		if got := searchWords(c.known, c.text); got != c.want {
-			t.Errorf("searchWords(%q, %q) = %q, want %q", c.known, c.text, got, c.want)
-		}
-	}
-}
-
-// The shipped guide's index must stay small: it is downloaded on the first search.
 func TestShippedSearchIndexIsSmall(t *testing.T) {
-	b := readTree(t, buildPatientSite(t, "../content", nil))[searchFile]
+	b := readTree(t, buildPatientSite(t, "../content", nil))["search.json"]
 	const limit = 100 << 10
 	if len(b) == 0 || len(b) > limit {
 		t.Errorf("search.json of the shipped guide is %d bytes, want 1 to %d", len(b), limit)

@@ -186,7 +186,7 @@ func TestShippedRoutineTimes(t *testing.T) {
 // The one warning allowed is the honest one: no clinician has reviewed the shipped
 // guide yet, so its pages say so (and check --strict fails on them).
 func TestShippedPagesReadAtGradeEightOrBelow(t *testing.T) {
-	problems := check(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
+	problems := checkContent(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
 	graded := 0
 	for _, d := range problems {
 		if d.Severity == diag.Warning && !strings.Contains(d.Message, "no clinician has reviewed the page") {

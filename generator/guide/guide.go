@@ -158,6 +158,17 @@ const (
 	Soon      Urgency = "soon"
 )
 
+// Label says an urgency in the words patients see, on pages and handouts.
+func (u Urgency) Label() string {
+	switch u {
+	case Emergency:
+		return "Emergency"
+	case Urgent:
+		return "Urgent"
+	}
+	return "See a doctor soon"
+}
+
 // Rank orders urgencies: 0 for an emergency, 1 for urgent, 2 for soon, 3 otherwise.
 func (u Urgency) Rank() int {
 	switch u {

@@ -52,7 +52,7 @@ func printed(g *guide.Guide, r *guide.Routine) []string {
 	d := &doc{g: g, r: r}
 	p := []string{g.Site.Title, r.Title, r.Summary, guide.Words(r.Total()), reviewNote(&r.Page)}
 	for _, f := range g.RoutineSigns(r) {
-		p = append(p, urgencyLabel(f.Urgency), f.Title, earlySigns(f), action(g.Site, f))
+		p = append(p, f.Urgency.Label()+":", f.Title, earlySigns(f), action(g.Site, f))
 	}
 	p = append(p, SharpPain, d.url(g.RedFlags.URL))
 	for _, s := range r.Steps {

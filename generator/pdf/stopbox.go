@@ -49,7 +49,7 @@ func (d *doc) stopBox() {
 	for i, fl := range signs {
 		l := signLines{flag: fl}
 		d.font("B", 10, colText)
-		l.labelW = d.f.GetStringWidth(urgencyLabel(fl.Urgency)) + 1.5
+		l.labelW = d.f.GetStringWidth(fl.Urgency.Label()+":") + 1.5
 		d.font("B", 10, colText)
 		l.title = d.wrap(fl.Title, inner-l.labelW)
 		d.font("", 8.5, colText)
@@ -77,7 +77,7 @@ func (d *doc) stopBox() {
 	y := d.text(x, d.y+pad, lineH(12), []string{StopHeading}) + 0.3
 	for _, l := range lines {
 		d.font("B", 10, urgencyColour(l.flag.Urgency))
-		d.text(x, y, lineH(10), []string{urgencyLabel(l.flag.Urgency)})
+		d.text(x, y, lineH(10), []string{l.flag.Urgency.Label() + ":"})
 		d.font("B", 10, colText)
 		y = d.text(x+l.labelW, y, lineH(10), l.title)
 		d.font("", 8.5, colText)
