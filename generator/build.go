@@ -45,6 +45,9 @@ func (o Options) out() string     { return cmp.Or(o.Out, "public") }
 type Result struct {
 	Problems diag.List // errors and warnings, sorted by file and line
 	Files    int       // files written
+	// Bodies and Pages say how many Markdown bodies and pages were rendered; the rest
+	// came from the memo.
+	Bodies, Pages int
 }
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.
@@ -55,7 +58,8 @@ const MaxBody = load.MaxBody
 
 // Build runs the pipeline: load the content, link it into one checked guide, check
 // it, render it through the layouts, and write it atomically. It is a new Builder
-// run once. When the content has errors it returns a *diag.BuildError and the
+// run once, with the memo the last build into the same folder saved beside it
+// (write.CachePath), so that only what changed since is rendered again. When the content has errors it returns a *diag.BuildError and the
 // output folder is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := write.CheckOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
@@ -65,6 +69,8 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	cache := write.CachePath(opts.out())
+	b.memo = memo.Open(cache) // what the last build into this folder made
 	out, res, err := b.Build(ctx)
 	if err != nil {
 		return res, err
@@ -76,6 +82,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := write.Site(opts.out(), out); err != nil {
 		return res, err
 	}
+	_ = b.memo.Save(cache) // a memo only saves time: a build without one is the same
 	t.step("write")
 	return res, nil
 }

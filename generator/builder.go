@@ -196,7 +196,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 		b.lazy = newLazyHandouts(ln, st.Handouts, b.lazy)
 	}
 	b.rendered = [2]int{st.Bodies, st.Pages}
-	res.Files = len(out)
+	res.Files, res.Bodies, res.Pages = len(out), st.Bodies, st.Pages
 	return out, res, nil
 }
 

@@ -1,8 +1,9 @@
 package memo
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
-	"hash/maphash"
+	"hash"
 	"math"
 	"reflect"
 	"sort"
@@ -24,18 +25,15 @@ func (m *Memo) Model(g *guide.Guide) uint64 {
 	return h.Sum()
 }
 
-// Hasher returns a Hasher for the key of one product.
-func (m *Memo) Hasher() *Hasher {
-	h := &Hasher{}
-	h.h.SetSeed(m.seed)
-	return h
-}
+// Hasher returns a Hasher for the key of one product. Keys are the same in every
+// run of the program, so a Memo can be saved and opened again.
+func (m *Memo) Hasher() *Hasher { return &Hasher{h: sha256.New()} }
 
 // Sum is the hash of everything written so far.
 func (m *Hasher) Sum() uint64 {
 	_, _ = m.h.Write(m.buf)
 	m.buf = m.buf[:0]
-	return m.h.Sum64()
+	return binary.LittleEndian.Uint64(m.h.Sum(nil))
 }
 
 // flushAt is how much serialized model modelHasher gathers before hashing it.
@@ -47,9 +45,9 @@ type seenKey struct {
 }
 
 // Hasher serializes the inputs of a product into buf and hashes them a block at a
-// time. The zero Hasher is ready to use; Memo.Key gives the sum.
+// time; Memo.Hasher makes one.
 type Hasher struct {
-	h    maphash.Hash
+	h    hash.Hash
 	seen map[seenKey]uint64
 	buf  []byte
 }

@@ -2,25 +2,27 @@
 // page, a page's search words, the handouts) under a key that hashes exactly the
 // inputs of each, so that the next build reuses every product whose inputs did not
 // change. A plain build starts from an empty Memo; serve keeps one alive between
-// builds. What a build did not use is dropped when the next one starts.
+// builds, and a build saves it beside its output folder (Open, Save). What a build
+// did not use is dropped when the next one starts.
 package memo
 
 import (
-	"hash/maphash"
 	"sync"
 )
 
 // Memo is a content-addressed store of products. It is safe for concurrent use.
 type Memo struct {
-	seed maphash.Seed
-	mu   sync.Mutex
-	old  map[uint64]any // what the previous build stored or used
-	cur  map[uint64]any // what this build stored or used
+	mu  sync.Mutex
+	old map[uint64]any // what the previous build stored or used
+	cur map[uint64]any // what this build stored or used
+	// opened is how many products Open read; puts counts those stored since. Save
+	// skips a memo that holds exactly what it opened.
+	opened, puts int
 }
 
 // New returns an empty Memo.
 func New() *Memo {
-	return &Memo{seed: maphash.MakeSeed(), old: map[uint64]any{}, cur: map[uint64]any{}}
+	return &Memo{old: map[uint64]any{}, cur: map[uint64]any{}}
 }
 
 // Next starts a build: products the previous build neither stored nor used are
@@ -49,6 +51,7 @@ func (m *Memo) Get(key uint64) (any, bool) {
 func (m *Memo) Put(key uint64, v any) {
 	m.mu.Lock()
 	m.cur[key] = v
+	m.puts++
 	m.mu.Unlock()
 }
 

@@ -66,6 +66,13 @@ type manifest struct {
 
 const manifestProgram = "stretchguide"
 
+// CachePath is where a build keeps its memo for the next one: beside the output
+// folder dir, like the manifest, never inside what is published.
+func CachePath(dir string) string {
+	parent, base := filepath.Split(filepath.Clean(dir))
+	return filepath.Join(parent, "."+base+".stretchguide-cache")
+}
+
 func manifestPath(parent, base string) string {
 	return filepath.Join(parent, "."+base+".stretchguide.json")
 }
