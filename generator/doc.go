@@ -68,5 +68,6 @@
 // give absolute addresses only when a base URL is set.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
-// (meta.go).
+// (meta.go), and preview.png (the link preview card, og:image) and
+// apple-touch-icon.png, drawn by package card.
 package generator

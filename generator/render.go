@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"strings"
 	"sync"
@@ -261,6 +262,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 	out[searchFile] = searchIndex(ln, c)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	maps.Copy(out, sitePictures(g.Site)) // meta.go
 	return out, nil
 }
 
