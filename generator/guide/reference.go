@@ -13,11 +13,14 @@ type Reference struct {
 	Publisher string
 	Volume    string
 	Issue     string
-	Pages     string // "227-231" or an article number
-	DOI       string // bare, without https://doi.org/
-	URL       string
-	Accessed  Date
-	Grade     Grade // the certainty of its evidence (GRADE); "" when not graded
+	Pages     string // "227-231"
+	// ArticleNumber is the number an online journal gives an article instead of pages
+	// (Healthcare 4(2):22 is article 22): CSL number, BibTeX eid or article-number.
+	ArticleNumber string
+	DOI           string // bare, without https://doi.org/
+	URL           string
+	Accessed      Date
+	Grade         Grade // the certainty of its evidence (GRADE); "" when not graded
 	// YearSuffix tells apart works with the same label ("Hinge Health, 2023a"); the
 	// link step sets it.
 	YearSuffix string
