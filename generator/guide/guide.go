@@ -43,6 +43,9 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// CitationStyle is how references are cited and listed: author-year (the
+	// default), vancouver or ama (package cite/style).
+	CitationStyle string
 }
 
 // Kind says which template renders a page.
