@@ -391,6 +391,7 @@ func (c *renderCache) body(p *guide.Page, d *document, render func() (template.H
 		m.bytes(n.Destination)
 	}
 	for _, n := range f.pristine.cites {
+		m.string(n.Style) // the citation style changes the marker's shape
 		for _, it := range n.Items {
 			m.string(it.Href)
 			m.string(it.Label)

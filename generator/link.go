@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stretchguide/stretchguide/generator/bib"
+	"github.com/stretchguide/stretchguide/generator/cite/style"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -112,6 +114,7 @@ func (l *linker) site(baseURL string) {
 		s.Language = "en"
 	}
 	l.governance(d, fm, &s)
+	s.CitationStyle = fm.CitationStyle.V // cite/style
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -176,6 +179,10 @@ func (l *linker) references() {
 		l.g.References[i] = ks[i].r
 	}
 	disambiguate(l.g.References) // before any label is used
+	// cite/style: number and write out each reference in the site's citation style;
+	// bib: warn about one work under two keys.
+	style.Apply(l.g)
+	l.problems.Append(bib.SameDOI(l.g.References))
 }
 
 func (l *linker) redFlags() {

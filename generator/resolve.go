@@ -61,7 +61,7 @@ func (l *linker) body(p *guide.Page, d *document, problems *diag.List) []*guide.
 					continue
 				}
 				it.Href = relURL(p.URL, "bibliography/") + "#ref-" + r.Key
-				it.Label = r.Label()
+				it.Label, n.Style = r.InText(), l.g.Site.CitationStyle // cite/style
 				refs = append(refs, r)
 			}
 			return ast.WalkSkipChildren, nil

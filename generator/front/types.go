@@ -15,6 +15,8 @@ type Site struct {
 	// Governance: how hard pages may be to read, and how often they are reviewed.
 	ReadabilityGrade  Int `yaml:"readability_grade" min:"1" max:"20" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns, from 1 to 20; 8 when left out."`
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
+	// CitationStyle picks how references are cited and listed (package cite/style).
+	CitationStyle Str `yaml:"citation_style" enum:"author-year,vancouver,ama" doc:"How references are cited and listed: author-year (Gordon & Bloxham, 2016), vancouver ([1], as NLM's Citing Medicine) or ama (superscript numbers, as the AMA Manual of Style); author-year when left out."`
 }
 
 // Area is one part of the body listed in content/_index.md.
