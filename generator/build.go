@@ -142,6 +142,7 @@ func loadAndLink(fsys fs.FS, opts Options, md goldmark.Markdown, problems *diag.
 	c := load(fsys, opts.content(), md, problems)
 	t.step("load")
 	ln := link(c, opts.BaseURL, problems)
+	ln.pictureDir = pictureCacheDir(opts.Out) // pictures.go
 	t.step("link")
 	problems.Sort()
 	return ln

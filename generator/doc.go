@@ -49,6 +49,9 @@
 // at line 1 of the file. A stretch's image must be a visible file of content/, an SVG,
 // PNG, JPEG or WebP picture by its ending and its bytes, and an SVG must hold no
 // script, event handler, HTML or address of another site (picture.go, package svgsafe).
+// A stretch may list several pictures (images); photos are published in a few widths
+// for srcset and printed from a smaller copy (pictures.go, package images), resized
+// once and kept by content hash in .<out>.stretchguide-cache beside the output.
 //
 // # Layouts
 //

@@ -24,6 +24,9 @@ type linked struct {
 	docs   map[*guide.Page]*document
 	images []*guide.Image
 	files  fs.FS
+	// pictureDir keeps resized photos between builds (pictures.go); "" keeps them
+	// in memory only.
+	pictureDir string
 }
 
 // dropMatter lets the syntax trees of the front matter go once link has read them.
@@ -245,8 +248,9 @@ func (l *linker) stretch(d *document) {
 		}
 	}
 	l.citations(&s.Page, d, fm.Citations)
-	if fm.Image.Set() {
-		s.Image = l.image(d, fm.Image, fm.ImageAlt)
+	s.Images = l.pictures(d, fm) // pictures.go
+	if len(s.Images) > 0 {
+		s.Image = s.Images[0]
 	}
 }
 

@@ -47,7 +47,7 @@ func (v view) PreviewImage() *previewImage {
 		return nil
 	}
 	if s := v.Stretch; s != nil && s.Image != nil && path.Ext(s.Image.URL) != ".svg" {
-		return &previewImage{URL: v.Site.BaseURL + s.Image.URL, Alt: s.Image.Alt}
+		return &previewImage{URL: v.Site.BaseURL + s.Image.URL, Alt: s.Image.Alt, Width: s.Image.Width, Height: s.Image.Height}
 	}
 	return &previewImage{URL: v.Site.BaseURL + previewFile, Alt: v.Site.Title,
 		Width: card.PreviewWidth, Height: card.PreviewHeight}

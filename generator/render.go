@@ -257,6 +257,9 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 			return nil, err
 		}
 		out[img.URL] = b
+		if err := ln.addSizes(out, img, b); err != nil { // pictures.go
+			return nil, err
+		}
 	}
 	out["sitemap.xml"] = sitemap(g, views)
 	out[searchFile] = searchIndex(ln, c)

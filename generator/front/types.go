@@ -45,6 +45,13 @@ type Stretch struct {
 	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
 	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
 	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+	Images    []Picture  `yaml:"images" doc:"Pictures beside this page in order, such as the start and end positions, each with its own alt text; after image when both are given."`
+}
+
+// Picture is one of a stretch's pictures.
+type Picture struct {
+	File Str `yaml:"file" required:"true" doc:"A picture file beside the page: .svg, .png, .jpg or .webp."`
+	Alt  Str `yaml:"alt" required:"true" doc:"The picture in words, for people who cannot see it."`
 }
 
 // Routine is the front matter of content/routines/<slug>.md.
