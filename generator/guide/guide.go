@@ -46,6 +46,9 @@ type Site struct {
 	// CitationStyle is how references are cited and listed: author-year (the
 	// default), vancouver or ama (package cite/style).
 	CitationStyle string
+	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
+	// pages should say "your local emergency number" instead.
+	EmergencyNumber string
 }
 
 // Kind says which template renders a page.
@@ -169,6 +172,17 @@ const (
 	Soon      Urgency = "soon"
 )
 
+// Label says an urgency in the words patients see, on pages and handouts.
+func (u Urgency) Label() string {
+	switch u {
+	case Emergency:
+		return "Emergency"
+	case Urgent:
+		return "Urgent"
+	}
+	return "See a doctor soon"
+}
+
 // Rank orders urgencies: 0 for an emergency, 1 for urgent, 2 for soon, 3 otherwise.
 func (u Urgency) Rank() int {
 	switch u {
@@ -188,6 +202,7 @@ type Flag struct {
 	Title   string
 	Urgency Urgency
 	Action  string
+	Signs   []string // the early signs to look for; may be empty
 	Pos     Pos
 }
 

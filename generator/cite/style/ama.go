@@ -21,7 +21,7 @@ func ama(r *guide.Reference) []guide.RefPart {
 	}
 	switch kindOf(r) {
 	case journal:
-		e.text(period(r.Title))
+		e.text(period(titleOf(r)))
 		if r.Container != "" {
 			e.text(" ")
 			e.add(r.Container, "cite")
@@ -33,13 +33,13 @@ func ama(r *guide.Reference) []guide.RefPart {
 		}
 		e.text(" " + year + numberedSource(r, hyphens(r.Pages)) + ".")
 	case book:
-		e.add(r.Title, "cite")
+		e.add(titleOf(r), "cite")
 		if !e.endsWith(".?!") {
 			e.text(".")
 		}
 		e.publisherYear(r)
 	case web:
-		e.text(period(r.Title))
+		e.text(period(titleOf(r)))
 		if site := firstOf(r.Container, r.Publisher); site != "" {
 			e.text(" " + period(site))
 		}

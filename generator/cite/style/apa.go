@@ -11,7 +11,10 @@ import (
 //
 //	Gordon, R., & Bloxham, S. (2016). Title. *Healthcare*, *4*(2), Article 22. https://doi.org/...
 //	Author. (2017). *Book title*. Publisher.
-//	Author. (2023, March 5). *Page title*. Site. https://...
+//	Author. (2023, March 5). *Page title*. Site. Web article. https://...
+//
+// Unlike APA, a work without an author still starts with the author's place, which
+// says "Author not stated": the guide says what a source leaves out.
 func apa(r *guide.Reference) []guide.RefPart {
 	var e entry
 	k := kindOf(r)
@@ -22,22 +25,23 @@ func apa(r *guide.Reference) []guide.RefPart {
 			date += " " + strconv.Itoa(r.Day)
 		}
 	}
-	title := func() {
-		if k == journal {
-			e.text(period(r.Title))
-			return
-		}
+	// What the source does not give is said, never made up: "Author not stated",
+	// "Title not stated", and for a web article "Publisher not stated".
+	if who := r.AuthorsText(); who != "" {
+		e.text(period(who) + " (" + date + "). ")
+	} else {
+		e.text("Author not stated (" + date + "). ")
+	}
+	switch {
+	case r.Title == "":
+		e.text(titleOf(r) + ".")
+	case k == journal:
+		e.text(period(r.Title))
+	default:
 		e.add(r.Title, "cite")
 		if !e.endsWith(".?!") {
 			e.text(".")
 		}
-	}
-	if who := r.AuthorsText(); who != "" {
-		e.text(period(who) + " (" + date + "). ")
-		title()
-	} else {
-		title()
-		e.text(" (" + date + ").")
 	}
 	switch k {
 	case journal:
@@ -47,9 +51,14 @@ func apa(r *guide.Reference) []guide.RefPart {
 			e.text(" " + period(r.Publisher))
 		}
 	case web:
-		if site := firstOf(r.Container, r.Publisher); site != "" && site != r.AuthorsText() {
+		if site := firstOf(r.Container, r.Publisher); site == "" {
+			e.text(" Publisher not stated.")
+		} else if site != r.AuthorsText() {
 			e.text(" " + period(site))
 		}
+	}
+	if r.Web() {
+		e.text(" Web article.")
 	}
 	if u := r.Link(); u != "" {
 		e.text(" ")

@@ -166,3 +166,9 @@ func firstOf(s ...string) string {
 	}
 	return ""
 }
+
+// titleOf is r's title, or "Title not stated" when the source gives none: what a
+// source leaves out is said, never made up.
+func titleOf(r *guide.Reference) string {
+	return firstOf(r.Title, "Title not stated")
+}

@@ -69,7 +69,8 @@ func TestManualExamples(t *testing.T) {
 		{AuthorYear, "gordon2016", "Gordon, R., & Bloxham, S. (2016). A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain. *Healthcare*, *4*(2), Article 22. https://doi.org/10.3390/healthcare4020022"},
 		{AuthorYear, "hayden2021", "Hayden, J. A., Ellis, J., Ogilvie, R., Malmivaara, A., & van Tulder, M. W. (2021). Exercise therapy for chronic low back pain. *Cochrane Database Syst Rev*, (9), Article CD009790. https://doi.org/10.1002/14651858.CD009790.pub2"},
 		{AuthorYear, "kisner2017", "Kisner, C., Colby, L. A., & Borstad, J. (2017). *Therapeutic exercise: Foundations and techniques*. F.A. Davis."},
-		{AuthorYear, "nhs2023", "NHS. (2023, March 5). *Back pain*. NHS website. https://www.nhs.uk/conditions/back-pain/"},
+		// The guide adds "Web article." so a reader tells a web page from a study.
+		{AuthorYear, "nhs2023", "NHS. (2023, March 5). *Back pain*. NHS website. Web article. https://www.nhs.uk/conditions/back-pain/"},
 	} {
 		r := set[c.key]
 		if r == nil {

@@ -23,16 +23,16 @@ func vancouver(r *guide.Reference) []guide.RefPart {
 	k := kindOf(r)
 	switch k {
 	case journal:
-		e.text(period(r.Title))
+		e.text(period(titleOf(r)))
 		if r.Container != "" {
 			e.text(" " + period(r.Container))
 		}
 		e.text(" " + nlmDate(r.Year, r.Month, r.Day) + numberedSource(r, elide(hyphens(r.Pages))) + ".")
 	case book:
-		e.text(period(r.Title))
+		e.text(period(titleOf(r)))
 		e.publisherYear(r)
 	case web:
-		e.text(strings.TrimRight(r.Title, ".") + " [Internet].")
+		e.text(strings.TrimRight(titleOf(r), ".") + " [Internet].")
 		var when []string
 		if d := nlmDate(r.Year, r.Month, r.Day); d != "" {
 			when = append(when, d)
