@@ -82,7 +82,11 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := write.Site(opts.out(), out); err != nil {
 		return res, err
 	}
-	_ = b.memo.Save(cache) // a memo only saves time: a build without one is the same
+	// A memo only saves time: a build without one is the same, so a cache folder that
+	// cannot be made (a file of the user's in its place) just goes without.
+	if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
+		_ = b.memo.Save(cache)
+	}
 	t.step("write")
 	return res, nil
 }

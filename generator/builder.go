@@ -23,6 +23,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/pdf"
 	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/generator/schema"
+	"github.com/stretchguide/stretchguide/generator/write"
 )
 
 // Builder runs the pipeline (load, link, check, render) and returns the site's files.
@@ -180,7 +181,8 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	b.memo.Next()
 	pdfs := !b.opts.NoPDF
-	out, st, err := render.Site(ln, b.ls, render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF}, b.memo)
+	out, st, err := render.Site(ln, b.ls, render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF,
+		PictureCache: write.CacheDir(b.opts.Out, "images")}, b.memo)
 	if err != nil {
 		return nil, res, err
 	}

@@ -278,7 +278,7 @@ func TestGradeProblemsAndLabels(t *testing.T) {
 		"about/index.html":            {`Easy stretches at home <span class="grade grade-none">Not graded</span>`, `<p>Evidence: <span class="grade grade-none">Not graded</span></p>`},
 		"bibliography/index.html": {
 			`Moderate certainty</a> <span class="grade-reason">A review of trials that used different methods</span></p>`,
-			`<p>Author not stated (n.d.). Easy stretches at home. Publisher not stated. Web article. <a href="https://example.org/tips">`,
+			`<p>Author not stated (n.d.). <cite>Easy stretches at home</cite>. Publisher not stated. Web article. <a href="https://example.org/tips">`,
 		},
 	} {
 		for _, w := range wants {

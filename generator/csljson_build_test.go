@@ -21,7 +21,7 @@ const zoteroGordon = `[
 		"issue": "2",
 		"journalAbbreviation": "Healthcare",
 		"language": "en",
-		"page": "22",
+		"number": "22",
 		"source": "DOI.org (Crossref)",
 		"title": "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain",
 		"volume": "4",

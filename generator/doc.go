@@ -28,8 +28,9 @@
 //
 // The leaf packages are guide (the linked model), diag (problems with path:line:col),
 // front (front-matter types and decoding), citation (the goldmark extension for
-// [@key]), bib (BibTeX, CSL-YAML and CSL-JSON), readability, pdf, qrcode, scaffold,
-// schema and svgsafe.
+// [@key]), bib (BibTeX, CSL-YAML and CSL-JSON), cite/style (the citation styles),
+// images (photo sizes), card (the link preview card and home-screen icon),
+// readability, pdf, qrcode, scaffold, schema and svgsafe.
 //
 // A Builder runs load, link, check and render (builder.go); Build is a new Builder
 // run once and then write; serve keeps one Builder and its memo alive, so a rebuild
@@ -70,6 +71,10 @@
 // at line 1 of the file. A stretch's image must be a visible file of content/, an SVG,
 // PNG, JPEG or WebP picture by its ending and its bytes, and an SVG must hold no
 // script, event handler, HTML or address of another site (load/picture.go, package svgsafe).
+// A stretch may list several pictures (images), each checked the same way
+// (link/pictures.go); photos are published in a few widths for srcset and printed
+// from a smaller copy (render/pictures.go, package images), resized once and kept by
+// content hash in .<out>.stretchguide-cache/images beside the output (write.CacheDir).
 //
 // # Layouts
 //
@@ -89,5 +94,6 @@
 // give absolute addresses only when a base URL is set.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
-// (render/meta.go).
+// (render/meta.go), and preview.png (the link preview card, og:image) and
+// apple-touch-icon.png, drawn by package card.
 package generator

@@ -145,6 +145,14 @@ var incrementalEdits = []edit{
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "1. Lie on your back on a mat.", "1. Lie on your back.")
 		}},
+	{name: "a numbered citation style", bodies: -1, pages: -1,
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(c, "_index.md"), "language: en\n", "language: en\ncitation_style: vancouver\n")
+		}},
+	{name: "another numbered style, same numbers", bodies: -1, pages: -1, // the markers' shape alone changes
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(c, "_index.md"), "citation_style: vancouver", "citation_style: ama")
+		}},
 }
 
 // TestIncrementalEqualsFull runs a sequence of edits on a copy of the test site and

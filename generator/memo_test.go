@@ -25,8 +25,8 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 	if _, err := os.Stat(cache); err != nil {
 		t.Fatalf("no memo beside the output: %v", err)
 	}
-	if filepath.Dir(cache) != filepath.Dir(opts.Out) {
-		t.Fatalf("the memo %s is not beside %s", cache, opts.Out)
+	if filepath.Dir(filepath.Dir(cache)) != filepath.Dir(opts.Out) {
+		t.Fatalf("the memo %s is not in a folder beside %s", cache, opts.Out)
 	}
 	want := readTree(t, opts.Out)
 	again, err := Build(context.Background(), opts)
@@ -44,6 +44,9 @@ func TestForeignFileAtMemoPathIsLeftAlone(t *testing.T) {
 	opts := Options{Content: "testdata/site", Out: filepath.Join(t.TempDir(), "public")}
 	cache := write.CachePath(opts.Out)
 	notes := []byte("my notes, not a memo\n")
+	if err := os.MkdirAll(filepath.Dir(cache), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	if err := os.WriteFile(cache, notes, 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -54,5 +57,24 @@ func TestForeignFileAtMemoPathIsLeftAlone(t *testing.T) {
 	}
 	if b, err := os.ReadFile(cache); err != nil || !bytes.Equal(b, notes) {
 		t.Fatalf("the author's file at %s was changed: %q, %v", cache, b, err)
+	}
+}
+
+// A file of the author's where the cache folder would go is left alone too: the build
+// goes without a saved memo and without a picture cache, and still builds.
+func TestForeignFileAtCacheFolderIsLeftAlone(t *testing.T) {
+	opts := Options{Content: "testdata/site", Out: filepath.Join(t.TempDir(), "public")}
+	folder := filepath.Dir(write.CachePath(opts.Out))
+	notes := []byte("my notes\n")
+	if err := os.WriteFile(folder, notes, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if b, err := os.ReadFile(folder); err != nil || !bytes.Equal(b, notes) {
+		t.Fatalf("the author's file at %s was changed: %q, %v", folder, b, err)
 	}
 }

@@ -1,7 +1,9 @@
 package generator
 
 import (
+	"bytes"
 	"encoding/json"
+	"image/png"
 	"strings"
 	"testing"
 )
@@ -18,13 +20,26 @@ func TestAbsoluteAddressesOnlyWithABaseURL(t *testing.T) {
 	for _, want := range []string{
 		`<link rel="canonical" href="https://example.org/stretch-guide/stretches/bridge/">`,
 		`<meta property="og:url" content="https://example.org/stretch-guide/stretches/bridge/">`,
-		`<meta property="og:image" content="https://example.org/stretch-guide/stretches/bridge/bridge.svg">`,
+		`<meta property="og:image" content="https://example.org/stretch-guide/preview.png">`,
+		`<meta property="og:image:width" content="1200">`,
+		`<meta property="og:image:height" content="630">`,
 		`<meta property="og:image:alt" content="`,
+		`<meta name="twitter:card" content="summary_large_image">`,
+		`<link rel="apple-touch-icon" href="../../apple-touch-icon.png">`,
 		`<meta name="description" content="`,
 		`<meta property="og:title" content="`,
 	} {
 		if !strings.Contains(string(with[page]), want) {
 			t.Errorf("with a base URL, %s lacks %s", page, want)
+		}
+	}
+	for file, size := range map[string][2]int{"preview.png": {1200, 630}, "apple-touch-icon.png": {180, 180}} {
+		img, err := png.Decode(bytes.NewReader(with[file]))
+		if err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		if b := img.Bounds(); b.Dx() != size[0] || b.Dy() != size[1] {
+			t.Errorf("%s is %dx%d, want %dx%d", file, b.Dx(), b.Dy(), size[0], size[1])
 		}
 	}
 	if strings.Contains(string(without["robots.txt"]), "Sitemap:") {

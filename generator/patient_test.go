@@ -70,7 +70,7 @@ func TestCitationsCarryTheirFullReference(t *testing.T) {
 	for _, want := range []string{
 		`<a href="../../bibliography/#ref-gordon2016" data-cite="gordon2016">Gordon &amp; Bloxham, 2016, p. 22</a>`,
 		`<template id="cite-refs">`,
-		`<div data-ref="gordon2016"><p>Gordon, R., &amp; Bloxham, S. (2016). A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain. <cite>Healthcare</cite>, 4(2), 22. <a href="https://doi.org/10.3390/healthcare4020022">`,
+		`<div data-ref="gordon2016"><p>Gordon, R., &amp; Bloxham, S. (2016). A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain. <cite>Healthcare</cite>, <i>4</i>(2), Article 22. <a href="https://doi.org/10.3390/healthcare4020022">`,
 		// gordon2016 is graded in the bibliography, with its reason.
 		`<p>Evidence: <a class="grade grade-moderate" href="../../evidence-grades/#moderate">Moderate certainty</a> <span class="grade-reason">A review of trials that used different methods</span></p></div>`,
 	} {

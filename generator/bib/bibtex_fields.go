@@ -26,7 +26,7 @@ var bibTypes = map[string]string{
 // bibRead are the fields read, for hints on misspelt ones.
 var bibRead = []string{"author", "editor", "title", "subtitle", "journal", "journaltitle", "booktitle",
 	"publisher", "institution", "organization", "school", "year", "date", "month", "volume",
-	"number", "issue", "pages", "doi", "url", "urldate", "howpublished", "grade", "grade_reason"}
+	"number", "issue", "pages", "eid", "article-number", "articleno", "doi", "url", "urldate", "howpublished", "grade", "grade_reason"}
 
 // bibIgnored are fields reference managers write that the guide does not use.
 var bibIgnored = strings.Fields(`abstract address annote annotation archiveprefix bdsk-url-1
@@ -75,6 +75,7 @@ func (p *bibParser) reference(e *bibEntry) *guide.Reference {
 	ref.Volume = text("volume")
 	ref.Issue = firstOf(text("number"), text("issue"))
 	ref.Pages = cleanPages(text("pages"))
+	ref.ArticleNumber = firstOf(text("eid"), text("article-number"), text("articleno"))
 	if fd, ok := f["doi"]; ok {
 		ref.DOI = cleanDOI(latexVerbatim(fd.raw))
 	}

@@ -32,19 +32,19 @@ func withoutPos(ref *guide.Reference) guide.Reference {
 // CSL-JSON and BibTeX files and expects the same reference from each.
 func TestSameReferenceInEveryFormat(t *testing.T) {
 	want := guide.Reference{
-		Key:       "gordon2016",
-		Type:      "article-journal",
-		Authors:   []guide.Name{{Family: "Gordon", Given: "Rebecca"}, {Family: "Bloxham", Given: "Saul"}},
-		Year:      2016,
-		Month:     4,
-		Title:     "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain",
-		Container: "Healthcare",
-		Volume:    "4",
-		Issue:     "2",
-		Pages:     "22",
-		DOI:       "10.3390/healthcare4020022",
-		URL:       "https://www.mdpi.com/2227-9032/4/2/22",
-		Accessed:  guide.Date{Time: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
+		Key:           "gordon2016",
+		Type:          "article-journal",
+		Authors:       []guide.Name{{Family: "Gordon", Given: "Rebecca"}, {Family: "Bloxham", Given: "Saul"}},
+		Year:          2016,
+		Month:         4,
+		Title:         "A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain",
+		Container:     "Healthcare",
+		Volume:        "4",
+		Issue:         "2",
+		ArticleNumber: "22",
+		DOI:           "10.3390/healthcare4020022",
+		URL:           "https://www.mdpi.com/2227-9032/4/2/22",
+		Accessed:      guide.Date{Time: time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC)},
 	}
 	wantPos := map[string]guide.Pos{
 		"testdata/gordon2016.yaml": {Path: "testdata/gordon2016.yaml", Line: 3, Col: 3},

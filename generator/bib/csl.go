@@ -35,12 +35,13 @@ var cslText = map[string]func(*guide.Reference) *string{
 	"volume":          func(r *guide.Reference) *string { return &r.Volume },
 	"issue":           func(r *guide.Reference) *string { return &r.Issue },
 	"page":            func(r *guide.Reference) *string { return &r.Pages },
+	"number":          func(r *guide.Reference) *string { return &r.ArticleNumber },
 	"doi":             func(r *guide.Reference) *string { return &r.DOI },
 	"url":             func(r *guide.Reference) *string { return &r.URL },
 }
 
 // cslRead are the fields the guide uses, as CSL spells them, for hints.
-var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed", "grade", "grade_reason"}
+var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "number", "DOI", "URL", "accessed", "grade", "grade_reason"}
 
 // cslIgnored are other CSL 1.0.2 variables and the extras Zotero and Pandoc
 // write; they are accepted without a word and not used.
@@ -48,7 +49,7 @@ var cslIgnored = strings.Fields(`abstract annote archive archive_collection arch
 	archive-place authority call-number categories chapter-number citation-key citation-label
 	citation-number collection-number collection-title container-title-short dimensions
 	division edition event event-date event-place event-title genre isbn issn journalabbreviation
-	jurisdiction keyword language license locator medium note number number-of-pages
+	jurisdiction keyword language license locator medium note number-of-pages
 	number-of-volumes original-date original-publisher original-publisher-place original-title
 	part part-title pmcid pmid printing publisher-place references reviewed-genre reviewed-title
 	scale section shorttitle source status submitted supplement title-short version

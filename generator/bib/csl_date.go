@@ -9,9 +9,11 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 )
 
-// date reads a CSL date: 2016, "2016-02-09", a YAML date, or a mapping with
-// date-parts, raw or literal. ok is false after an error; y is 0 when the
-// date gives no year.
+// date reads a CSL date: 2016, "2016-02-09" or 2016-04 (as Pandoc writes them), a
+// YAML date, a mapping with date-parts, raw or literal, or the year, month and day
+// fields Better BibTeX's Better CSL YAML writes, alone or in a list:
+// [{year: 2015, month: 2}]. ok is false after an error; y is 0 when the date gives
+// no year.
 func (r *cslReader) date(v *yaml.Node, field string) (y, m, d int, ok bool) {
 	n := r.resolve(v)
 	if n == nil || isNull(n) {
@@ -20,6 +22,13 @@ func (r *cslReader) date(v *yaml.Node, field string) (y, m, d int, ok bool) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		return r.dateText(n, field)
+	case yaml.SequenceNode:
+		// Better CSL YAML: a list of dates, a range when there are two; the first counts.
+		if len(n.Content) > 0 {
+			if first := r.resolve(n.Content[0]); first != nil && first.Kind == yaml.MappingNode {
+				return r.date(first, field)
+			}
+		}
 	case yaml.MappingNode:
 		ok = true
 		for _, p := range r.unique(r.pairs(n)) {
@@ -33,10 +42,20 @@ func (r *cslReader) date(v *yaml.Node, field string) (y, m, d int, ok bool) {
 				} else {
 					r.text(p.value, field+" raw")
 				}
+			case "year", "month", "day":
+				if !r.datePart(p.value, field, strings.ToLower(k.Value), &y, &m, &d) {
+					return 0, 0, 0, false
+				}
 			case "literal", "season", "circa", "iso8601":
 			default:
-				r.list.Warnf(r.path, k.Line, k.Column, diag.DidYouMean(k.Value, []string{"date-parts", "raw", "literal"}, dateHint),
+				r.list.Warnf(r.path, k.Line, k.Column, diag.DidYouMean(k.Value, []string{"date-parts", "raw", "literal", "year", "month", "day"}, dateHint),
 					"unknown date part %q", k.Value)
+			}
+		}
+		if ok && (y != 0 || m != 0 || d != 0) {
+			if err := checkDate(y, m, d); err != nil {
+				r.list.Errorf(r.path, n.Line, n.Column, dateHint, "%s: %v", field, err)
+				return 0, 0, 0, false
 			}
 		}
 		return y, m, d, ok
@@ -96,4 +115,29 @@ func (r *cslReader) dateParts(v *yaml.Node, field string) (y, m, d int, ok bool)
 		return 0, 0, 0, false
 	}
 	return nums[0], nums[1], nums[2], true
+}
+
+// datePart reads one of the year, month and day fields of a Better CSL YAML date
+// into y, m or d; a month may also be a name ("feb"). It reports false after an
+// error.
+func (r *cslReader) datePart(v *yaml.Node, field, part string, y, m, d *int) bool {
+	n := r.resolve(v)
+	if n == nil || n.Kind != yaml.ScalarNode {
+		at := v
+		if n != nil {
+			at = n
+		}
+		r.list.Errorf(r.path, at.Line, at.Column, "write it as a number, such as year: 2015, month: 2", "%s: %s must be a number", field, part)
+		return false
+	}
+	num, err := strconv.Atoi(strings.TrimSpace(n.Value))
+	if part == "month" && err != nil {
+		num, err = monthNumber(n.Value), nil
+	}
+	if err != nil || num <= 0 {
+		r.list.Errorf(r.path, n.Line, n.Column, "write it as a number, such as year: 2015, month: 2", "%s: %s %q is not a number", field, part, n.Value)
+		return false
+	}
+	*map[string]*int{"year": y, "month": m, "day": d}[part] = num
+	return true
 }

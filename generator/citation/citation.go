@@ -24,6 +24,9 @@ const priority = 199
 type Node struct {
 	ast.BaseInline
 	Items []Item
+	// Style is the site's citation style, set with the items: "" or author-year
+	// (in brackets), vancouver ([1]) or ama (superscript).
+	Style string
 }
 
 // Item is one cited work inside a citation.

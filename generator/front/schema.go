@@ -43,7 +43,8 @@ type Reference struct {
 	Publisher      Str      `yaml:"publisher" doc:"Who published it."`
 	Volume         Str      `yaml:"volume" doc:"The journal volume."`
 	Issue          Str      `yaml:"issue" doc:"The journal issue."`
-	Page           Str      `yaml:"page" doc:"The pages, such as 227-231, or the article number."`
+	Page           Str      `yaml:"page" doc:"The pages, such as 227-231."`
+	Number         Str      `yaml:"number" doc:"The article number of a journal that numbers articles instead of pages, such as 22 for Healthcare 4(2):22."`
 	DOI            Str      `yaml:"DOI" doc:"The DOI, such as 10.3390/healthcare4020022."`
 	URL            Str      `yaml:"URL" doc:"Where the work can be read online."`
 	Accessed       CSLDate  `yaml:"accessed" doc:"When a web page was read."`

@@ -17,6 +17,8 @@ type Site struct {
 	// Governance: how hard pages may be to read, and how often they are reviewed.
 	ReadabilityGrade  Int `yaml:"readability_grade" min:"1" max:"20" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns, from 1 to 20; 8 when left out."`
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
+	// CitationStyle picks how references are cited and listed (package cite/style).
+	CitationStyle Str `yaml:"citation_style" enum:"author-year,vancouver,ama" doc:"How references are cited and listed: author-year (Gordon & Bloxham, 2016), vancouver ([1], as NLM's Citing Medicine) or ama (superscript numbers, as the AMA Manual of Style); author-year when left out."`
 }
 
 // Area is one part of the body listed in content/_index.md.
@@ -45,6 +47,13 @@ type Stretch struct {
 	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
 	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+	Images    []Picture  `yaml:"images" doc:"Pictures beside this page in order, such as the start and end positions, each with its own alt text; after image when both are given."`
+}
+
+// Picture is one of a stretch's pictures.
+type Picture struct {
+	File Str `yaml:"file" required:"true" doc:"A picture file beside the page: .svg, .png, .jpg or .webp."`
+	Alt  Str `yaml:"alt" required:"true" doc:"The picture in words, for people who cannot see it."`
 }
 
 // Routine is the front matter of content/routines/<slug>.md.

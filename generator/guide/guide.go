@@ -43,6 +43,9 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// CitationStyle is how references are cited and listed: author-year (the
+	// default), vancouver or ama (package cite/style).
+	CitationStyle string
 	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
 	// pages should say "your local emergency number" instead.
 	EmergencyNumber string
@@ -101,8 +104,9 @@ type Stretch struct {
 	Equipment []string
 	Cues      []string // two or three short reminders for handouts
 	Cautions  []string
-	Flags     []*Flag // the warning signs that apply, in front-matter order
-	Image     *Image  // nil when the stretch has no picture
+	Flags     []*Flag  // the warning signs that apply, in front-matter order
+	Image     *Image   // the first picture; nil when the stretch has none
+	Images    []*Image // every picture, in front-matter order
 	UsedIn    []*Routine
 	Related   []*Stretch // stretches sharing an area, most shared first
 }
@@ -112,6 +116,16 @@ type Image struct {
 	Source string // path below content/
 	URL    string // address relative to the site root
 	Alt    string // the position in words, for people who cannot see the picture
+	// A photo's size in pixels and the widths a page offers (srcset), the largest at
+	// URL; zero and empty for an SVG, which scales by itself.
+	Width, Height int
+	Sizes         []ImageSize
+}
+
+// ImageSize is one width of a photo on the site.
+type ImageSize struct {
+	Width int
+	URL   string // address relative to the site root
 }
 
 // Routine is an ordered set of stretches, from content/routines/<slug>.md.

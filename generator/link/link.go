@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stretchguide/stretchguide/generator/bib"
+	"github.com/stretchguide/stretchguide/generator/cite/style"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -109,6 +111,7 @@ func (l *linker) site(baseURL string) {
 	}
 	governance(*fm, &s)
 	l.emergencyNumber(d, fm.EmergencyNumber, &s)
+	s.CitationStyle = fm.CitationStyle.V // cite/style
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -173,6 +176,10 @@ func (l *linker) references() {
 		l.g.References[i] = ks[i].r
 	}
 	disambiguate(l.g.References) // before any label is used
+	// cite/style: number and write out each reference in the site's citation style;
+	// bib: warn about one work under two keys.
+	style.Apply(l.g)
+	l.problems.Append(bib.SameDOI(l.g.References))
 }
 
 func (l *linker) redFlags() {

@@ -45,8 +45,9 @@ func (l *linker) stretch(d *load.Document) {
 		}
 	}
 	l.citations(&s.Page, d, fm.Citations)
-	if fm.Image.Set() {
-		s.Image = l.image(d, fm.Image, fm.ImageAlt)
+	s.Images = l.pictures(d, fm) // pictures.go
+	if len(s.Images) > 0 {
+		s.Image = s.Images[0]
 	}
 }
 

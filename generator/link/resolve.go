@@ -42,7 +42,7 @@ func (l *linker) bodies(pages []*guide.Page) {
 		resolved[i], items[i], refs = l.body(p, l.docs[p], &lists[i])
 		p.Citations = appendNew(p.Citations, refs)
 	})
-	l.table = newTable()
+	l.table = newTable(l.g.Site.CitationStyle)
 	for i, p := range pages {
 		l.problems.Append(lists[i])
 		l.table.add(l.docs[p], resolved[i], items[i])
@@ -62,6 +62,9 @@ func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (res
 			resolved[i] = string(l.destination(p, d, n, n.Destination, problems))
 		case *citation.Node:
 			its := slices.Clone(n.Items)
+			// The citation style changes the marker's shape: it is part of what the
+			// citation resolves to, and so of its body's key.
+			resolved[i] = l.g.Site.CitationStyle + "\x00"
 			for j := range its {
 				it := &its[j]
 				r, ok := l.refs[it.Key]
@@ -71,7 +74,7 @@ func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (res
 					continue
 				}
 				it.Href = RelURL(p.URL, "bibliography/") + "#ref-" + r.Key
-				it.Label = r.Label()
+				it.Label = r.InText()
 				refs = append(refs, r)
 				resolved[i] += it.Href + "\x00" + it.Label + "\x00"
 			}

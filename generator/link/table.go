@@ -14,11 +14,12 @@ type Table struct {
 	dests map[ast.Node][]byte // *ast.Link and *ast.Image -> destination
 	cites map[*citation.Node]*citation.Node
 	docs  map[*load.Document][]string // each site of a document, resolved, in order
+	style string                      // the site's citation style, given to every citation
 }
 
-func newTable() *Table {
+func newTable(style string) *Table {
 	return &Table{dests: map[ast.Node][]byte{}, cites: map[*citation.Node]*citation.Node{},
-		docs: map[*load.Document][]string{}}
+		docs: map[*load.Document][]string{}, style: style}
 }
 
 // add records what was resolved for the sites of d: each link's or image's
@@ -27,7 +28,7 @@ func (t *Table) add(d *load.Document, resolved []string, items [][]citation.Item
 	t.docs[d] = resolved
 	for i, n := range d.Sites {
 		if c, ok := n.(*citation.Node); ok {
-			t.cites[c] = &citation.Node{Items: items[i]}
+			t.cites[c] = &citation.Node{Items: items[i], Style: t.style}
 		} else {
 			t.dests[n] = []byte(resolved[i])
 		}
@@ -49,8 +50,8 @@ func (t *Table) Destination(n ast.Node) []byte {
 	return nil
 }
 
-// Citation is citation node n with the label and address of each item filled in; n
-// itself when the table does not hold it.
+// Citation is citation node n with the label and address of each item and the site's
+// citation style filled in; n itself when the table does not hold it.
 func (t *Table) Citation(n *citation.Node) *citation.Node {
 	if c, ok := t.cites[n]; ok {
 		return c

@@ -2,40 +2,9 @@ package pdf
 
 import (
 	"fmt"
-	"strings"
 
-	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/qrcode"
 )
-
-// evidence lists the routine's references in short form, each kept on one page.
-func (d *doc) evidence() {
-	refs := d.r.Citations
-	if len(refs) == 0 {
-		return
-	}
-	d.font("B", 8.5, colText)
-	first := d.wrap(refText(refs[0]), contentW)
-	d.fits(lineH(12) + float64(len(first))*lineH(8.5))
-	d.font("B", 12, colText)
-	d.y = d.text(marginX, d.y, lineH(12), []string{"Evidence"})
-	for _, ref := range refs {
-		d.font("", 8.5, colText)
-		lines := d.wrap(refText(ref), contentW)
-		d.fits(float64(len(lines)) * lineH(8.5))
-		d.y = d.text(marginX, d.y, lineH(8.5), lines) + 0.8
-	}
-	d.y += 4
-}
-
-// refText is a reference as the routine page's evidence list gives it.
-func refText(ref *guide.Reference) string {
-	s := ref.Label() + ": " + strings.TrimRight(ref.Title, ".")
-	if l := ref.Link(); l != "" {
-		s += ". " + l
-	}
-	return s
-}
 
 // closing draws the last block, kept together: the note that this is general
 // information, the routine's address with its QR code, and the review date.

@@ -27,6 +27,7 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/images"
 )
 
 // File is where the handout of r is written, relative to the site root.
@@ -43,6 +44,10 @@ const (
 	bottom       = pageH - marginBottom
 	ptToMM       = 25.4 / 72
 )
+
+// prints keeps the print-sized copies of photos, by their content, for every
+// handout this process writes.
+var prints images.Cache
 
 // noDate stands in for the creation date when no page gives a review date, so the
 // bytes still do not depend on the clock.
@@ -277,7 +282,8 @@ func (d *doc) ticks(x, y float64) {
 	}
 }
 
-// image draws a stretch's picture: SVG as vectors, PNG and JPEG as they are.
+// image draws a stretch's picture: SVG as vectors, PNG and JPEG as their print-sized
+// JPEG copy (package images), so a phone's photo does not make a heavy handout.
 // Other kinds are left out.
 func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 	b, err := fs.ReadFile(d.files, img.Source)
@@ -291,6 +297,9 @@ func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 		}
 	case ".png", ".jpg", ".jpeg":
 		kind := strings.TrimPrefix(strings.ToLower(path.Ext(img.Source)), ".")
+		if small, err := prints.Print(b); err == nil {
+			b, kind = small, "jpg"
+		}
 		opt := fpdf.ImageOptions{ImageType: kind}
 		info := d.f.RegisterImageOptionsReader(img.Source, opt, bytes.NewReader(b))
 		if info == nil || d.f.Err() {

@@ -63,7 +63,7 @@ func printed(g *guide.Guide, r *guide.Routine) []string {
 		}
 	}
 	for _, ref := range r.Citations {
-		p = append(p, refText(ref))
+		p = append(p, refText(ref, d.numbered()))
 	}
 	return append(p, d.url(r.URL), reviewedLine(&r.Page))
 }

@@ -2,8 +2,10 @@ package render
 
 import (
 	"encoding/json"
+	"path"
 	"strings"
 
+	"github.com/stretchguide/stretchguide/generator/card"
 	"github.com/stretchguide/stretchguide/generator/guide"
 )
 
@@ -20,15 +22,35 @@ func (v view) Description() string {
 	return v.Site.Description
 }
 
-// PreviewImage is the picture a link preview shows (a stretch's illustration), or
-// nil when the page has none or no base URL is set: previews need absolute URLs.
-func (v view) PreviewImage() *guide.Image {
-	if v.Site.BaseURL == "" || v.Stretch == nil || v.Stretch.Image == nil {
+// previewImage is the picture a link preview shows, with its size when known.
+type previewImage struct {
+	URL, Alt      string
+	Width, Height int // 0 when not known
+}
+
+// The site's pictures for other apps (package card), at the site root.
+const (
+	previewFile   = "preview.png"
+	touchIconFile = "apple-touch-icon.png"
+)
+
+// sitePictures are the link preview card and the home-screen icon.
+func sitePictures(s guide.Site) map[string][]byte {
+	return map[string][]byte{previewFile: card.Preview(s.Title), touchIconFile: card.TouchIcon()}
+}
+
+// PreviewImage is the picture a link preview shows: a stretch's photo, or else the
+// site's card (apps do not show SVG illustrations); nil when no base URL is set, as
+// previews need absolute URLs.
+func (v view) PreviewImage() *previewImage {
+	if v.Site.BaseURL == "" {
 		return nil
 	}
-	img := *v.Stretch.Image
-	img.URL = v.Site.BaseURL + img.URL
-	return &img
+	if s := v.Stretch; s != nil && s.Image != nil && path.Ext(s.Image.URL) != ".svg" {
+		return &previewImage{URL: v.Site.BaseURL + s.Image.URL, Alt: s.Image.Alt, Width: s.Image.Width, Height: s.Image.Height}
+	}
+	return &previewImage{URL: v.Site.BaseURL + previewFile, Alt: v.Site.Title,
+		Width: card.PreviewWidth, Height: card.PreviewHeight}
 }
 
 // robots lets every crawler in and, when the base URL is known, names the sitemap

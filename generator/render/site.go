@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"reflect"
 	"strings"
@@ -25,6 +26,9 @@ type Options struct {
 	// LazyPDF leaves the PDFs out of the files while pages still link to them;
 	// Handout makes each on request.
 	LazyPDF bool
+	// PictureCache is the folder that keeps resized photos between builds
+	// (pictures.go); "" keeps them in memory only.
+	PictureCache string
 }
 
 // Stats say what a render did.
@@ -81,6 +85,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	maps.Copy(out, sitePictures(g.Site)) // meta.go
 	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
 }
 
@@ -132,6 +137,9 @@ func (r *run) readImages(out map[string][]byte) error {
 		}
 		out[img.URL] = b
 		r.images[img.URL] = b
+		if err := r.addSizes(out, img, b); err != nil { // pictures.go
+			return err
+		}
 	}
 	return nil
 }

@@ -91,6 +91,7 @@ func Stretch(c Context) []byte {
 		"reviewer":  {value: "A. Name, physiotherapist"},
 		"image":     {value: c.Slug + ".svg"},
 		"image_alt": {value: "Lying on your back with both knees bent."},
+		"images":    {value: []picture{{c.Slug + "-start.jpg", "Lying on your back with both knees bent."}, {c.Slug + "-end.jpg", "Hips lifted off the floor."}}},
 	}
 	body := Todo + ": say why the stretch helps, and cite the evidence like this [@" + first(c.References, "gordon2016") + "].\n\n" +
 		"## How to do it\n\n1. " + Todo + ": the first step.\n2. " + Todo + ": the next step.\n\n" +
@@ -120,6 +121,12 @@ func Routine(c Context) []byte {
 	body := Todo + ": say who the routine is for and when to do it.\n\n" +
 		"Know the [warning signs](../red-flags.md) that mean you should stop and get help.\n"
 	return write("routine", reflect.TypeFor[front.Routine](), examples, c, body)
+}
+
+// picture is one entry of a stretch's images list, in the order authors read it.
+type picture struct {
+	File string `yaml:"file"`
+	Alt  string `yaml:"alt"`
 }
 
 // example is a field's value in a new file: on when the field is written, off when it

@@ -66,15 +66,25 @@ type manifest struct {
 
 const manifestProgram = "stretchguide"
 
-// CachePath is where a build keeps its memo for the next one: beside the output
-// folder dir, like the manifest, never inside what is published.
-func CachePath(dir string) string {
-	parent, base := filepath.Split(filepath.Clean(dir))
-	return filepath.Join(parent, "."+base+".stretchguide-cache")
-}
+// CachePath is the file where a build keeps its memo for the next one: in the cache
+// folder beside the output folder dir (CacheDir), never inside what is published.
+func CachePath(dir string) string { return CacheDir(dir, "memo") }
 
 func manifestPath(parent, base string) string {
 	return filepath.Join(parent, "."+base+".stretchguide.json")
+}
+
+// CacheDir is the folder beside the output folder out where builds keep work they
+// may reuse, in its subfolder sub (images: resized photos):
+// .<out>.stretchguide-cache/<sub>. Like the manifest and the kept folder it is never
+// inside what is published, and a build never deletes or replaces it: it holds only
+// files named by the hash of their content. "" when out is "".
+func CacheDir(out, sub string) string {
+	if out == "" {
+		return ""
+	}
+	out = filepath.Clean(out)
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".stretchguide-cache", sub)
 }
 
 // owned is what write found in the output folder and beside it, once it holds the lock.

@@ -1,6 +1,7 @@
 package deploy
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,6 +62,36 @@ func (j job) action(t *testing.T, name string) step {
 	return step{}
 }
 
+// majors are the action versions a working deploy uses: the first majors that run on
+// Node 24 (runners stopped defaulting to Node 20 in June 2026); upload-pages-artifact
+// v5 is the first whose inner upload-artifact runs on Node 24.
+var majors = map[string]string{
+	"actions/checkout":              "v6",
+	"actions/setup-go":              "v6",
+	"actions/configure-pages":       "v6",
+	"actions/upload-pages-artifact": "v5",
+	"actions/deploy-pages":          "v5",
+}
+
+// checkMajors reports every step of j whose action is in majors at another version.
+func (j job) checkMajors(t *testing.T, name string) {
+	t.Helper()
+	for _, s := range j.Steps {
+		action, version, _ := strings.Cut(s.Uses, "@")
+		if want, ok := majors[action]; ok && version != want {
+			t.Errorf("job %s uses %s, want %s@%s", name, s.Uses, action, want)
+		}
+	}
+}
+
+// checkPermissions reports a job whose permissions are not exactly want.
+func (j job) checkPermissions(t *testing.T, name string, want map[string]string) {
+	t.Helper()
+	if !maps.Equal(j.Permissions, want) {
+		t.Errorf("job %s has permissions %v, want exactly %v", name, j.Permissions, want)
+	}
+}
+
 func (j job) runs(t *testing.T, command string) step {
 	t.Helper()
 	for _, s := range j.Steps {
@@ -109,6 +140,7 @@ func TestCIWorkflowRunsEveryTestOnPullRequests(t *testing.T) {
 	if !ok {
 		t.Fatal("ci.yml has no test job")
 	}
+	j.checkMajors(t, "test")
 	j.action(t, "actions/checkout")
 	if s := j.action(t, "actions/setup-go"); s.With["go-version-file"] != "go.mod" {
 		t.Errorf("setup-go takes the Go version from %q, want go.mod", s.With["go-version-file"])
@@ -140,6 +172,18 @@ func TestPagesWorkflowTestsBuildsAndDeploys(t *testing.T) {
 	if test := w.Jobs["test"]; test.Uses != "./.github/workflows/ci.yml" {
 		t.Errorf("the test job uses %q, want the CI workflow, so make test runs before a deploy", test.Uses)
 	}
+	// Least privilege per job: nothing for the whole workflow, and each job exactly
+	// what its steps need. configure-pages reads the Pages settings (pages: read);
+	// deploy-pages writes them and proves who it is with an OIDC token.
+	if len(w.Permissions) != 0 {
+		t.Errorf("the workflow grants %v to every job; want permissions: {} and each job its own", w.Permissions)
+	}
+	w.Jobs["test"].checkPermissions(t, "test", map[string]string{"contents": "read"})
+	w.Jobs["build"].checkPermissions(t, "build", map[string]string{"contents": "read", "pages": "read"})
+	w.Jobs["deploy"].checkPermissions(t, "deploy", map[string]string{"pages": "write", "id-token": "write"})
+	for name, j := range w.Jobs {
+		j.checkMajors(t, name)
+	}
 
 	build := w.Jobs["build"]
 	if !build.needs("test") {
@@ -170,16 +214,6 @@ func TestPagesWorkflowTestsBuildsAndDeploys(t *testing.T) {
 		t.Error("the deploy job does not wait for the build")
 	}
 	d := deploy.action(t, "actions/deploy-pages")
-	perms := deploy.Permissions
-	if perms == nil {
-		perms = w.Permissions
-	}
-	if perms["pages"] != "write" || perms["id-token"] != "write" {
-		t.Errorf("deploy-pages needs pages: write and id-token: write, got %v", perms)
-	}
-	if w.Permissions["pages"] == "write" {
-		t.Error("every job may write to Pages; give that permission to the deploy job only")
-	}
 	if deploy.Environment.Name != "github-pages" || deploy.Environment.URL != "${{ steps."+d.ID+".outputs.page_url }}" {
 		t.Errorf("the deploy job's environment is %+v, want github-pages with the deployed page's URL", deploy.Environment)
 	}
