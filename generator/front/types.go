@@ -19,6 +19,14 @@ type Site struct {
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
 	// CitationStyle picks how references are cited and listed (package cite/style).
 	CitationStyle Str `yaml:"citation_style" enum:"author-year,vancouver,ama" doc:"How references are cited and listed: author-year (Gordon & Bloxham, 2016), vancouver ([1], as NLM's Citing Medicine) or ama (superscript numbers, as the AMA Manual of Style); author-year when left out."`
+	// Synonyms are everyday words the search box also takes for words of the guide.
+	Synonyms []Synonym `yaml:"synonyms" doc:"Everyday words patients search by, each with the words of the guide it should find, such as {word: sciatica, means: [hamstrings, leg]}."`
+}
+
+// Synonym is one everyday word of the site-wide synonyms in content/_index.md.
+type Synonym struct {
+	Word  Str   `yaml:"word" required:"true" doc:"The word a patient may type, such as sciatica."`
+	Means []Str `yaml:"means" required:"true" doc:"Words of the guide it should find: pages that use any of them are found by the word too."`
 }
 
 // Area is one part of the body listed in content/_index.md.
@@ -30,24 +38,25 @@ type Area struct {
 
 // Stretch is the front matter of content/stretches/<slug>.md.
 type Stretch struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The stretch's name."`
-	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
-	Areas     []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
-	Position  Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
-	Hold      Duration   `yaml:"hold" min:"1s" max:"10m" doc:"How long to hold, such as 30s or 1m, from 1s to 10m. Give hold or reps."`
-	Reps      Int        `yaml:"reps" min:"1" max:"100" doc:"How many repetitions, from 1 to 100. Give hold or reps."`
-	Sets      Int        `yaml:"sets" min:"1" max:"20" doc:"How many times to do it, from 1 to 20; 1 when left out."`
-	Sides     Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
-	Equipment []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
-	Cues      []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
-	Cautions  []Str      `yaml:"cautions" doc:"What the patient should feel, and what should make them stop."`
-	RedFlags  []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
-	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
-	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
-	Images    []Picture  `yaml:"images" doc:"Pictures beside this page in order, such as the start and end positions, each with its own alt text; after image when both are given."`
+	Title       Str        `yaml:"title" required:"true" doc:"The stretch's name."`
+	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
+	Areas       []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
+	Position    Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
+	Hold        Duration   `yaml:"hold" min:"1s" max:"10m" doc:"How long to hold, such as 30s or 1m, from 1s to 10m. Give hold or reps."`
+	Reps        Int        `yaml:"reps" min:"1" max:"100" doc:"How many repetitions, from 1 to 100. Give hold or reps."`
+	Sets        Int        `yaml:"sets" min:"1" max:"20" doc:"How many times to do it, from 1 to 20; 1 when left out."`
+	Sides       Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
+	Equipment   []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
+	Cues        []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
+	Cautions    []Str      `yaml:"cautions" doc:"What the patient should feel, and what should make them stop."`
+	RedFlags    []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
+	Image       Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
+	ImageAlt    Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
+	Images      []Picture  `yaml:"images" doc:"Pictures beside this page in order, such as the start and end positions, each with its own alt text; after image when both are given."`
 }
 
 // Picture is one of a stretch's pictures.
@@ -58,13 +67,14 @@ type Picture struct {
 
 // Routine is the front matter of content/routines/<slug>.md.
 type Routine struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The routine's name."`
-	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
-	When      Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
-	Steps     []Step     `yaml:"steps" required:"true" max:"100" doc:"Up to 100 stretches, in order."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
+	Title       Str        `yaml:"title" required:"true" doc:"The routine's name."`
+	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
+	When        Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
+	Steps       []Step     `yaml:"steps" required:"true" max:"100" doc:"Up to 100 stretches, in order."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
 }
 
 // Step is one stretch of a routine. Hold, Reps and Sets replace the stretch's own
@@ -97,11 +107,13 @@ type Flag struct {
 // Page is the front matter of a free page, content/pages/<slug>.md, and of the home
 // page's text fields.
 type Page struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The page's title."`
-	Summary   Str        `yaml:"summary" doc:"One plain sentence about the page."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
+	Title       Str        `yaml:"title" required:"true" doc:"The page's title."`
+	Summary     Str        `yaml:"summary" doc:"One plain sentence about the page."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
+	Audience    Str        `yaml:"audience" enum:"patients,authors" doc:"Who the page is for; authors keeps it out of the search box, the menus and the sitemap."`
 }
 
 // Citation names a reference in front matter: either just its key, or

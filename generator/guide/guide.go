@@ -49,6 +49,8 @@ type Site struct {
 	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
 	// pages should say "your local emergency number" instead.
 	EmergencyNumber string
+	// Synonyms maps an everyday word to the words of the guide it finds in search.
+	Synonyms map[string][]string
 }
 
 // Kind says which template renders a page.
@@ -93,6 +95,11 @@ type Page struct {
 	Grades map[string]Grade
 	// Body is the rendered Markdown, set by the render step.
 	Body template.HTML
+	// AlsoKnownAs are other names patients may search the page by.
+	AlsoKnownAs []string
+	// ForAuthors is true for a free page meant for the guide's authors: it is left
+	// out of search, menus and the sitemap.
+	ForAuthors bool
 }
 
 // Stretch is one stretch, from content/stretches/<slug>.md.

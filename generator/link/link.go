@@ -112,6 +112,7 @@ func (l *linker) site(baseURL string) {
 	governance(*fm, &s)
 	l.emergencyNumber(d, fm.EmergencyNumber, &s)
 	s.CitationStyle = fm.CitationStyle.V // cite/style
+	s.Synonyms = synonyms(fm.Synonyms)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}

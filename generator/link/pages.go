@@ -13,7 +13,7 @@ import (
 func (l *linker) stretch(d *load.Document) {
 	fm := d.Front.(*front.Stretch)
 	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.Slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
-		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V, AlsoKnownAs: values(fm.AlsoKnownAs)},
 		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
 	l.addPage(&s.Page, d)
 	l.slugs[d.Slug] = s
@@ -73,7 +73,7 @@ func (l *linker) image(d *load.Document, file, alt front.Str) *guide.Image {
 func (l *linker) routine(d *load.Document) {
 	fm := d.Front.(*front.Routine)
 	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.Slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
-		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V, AlsoKnownAs: values(fm.AlsoKnownAs)}, When: fm.When.V}
 	l.addPage(&r.Page, d)
 	l.g.Routines = append(l.g.Routines, r)
 	for i, st := range fm.Steps {
@@ -111,7 +111,8 @@ func (l *linker) page(d *load.Document) {
 	if reservedSlugs[d.Slug] {
 		l.problems.Errorf(d.Display, 0, 0, "rename the file", "the name %q is used by the site itself", d.Slug)
 	}
-	p := &guide.Page{URL: d.Slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
+	p := &guide.Page{URL: d.Slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V,
+		AlsoKnownAs: values(fm.AlsoKnownAs), ForAuthors: fm.Audience.V == "authors"}
 	l.addPage(p, d)
 	l.g.Pages = append(l.g.Pages, p)
 	l.citations(p, d, fm.Citations)

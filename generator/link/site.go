@@ -62,3 +62,19 @@ func (l *linker) reading() {
 		p.Reading = guide.Reading{Words: st.Words, Grade: st.Grade}
 	}
 }
+
+// synonyms turns the synonyms of content/_index.md into a map from the everyday
+// word, lowercase, to the words of the guide it stands for.
+func synonyms(fm []front.Synonym) map[string][]string {
+	if len(fm) == 0 {
+		return nil
+	}
+	m := map[string][]string{}
+	for _, s := range fm {
+		w := strings.ToLower(strings.TrimSpace(s.Word.V))
+		for _, v := range s.Means {
+			m[w] = append(m[w], strings.ToLower(v.V))
+		}
+	}
+	return m
+}

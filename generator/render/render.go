@@ -214,7 +214,7 @@ func sitemap(g *guide.Guide, views []view) []byte {
 		root = g.Site.BasePath
 	}
 	for _, v := range views {
-		if v.Page.Kind == guide.KindNotFound {
+		if v.Page.Kind == guide.KindNotFound || v.Page.ForAuthors || v.Page.Kind == kindProgress {
 			continue
 		}
 		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: lastReviewed(g, v).ISO()})

@@ -24,6 +24,9 @@ type SearchEntry struct {
 	// Words are the other words of the page, lowercase, each once: its text, cues,
 	// cautions, areas and equipment, without words of the title or summary.
 	Words string `json:"w,omitempty"`
+	// Also holds other names of the page, lowercase: its also_known_as and the
+	// site's synonyms of its words (synonyms.go).
+	Also string `json:"a,omitempty"`
 }
 
 // searchIndex lists stretches, routines, warning signs, areas, positions and pages
@@ -68,7 +71,9 @@ func (r *run) searchIndex() []byte {
 		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: "Position", Summary: p.Summary})
 	}
 	for _, p := range g.Pages {
-		add(p, "Page")
+		if !p.ForAuthors {
+			add(p, "Page")
+		}
 	}
 	par.Do(len(todo), func(i int) {
 		w := todo[i]
@@ -79,7 +84,9 @@ func (r *run) searchIndex() []byte {
 		es[w.entry].Words, _, _ = memo.Do(r.m, h.Sum(), func() (string, error) {
 			return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, r.text(w.p))...), nil
 		})
+		es[w.entry].Also = strings.ToLower(strings.Join(w.p.AlsoKnownAs, ", "))
 	})
+	addSynonyms(es, g.Site.Synonyms)
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -86,6 +86,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	maps.Copy(out, sitePictures(g.Site)) // meta.go
+	serviceWorker(out, assets)
 	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
 }
 
@@ -172,6 +173,7 @@ func (r *run) views(assets map[string]string) []view {
 	for _, p := range g.Pages {
 		add(view{Page: p})
 	}
+	add(view{Page: progressPage()})
 	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
 	return views
 }
