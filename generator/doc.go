@@ -28,12 +28,14 @@
 // # Content
 //
 //	_index.md            home page text; front matter: title, language, description,
-//	                     base_url, areas
+//	                     base_url, areas, synonyms (everyday words for search:
+//	                     - {word: sciatica, means: [hamstrings, leg numbness]})
 //	stretches/<slug>.md  a stretch (front.Stretch)
 //	routines/<slug>.md   a routine (front.Routine)
 //	red-flags.md         the warning signs (front.RedFlags)
 //	pages/<slug>.md      a free page (front.Page); pages/evidence-grades.md, when there,
-//	                     explains the evidence grades and their badges link to it
+//	                     explains the evidence grades and their badges link to it;
+//	                     audience: authors keeps a page out of search, menus, sitemap
 //	references/*.yaml    CSL-YAML; *.bib BibTeX and *.json CSL-JSON are read too
 //
 // The fields of each file, with what each means, are the struct tags of package front.
@@ -46,9 +48,9 @@
 // A layouts folder holds base.html (defines "base", which calls "main" and "scripts"),
 // partials.html (defines "citation", "evidence", "warning-signs", "stretch-card",
 // "reviewed", and for the patient features "reference", "cite-refs", "search",
-// "browse" and "finder"), one file per kind of page defining "main" and, where it
+// "browse", "finder" and "follow-along"), one file per kind of page defining "main" and, where it
 // needs a script, "scripts" (home, stretch, routine, area, position, stretches,
-// red-flags, bibliography, page, 404), style.css and any other .css, .js or .svg
+// red-flags, bibliography, page, progress, 404), style.css and any other .css, .js or .svg
 // files (favicon.svg is the site's icon, also named by the web app manifest), and
 // devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
 // build also writes search.json, the index the search box reads (search.go).
@@ -57,6 +59,12 @@
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
 // whose file name carries a hash of its content. {{.Canonical}} and {{.PreviewImage}}
 // give absolute addresses only when a base URL is set.
+//
+// Stretches, routines and pages may give also_known_as, other names the search box
+// finds them by; the site's synonyms reach each page whose title or summary uses
+// their meaning (synonyms.go). The follow-along plays a routine, or a stretch alone
+// (coach.go). The build also makes /progress/ (progress.go, progress.html), where
+// progress.js shows the sessions the follow-along kept in the patient's browser.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
 // (meta.go).

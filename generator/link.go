@@ -112,6 +112,7 @@ func (l *linker) site(baseURL string) {
 		s.Language = "en"
 	}
 	l.governance(d, fm, &s)
+	s.Synonyms = synonyms(fm.Synonyms)
 	if baseURL != "" {
 		s.BaseURL = baseURL
 	}
@@ -206,7 +207,7 @@ func (l *linker) stretch(d *document) {
 	var fm front.Stretch
 	d.decode(&fm, l.problems)
 	s := &guide.Stretch{Page: guide.Page{URL: "stretches/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
-		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V},
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V, AlsoKnownAs: values(fm.AlsoKnownAs)},
 		Position: fm.Position.V, Equipment: values(fm.Equipment), Cues: values(fm.Cues), Cautions: values(fm.Cautions)}
 	l.addPage(&s.Page, d)
 	l.slugs[d.slug] = s
@@ -273,7 +274,7 @@ func (l *linker) routine(d *document) {
 	var fm front.Routine
 	d.decode(&fm, l.problems)
 	r := &guide.Routine{Page: guide.Page{URL: "routines/" + d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V,
-		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}, When: fm.When.V}
+		Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V, AlsoKnownAs: values(fm.AlsoKnownAs)}, When: fm.When.V}
 	l.addPage(&r.Page, d)
 	l.g.Routines = append(l.g.Routines, r)
 	for i, st := range fm.Steps {
@@ -312,7 +313,8 @@ func (l *linker) page(d *document) {
 	if reservedSlugs[d.slug] {
 		l.problems.Errorf(d.display, 0, 0, "rename the file", "the name %q is used by the site itself", d.slug)
 	}
-	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
+	p := &guide.Page{URL: d.slug + "/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V,
+		AlsoKnownAs: values(fm.AlsoKnownAs), ForAuthors: fm.Audience.V == "authors"}
 	l.addPage(p, d)
 	l.g.Pages = append(l.g.Pages, p)
 	l.citations(p, d, fm.Citations)

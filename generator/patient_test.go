@@ -49,7 +49,7 @@ func TestPositionPagesAndStretchIndex(t *testing.T) {
 func TestRoutineCarriesTheFollowAlongPlan(t *testing.T) {
 	page := string(readTree(t, buildSite(t, Options{}))["routines/bedtime/index.html"])
 	for _, want := range []string{
-		`<section class="follow-along" id="follow-along" aria-labelledby="follow-title" data-follow data-rest="5" data-rep="3" hidden>`,
+		`<section class="follow-along" id="follow-along" aria-labelledby="follow-title" data-follow data-name="Bedtime" data-rest="5" data-rep="3" hidden>`,
 		// child's pose as it is; bridge with the step's 30 s hold (no reps);
 		// open-book 20 s, 2 sets, both sides.
 		`<li data-title="Child&#39;s pose" data-dose="Hold 30 seconds" data-hold="30" data-reps="0" data-sets="1">`,

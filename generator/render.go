@@ -232,6 +232,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 	for _, p := range g.Pages {
 		add(view{Page: p})
 	}
+	add(view{Page: progressPage()})
 	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
 
 	files := make([][]byte, len(views))
@@ -296,7 +297,7 @@ func sitemap(g *guide.Guide, views []view) []byte {
 		root = g.Site.BasePath
 	}
 	for _, v := range views {
-		if v.Page.Kind == guide.KindNotFound {
+		if v.Page.Kind == guide.KindNotFound || v.Page.ForAuthors || v.Page.Kind == kindProgress {
 			continue
 		}
 		set.URLs = append(set.URLs, entry{Loc: root + v.Page.URL, LastMod: lastReviewed(g, v).ISO()})

@@ -25,6 +25,9 @@ type searchEntry struct {
 	// Words are the other words of the page, lowercase, each once: its text, cues,
 	// cautions, areas and equipment, without words of the title or summary.
 	Words string `json:"w,omitempty"`
+	// Also holds other names of the page, lowercase: its also_known_as and the
+	// site's synonyms of its words (synonyms.go).
+	Also string `json:"a,omitempty"`
 }
 
 // searchIndex lists stretches, routines, warning signs, areas, positions and pages
@@ -70,12 +73,16 @@ func searchIndex(ln *linked, c *renderCache) []byte {
 		es = append(es, searchEntry{Title: p.Title, URL: p.URL, Kind: "Position", Summary: p.Summary})
 	}
 	for _, p := range g.Pages {
-		add(p, "Page")
+		if !p.ForAuthors {
+			add(p, "Page")
+		}
 	}
 	parallel(len(todo), func(i int) {
 		w := todo[i]
 		es[w.entry].Words = c.words(w.p, func() string { return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, ln.text(w.p))...) })
+		es[w.entry].Also = strings.ToLower(strings.Join(w.p.AlsoKnownAs, ", "))
 	})
+	addSynonyms(es, g.Site.Synonyms)
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -1,10 +1,12 @@
-// follow.js: the follow-along mode of a routine page. "Start the routine" opens a
-// dialog that walks through the steps listed in .follow-plan one at a time: a few
-// seconds to get into position, then a countdown for a hold or a counter for
-// repetitions, a prompt to switch sides, and an end screen. Pause, Back and Skip
-// (space and the arrow keys) control it; a live region says what to do next; the
-// screen is kept awake where the browser allows. Times follow the clock, so a
-// hold lasts as long as it says even when the browser runs timers late.
+// follow.js: the follow-along mode of a routine or stretch page. "Start" opens a
+// dialog that walks through the steps listed in .follow-plan one at a time: time to
+// get into position (with the next stretch shown, and "I'm ready" to go on), then a
+// countdown for a hold or a counter for repetitions, a prompt to switch sides, and
+// an end screen. A spoken coach (the browser's own voices), short tones and
+// vibration say the same as the screen unless muted. Pause, Back and Skip (space and
+// the arrow keys) control it; a live region says what to do next; the screen is kept
+// awake where the browser allows. Each finished or stopped session is kept in this
+// browser only (localStorage) for the progress page. Times follow the clock.
 (() => {
   'use strict';
   const sec = document.querySelector('[data-follow]');
@@ -12,9 +14,16 @@
   if (!dlg || typeof dlg.showModal !== 'function') return;
   const out = {};
   dlg.querySelectorAll('[data-out]').forEach((el) => { out[el.dataset.out] = el; });
+  const set = {};
+  sec.querySelectorAll('[data-set]').forEach((el) => { set[el.dataset.set] = el; });
   const pauseButton = dlg.querySelector('[data-act=pause]');
-  const rest = Number(sec.dataset.rest) || 5; // seconds to get ready
+  const muteButton = dlg.querySelector('[data-act=mute]');
+  const skipButton = dlg.querySelector('[data-act=skip]');
   const perRep = Number(sec.dataset.rep) || 3; // seconds per repetition
+  const lang = document.documentElement.lang || 'en';
+  const store = (k, v) => { try { if (v === undefined) return localStorage.getItem(k); localStorage.setItem(k, v); } catch (e) { /* private mode */ } return null; };
+  const LOG = 'stretchguide-sessions';
+  const MUTE = 'stretchguide-mute';
 
   const steps = [...sec.querySelectorAll('.follow-plan > li')].map((li) => {
     const d = li.dataset;
@@ -24,18 +33,25 @@
       sides: d.sides === 'both', cues: [...li.children].map((c) => c.textContent),
     };
   });
-  // A part is one side of one set of a step: a short rest to get ready, then the
-  // work itself (the hold, or the repetitions at perRep seconds each).
-  const parts = [];
-  steps.forEach((s, step) => {
-    for (let set = 1; set <= s.sets; set++) {
-      for (const side of s.sides ? [1, 2] : [0]) {
-        parts.push({ step, set, side, work: s.reps ? s.reps * perRep : s.hold });
+  if (!steps.length) return;
+  // A part is one side of one set of a step: a rest to get ready, then the work
+  // itself (the hold, scaled as the patient chose, or the repetitions).
+  let parts = [];
+  let rest = 5; // seconds to get ready
+  let total = 1;
+  const plan = () => {
+    rest = Number(set.ready && set.ready.value) || Number(sec.dataset.rest) || 5;
+    const scale = Number(set.hold && set.hold.value) || 1;
+    parts = [];
+    steps.forEach((s, step) => {
+      for (let n = 1; n <= s.sets; n++) {
+        for (const side of s.sides ? [1, 2] : [0]) {
+          parts.push({ step, set: n, side, work: s.reps ? s.reps * perRep : Math.max(1, Math.round(s.hold * scale)) });
+        }
       }
-    }
-  });
-  if (!parts.length) return;
-  const total = parts.reduce((t, p) => t + rest + p.work, 0);
+    });
+    total = parts.reduce((t, p) => t + rest + p.work, 0);
+  };
 
   let cur = 0; // index into parts
   let working = false; // false while getting ready
@@ -45,6 +61,10 @@
   let timer = 0;
   let lock = null; // the screen wake lock, when held
   let shownStep = -1;
+  let lastCount = 0; // the last second or repetition said aloud
+  let muted = store(MUTE) === '1';
+  let audio = null;
+  let session = null; // this session's record, once the work has begun
 
   const clock = () => performance.now();
   const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -54,6 +74,37 @@
     return [m && plural(m, 'minute'), (r || !m) && plural(r, 'second')].filter(Boolean).join(' ');
   };
   const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+
+  // The coach: speech, tones and vibration. Mute silences speech and tones.
+  const speak = (msg, now) => {
+    const ss = window.speechSynthesis;
+    if (muted || !ss || !window.SpeechSynthesisUtterance) return;
+    if (now) ss.cancel();
+    const u = new SpeechSynthesisUtterance(msg);
+    u.lang = lang;
+    ss.speak(u);
+  };
+  const tone = (hz, ms) => {
+    if (muted || !audio) return;
+    try {
+      const o = audio.createOscillator();
+      const g = audio.createGain();
+      const t = audio.currentTime;
+      o.frequency.value = hz;
+      g.gain.setValueAtTime(0.15, t);
+      g.gain.exponentialRampToValueAtTime(0.001, t + ms / 1000);
+      o.connect(g).connect(audio.destination);
+      o.start(t);
+      o.stop(t + ms / 1000);
+    } catch (e) { /* no sound, no harm */ }
+  };
+  const buzz = (pattern) => { if (navigator.vibrate) navigator.vibrate(pattern); };
+  const setMute = (m, keep) => {
+    muted = m;
+    if (keep) store(MUTE, m ? '1' : '0');
+    muteButton.setAttribute('aria-pressed', String(m));
+    if (m && window.speechSynthesis) speechSynthesis.cancel();
+  };
 
   const say = (msg) => {
     // Empty first, so the same words said twice are announced twice.
@@ -74,37 +125,61 @@
     lock = null;
   };
 
+  // The session log, newest last; see the progress page.
+  const log = () => { try { return JSON.parse(store(LOG)) || []; } catch (e) { return []; } };
+  const save = (done) => {
+    if (!session) return;
+    session.n = done;
+    const all = log().filter((s) => s.t !== session.t);
+    all.push(session);
+    store(LOG, JSON.stringify(all.slice(-500)));
+  };
+  const stepsDone = () => parts[cur].step; // steps finished before this one
+
   const sideWords = (p) => (p.side === 1 ? 'first side' : p.side === 2 ? 'second side' : '');
 
   const phaseWords = () => {
     const p = parts[cur];
     const s = steps[p.step];
-    const set = s.sets > 1 ? `set ${p.set} of ${s.sets}` : '';
+    const n = s.sets > 1 ? `set ${p.set} of ${s.sets}` : '';
     if (!working) {
       if (p.side === 2) return 'Switch sides';
-      if (p.set > 1) return `Rest, then ${set}`;
+      if (p.set > 1) return `Rest, then ${n}`;
       return 'Get into position';
     }
-    return [s.reps ? 'Repeat' : 'Hold', sideWords(p), set].filter(Boolean).join(', ');
+    return [s.reps ? 'Repeat' : 'Hold', sideWords(p), n].filter(Boolean).join(', ');
   };
 
   const draw = () => {
     const p = parts[cur];
     const s = steps[p.step];
     const len = working ? p.work : rest;
+    let spoken = Math.ceil(left / 1000);
     if (working && s.reps) {
-      const rep = Math.min(s.reps, Math.floor((p.work * 1000 - left) / (perRep * 1000)) + 1);
-      out.count.textContent = `${rep} of ${s.reps}`;
+      spoken = Math.min(s.reps, Math.floor((p.work * 1000 - left) / (perRep * 1000)) + 1);
+      out.count.textContent = `${spoken} of ${s.reps}`;
+      if (spoken !== lastCount) { speak(String(spoken)); tone(660, 120); }
     } else {
-      out.count.textContent = mmss(Math.ceil(left / 1000));
+      out.count.textContent = mmss(spoken);
+      if (spoken <= 3 && spoken > 0 && spoken !== lastCount) { speak(String(spoken)); tone(spoken === 1 ? 880 : 660, 100); }
     }
+    lastCount = spoken;
     let done = 0;
     for (let i = 0; i < cur; i++) done += rest + parts[i].work;
     done += (working ? rest : 0) + len - left / 1000;
     out.progress.value = Math.min(1, done / total);
   };
 
-  // begin starts part i, getting ready or working.
+  const picture = (box, s) => {
+    box.replaceChildren();
+    if (!s.img) return;
+    const img = new Image();
+    img.src = s.img;
+    img.alt = s.alt;
+    box.appendChild(img);
+  };
+
+  // begin starts part i, getting ready or working, and says what to do.
   const begin = (i, work) => {
     cur = i;
     working = work;
@@ -112,29 +187,40 @@
     const s = steps[p.step];
     left = (work ? p.work : rest) * 1000;
     end = clock() + left;
+    lastCount = -1;
     out.where.textContent = `Step ${p.step + 1} of ${steps.length}`;
     if (shownStep !== p.step) {
       shownStep = p.step;
       out.title.textContent = s.title;
       out.dose.textContent = s.dose;
-      out.pic.replaceChildren();
-      if (s.img) {
-        const img = new Image();
-        img.src = s.img;
-        img.alt = s.alt;
-        out.pic.appendChild(img);
-      }
+      picture(out.pic, s);
       out.cues.replaceChildren(...s.cues.map((c) => {
         const li = document.createElement('li');
         li.textContent = c;
         return li;
       }));
     }
+    const after = parts.slice(i + 1).find((q) => q.step !== p.step);
+    out.upnext.textContent = work && after ? `Next: ${steps[after.step].title}` : '';
     out.phase.textContent = phaseWords();
     dlg.classList.toggle('working', work);
+    // While getting ready, Skip is the way on: "I'm ready".
+    skipButton.textContent = work ? 'Skip' : "I'm ready";
+    skipButton.classList.toggle('primary', !work);
+    pauseButton.classList.toggle('primary', work);
     let msg = phaseWords();
-    if (work) msg += s.reps ? `: ${s.reps} times` : ` for ${words(p.work)}`;
-    else if (p.set === 1 && p.side < 2) msg = `Step ${p.step + 1} of ${steps.length}: ${s.title}. ${s.dose}. ${msg}`;
+    let talk = msg;
+    if (work) {
+      if (!session) session = { t: new Date().toISOString(), r: sec.dataset.name, u: location.pathname, n: 0, of: steps.length, b: set.pain && set.pain.value !== '' ? Number(set.pain.value) : null, a: null };
+      msg += s.reps ? `: ${s.reps} times` : ` for ${words(p.work)}`;
+      talk = msg;
+      tone(880, 200);
+      buzz(200);
+    } else if (p.set === 1 && p.side < 2) {
+      msg = `Step ${p.step + 1} of ${steps.length}: ${s.title}. ${s.dose}. ${msg}`;
+      talk = `${p.step ? 'Next: ' : ''}${s.title}. ${s.dose}.`;
+    } else if (p.side === 2) buzz([100, 80, 100]);
+    speak(talk, true);
     say(`${msg}.`);
     draw();
   };
@@ -147,6 +233,11 @@
     out.progress.value = 1;
     out.where.textContent = 'Finished';
     say('Routine finished. Well done.');
+    speak('Well done. You finished.', true);
+    tone(988, 300);
+    buzz([200, 100, 200]);
+    save(steps.length);
+    if (set.after) set.after.value = '';
     out.end.querySelector('button').focus();
   };
 
@@ -188,10 +279,16 @@
     pauseButton.textContent = p ? 'Resume' : 'Pause';
     dlg.classList.toggle('paused', p);
     say(p ? 'Paused.' : 'Going on.');
+    speak(p ? 'Paused.' : 'Going on.', true);
     tick();
   };
 
   const start = () => {
+    const AC = window.AudioContext || window.webkitAudioContext;
+    if (!audio && AC) { try { audio = new AC(); } catch (e) { audio = null; } }
+    if (audio && audio.state === 'suspended') audio.resume().catch(() => {});
+    plan();
+    session = null;
     paused = false;
     pauseButton.textContent = 'Pause';
     dlg.classList.remove('paused');
@@ -207,14 +304,20 @@
 
   const stop = () => { if (dlg.open) dlg.close(); };
 
-  const acts = { start, stop, next, back, skip: next, pause: () => pause(!paused) };
+  const acts = { start, stop, next, back, skip: next, pause: () => pause(!paused), mute: () => setMute(!muted, true) };
   sec.addEventListener('click', (e) => {
     const b = e.target.closest('[data-act]');
     if (b && acts[b.dataset.act]) acts[b.dataset.act]();
   });
+  // Pain after the session, when given, joins its record.
+  if (set.after) {
+    set.after.addEventListener('change', () => {
+      if (session && set.after.value !== '') { session.a = Number(set.after.value); save(session.n); }
+    });
+  }
   dlg.addEventListener('keydown', (e) => {
     if (e.altKey || e.ctrlKey || e.metaKey || out.stage.hidden) return;
-    const onControl = e.target.closest('button, a');
+    const onControl = e.target.closest('button, a, select');
     if (e.key === ' ' && !onControl) {
       e.preventDefault();
       pause(!paused);
@@ -223,14 +326,18 @@
       (e.key === 'ArrowRight' ? next : back)();
     }
   });
-  // Closing (the Close button or Escape) stops the timer and lets the screen sleep.
+  // Closing (the Close button or Escape) stops the timer, keeps a stopped session
+  // and lets the screen sleep.
   dlg.addEventListener('close', () => {
     clearTimeout(timer);
     sleep();
+    if (window.speechSynthesis) speechSynthesis.cancel();
+    if (!out.stage.hidden) save(stepsDone());
     sec.querySelector('[data-act=start]').focus();
   });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible' && dlg.open && !paused && !out.stage.hidden) wake();
   });
+  setMute(muted);
   sec.hidden = false;
 })();

@@ -1,5 +1,8 @@
 // search.js: the site search. On first use it downloads search.json, which the
-// build writes, and lists the best matches as links while the patient types.
+// build writes, and lists the best matches as links while the patient types. It
+// forgives: a word may be the start of a word of the page, and a word of five
+// letters or more may be one letter off (two from eight letters: "hamstrng"); the
+// index also holds other names of each page (also_known_as and site synonyms).
 // Without it the search form stays hidden; every page is reachable by links.
 (() => {
   'use strict';
@@ -19,14 +22,41 @@
     loading = loading || fetch(base)
       .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
       .then((entries) => {
-        index = entries.map((e) => ({ e, t: words(e.t), s: words(e.s || ''), w: (e.w || '').split(' ') }));
+        index = entries.map((e) => ({ e, t: words(e.t), a: words(e.a || ''), s: words(e.s || ''), w: (e.w || '').split(' ') }));
       })
       .catch(() => { index = []; status.textContent = 'Search is not available right now.'; });
     return loading;
   };
 
-  // Entries matching the most query words, best first: a word at the start of a
-  // title word counts most, then the summary, then the rest of the page.
+  // dl is the Damerau-Levenshtein distance of a and b (letters swapped count as one
+  // change), or max + 1 as soon as it is sure to be more than max.
+  const dl = (a, b, max) => {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let before = [];
+    let prev = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) {
+        let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2] + 1);
+        row.push(d);
+      }
+      if (Math.min(...row) > max) return max + 1;
+      before = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  };
+  // near says how well query word w matches word t of a page: 1 when t starts with
+  // w, 0.5 when w is a letter or two off t (or off its start), else 0.
+  const near = (w, t) => {
+    if (t.startsWith(w)) return 1;
+    const k = w.length >= 8 ? 2 : w.length >= 5 ? 1 : 0;
+    return k && (dl(w, t, k) <= k || (t.length > w.length && dl(w, t.slice(0, w.length), k) <= k)) ? 0.5 : 0;
+  };
+
+  // Entries matching the most query words, best first: a word of the title counts
+  // most, then another name of the page, the summary, the rest of the page.
   const find = (q) => {
     const qs = words(q);
     const hits = [];
@@ -34,8 +64,8 @@
       let n = 0;
       let score = 0;
       qs.forEach((w) => {
-        const has = (ts) => ts.some((t) => t.startsWith(w));
-        const s = has(x.t) ? 4 : has(x.s) ? 2 : has(x.w) ? 1 : 0;
+        const best = (ts) => ts.reduce((m, t) => (m === 1 ? m : Math.max(m, near(w, t))), 0);
+        const s = Math.max(4 * best(x.t), 3 * best(x.a), 2 * best(x.s), best(x.w));
         if (s) { n++; score += s; }
       });
       if (n) hits.push({ x, n, score, i });

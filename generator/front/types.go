@@ -15,6 +15,14 @@ type Site struct {
 	// Governance: how hard pages may be to read, and how often they are reviewed.
 	ReadabilityGrade  Int `yaml:"readability_grade" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns; 8 when left out."`
 	ReviewCycleMonths Int `yaml:"review_cycle_months" doc:"Months from a page's last review to its next; 36 when left out."`
+	// Synonyms are everyday words the search box also takes for words of the guide.
+	Synonyms []Synonym `yaml:"synonyms" doc:"Everyday words patients search by, each with the words of the guide it should find, such as {word: sciatica, means: [hamstrings, leg]}."`
+}
+
+// Synonym is one everyday word of the site-wide synonyms in content/_index.md.
+type Synonym struct {
+	Word  Str   `yaml:"word" required:"true" doc:"The word a patient may type, such as sciatica."`
+	Means []Str `yaml:"means" required:"true" doc:"Words of the guide it should find: pages that use any of them are found by the word too."`
 }
 
 // Area is one part of the body listed in content/_index.md.
@@ -26,34 +34,36 @@ type Area struct {
 
 // Stretch is the front matter of content/stretches/<slug>.md.
 type Stretch struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The stretch's name."`
-	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
-	Areas     []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
-	Position  Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
-	Hold      Duration   `yaml:"hold" doc:"How long to hold, such as 30s or 1m. Give hold or reps."`
-	Reps      Int        `yaml:"reps" doc:"How many repetitions. Give hold or reps."`
-	Sets      Int        `yaml:"sets" doc:"How many times to do it; 1 when left out."`
-	Sides     Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
-	Equipment []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
-	Cues      []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
-	Cautions  []Str      `yaml:"cautions" doc:"What the patient should feel, and what should make them stop."`
-	RedFlags  []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
-	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
-	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+	Title       Str        `yaml:"title" required:"true" doc:"The stretch's name."`
+	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
+	Areas       []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
+	Position    Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
+	Hold        Duration   `yaml:"hold" doc:"How long to hold, such as 30s or 1m. Give hold or reps."`
+	Reps        Int        `yaml:"reps" doc:"How many repetitions. Give hold or reps."`
+	Sets        Int        `yaml:"sets" doc:"How many times to do it; 1 when left out."`
+	Sides       Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
+	Equipment   []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
+	Cues        []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
+	Cautions    []Str      `yaml:"cautions" doc:"What the patient should feel, and what should make them stop."`
+	RedFlags    []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Image       Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
+	ImageAlt    Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
 }
 
 // Routine is the front matter of content/routines/<slug>.md.
 type Routine struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The routine's name."`
-	Summary   Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
-	When      Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
-	Steps     []Step     `yaml:"steps" required:"true" doc:"The stretches in order."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Title       Str        `yaml:"title" required:"true" doc:"The routine's name."`
+	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
+	When        Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
+	Steps       []Step     `yaml:"steps" required:"true" doc:"The stretches in order."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
 }
 
 // Step is one stretch of a routine. Hold, Reps and Sets replace the stretch's own
@@ -85,11 +95,13 @@ type Flag struct {
 // Page is the front matter of a free page, content/pages/<slug>.md, and of the home
 // page's text fields.
 type Page struct {
-	Title     Str        `yaml:"title" required:"true" doc:"The page's title."`
-	Summary   Str        `yaml:"summary" doc:"One plain sentence about the page."`
-	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
-	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Title       Str        `yaml:"title" required:"true" doc:"The page's title."`
+	Summary     Str        `yaml:"summary" doc:"One plain sentence about the page."`
+	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
+	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
+	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
+	Audience    Str        `yaml:"audience" enum:"patients,authors" doc:"Who the page is for; authors keeps it out of the search box, the menus and the sitemap."`
 }
 
 // Citation names a reference in front matter: either just its key, or

@@ -43,6 +43,8 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// Synonyms maps an everyday word to the words of the guide it finds in search.
+	Synonyms map[string][]string
 }
 
 // Kind says which template renders a page.
@@ -87,6 +89,11 @@ type Page struct {
 	Grades map[string]Grade
 	// Body is the rendered Markdown, set by the render step.
 	Body template.HTML
+	// AlsoKnownAs are other names patients may search the page by.
+	AlsoKnownAs []string
+	// ForAuthors is true for a free page meant for the guide's authors: it is left
+	// out of search, menus and the sitemap.
+	ForAuthors bool
 }
 
 // Stretch is one stretch, from content/stretches/<slug>.md.

@@ -74,23 +74,24 @@ func plain(r rune) rune {
 // Stretch is the text of a new content/stretches/<slug>.md.
 func Stretch(c Context) []byte {
 	examples := map[string]example{
-		"title":     {on: true, value: c.Title},
-		"summary":   {on: true, value: Todo + " write one plain sentence saying what the stretch is and what it helps."},
-		"areas":     {on: true, value: []string{first(c.Areas, "lower-back")}, note: oneOf(c.Areas)},
-		"position":  {value: "lying"},
-		"hold":      {on: true, value: "30s", note: "Or switch to reps for a stretch you repeat."},
-		"reps":      {value: 10},
-		"sets":      {value: 2},
-		"sides":     {value: "both"},
-		"equipment": {value: []string{"mat"}},
-		"cues":      {value: []string{"Knees bent, feet flat", "Breathe out as you stretch"}},
-		"cautions":  {value: []string{"You should feel a gentle stretch, never sharp pain.", "Stop if pain spreads down a leg."}},
-		"red_flags": {value: firstN(c.Flags, 2, "leg-numbness"), note: oneOf(c.Flags)},
-		"citations": {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
-		"reviewed":  {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
-		"reviewer":  {value: "Your name"},
-		"image":     {value: c.Slug + ".svg"},
-		"image_alt": {value: "Lying on your back with both knees bent."},
+		"title":         {on: true, value: c.Title},
+		"summary":       {on: true, value: Todo + " write one plain sentence saying what the stretch is and what it helps."},
+		"areas":         {on: true, value: []string{first(c.Areas, "lower-back")}, note: oneOf(c.Areas)},
+		"position":      {value: "lying"},
+		"hold":          {on: true, value: "30s", note: "Or switch to reps for a stretch you repeat."},
+		"reps":          {value: 10},
+		"sets":          {value: 2},
+		"sides":         {value: "both"},
+		"equipment":     {value: []string{"mat"}},
+		"cues":          {value: []string{"Knees bent, feet flat", "Breathe out as you stretch"}},
+		"cautions":      {value: []string{"You should feel a gentle stretch, never sharp pain.", "Stop if pain spreads down a leg."}},
+		"red_flags":     {value: firstN(c.Flags, 2, "leg-numbness"), note: oneOf(c.Flags)},
+		"citations":     {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
+		"reviewed":      {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
+		"reviewer":      {value: "Your name"},
+		"image":         {value: c.Slug + ".svg"},
+		"image_alt":     {value: "Lying on your back with both knees bent."},
+		"also_known_as": {value: []string{"another name"}},
 	}
 	body := Todo + ": say why the stretch helps, and cite the evidence like this [@" + first(c.References, "gordon2016") + "].\n\n" +
 		"## How to do it\n\n1. " + Todo + ": the first step.\n2. " + Todo + ": the next step.\n\n" +
@@ -109,13 +110,14 @@ func Routine(c Context) []byte {
 		steps = append(steps, step{Stretch: c.Stretches[1], Hold: "30s"})
 	}
 	examples := map[string]example{
-		"title":     {on: true, value: c.Title},
-		"summary":   {on: true, value: Todo + " write one plain sentence saying what the routine is for."},
-		"when":      {value: "morning"},
-		"steps":     {on: true, value: steps, note: "Each step names a stretch by its file name; hold, reps and sets may change its dose for this routine. Stretches: " + strings.Join(c.Stretches, ", ") + "."},
-		"citations": {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
-		"reviewed":  {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
-		"reviewer":  {value: "Your name"},
+		"title":         {on: true, value: c.Title},
+		"summary":       {on: true, value: Todo + " write one plain sentence saying what the routine is for."},
+		"when":          {value: "morning"},
+		"steps":         {on: true, value: steps, note: "Each step names a stretch by its file name; hold, reps and sets may change its dose for this routine. Stretches: " + strings.Join(c.Stretches, ", ") + "."},
+		"citations":     {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
+		"reviewed":      {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
+		"reviewer":      {value: "Your name"},
+		"also_known_as": {value: []string{"another name"}},
 	}
 	body := Todo + ": say who the routine is for and when to do it.\n\n" +
 		"Know the [warning signs](../red-flags.md) that mean you should stop and get help.\n"
