@@ -233,6 +233,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 		add(view{Page: p})
 	}
 	add(view{Page: progressPage()})
+	add(view{Page: prescribePage()})
 	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
 
 	files := make([][]byte, len(views))
