@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
@@ -111,6 +112,23 @@ func testCoachSpeaks(t *testing.T, ctx context.Context, root string) {
 		t.Errorf("the summary says %q", s)
 	}
 	copyShot(t, ctx, "progress")
+	// The CSV file for the clinician is made in the page, with no server.
+	eval[chromedp.Void](t, ctx, `window.csv = ''; const made = URL.createObjectURL.bind(URL); URL.createObjectURL = (b) => { b.text().then(s => { window.csv = s }); return made(b) }`)
+	do(t, ctx, chromedp.Click("[data-act=csv]"))
+	waitFor(t, ctx, `window.csv !== ''`, `window.csv`, 2*time.Second)
+	if csv := eval[string](t, ctx, `window.csv`); !strings.HasPrefix(csv, "date,time,what,steps done,steps,pain before,pain after\r\n") || !strings.Contains(csv, `,"Quick",3,3,6,3`) {
+		t.Errorf("the CSV file is %q", csv)
+	}
+	// In print the buttons and the menus are left out.
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
+		t.Fatal(err)
+	}
+	if shown := eval[string](t, ctx, `['.progress-actions', '.site-footer', '.site-search', '.calendar'].map(s => getComputedStyle(document.querySelector(s)).display).join(' ')`); shown != "none none none table" {
+		t.Errorf("in print the actions, footer, search and calendar have display %q", shown)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
+		t.Fatal(err)
+	}
 	do(t, ctx, chromedp.Click("[data-act=forget]"))
 	waitFor(t, ctx, `document.querySelectorAll('.sessions tbody tr').length === 0`, rows, 2*time.Second)
 	do(t, ctx, chromedp.Reload(), chromedp.WaitVisible("[data-progress]"))
@@ -173,10 +191,21 @@ func testPlayerFits(t *testing.T, ctx context.Context, root string) {
 
 func testStretchTimer(t *testing.T, ctx context.Context, root string) {
 	spy(t, ctx)
-	do(t, ctx, chromedp.Navigate(root+"stretches/bridge/"), chromedp.WaitVisible(".follow-along > [data-act=start]"),
-		chromedp.Click(".follow-along > [data-act=start]"))
+	do(t, ctx, chromedp.Navigate(root+"stretches/childs-pose/"), chromedp.WaitVisible(".follow-along > [data-act=start]"))
+	// The patient gives more time to get ready and halves the hold, for today.
+	choose(t, ctx, "#follow-ready", "15")
+	choose(t, ctx, "#follow-hold", "0.5")
+	do(t, ctx, chromedp.Click(".follow-along > [data-act=start]"))
 	waitFor(t, ctx, `document.querySelector('dialog.player').open && document.querySelector('.player-where').textContent === 'Step 1 of 1'`, said, 3*time.Second)
-	waitFor(t, ctx, said+`.startsWith('Bridge.')`, said, 3*time.Second)
+	waitFor(t, ctx, said+`.startsWith("Child's pose.")`, said, 3*time.Second)
+	if c := eval[string](t, ctx, `document.querySelector('.player-count').textContent`); c != "0:15" && c != "0:14" {
+		t.Errorf("with 15 seconds to get ready the countdown shows %q", c)
+	}
+	do(t, ctx, chromedp.Click("dialog.player [data-act=skip]"))
+	waitFor(t, ctx, `document.querySelector('.player-phase').textContent === 'Hold'`, said, 3*time.Second)
+	if live := eval[string](t, ctx, said); !strings.Contains(live, "Hold for 15 seconds") {
+		t.Errorf("the 30-second hold halved is not 15 seconds: %q", live)
+	}
 }
 
 // copyShot saves a phone-width screenshot into screenshots/ at the repository root
@@ -194,4 +223,3 @@ func copyShot(t *testing.T, ctx context.Context, name string) {
 		t.Errorf("screenshot %s: %v", name, err)
 	}
 }
-

@@ -67,5 +67,6 @@
 // progress.js shows the sessions the follow-along kept in the patient's browser.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
-// (meta.go).
+// (meta.go), and sw.js at the site root (offline.go): the layouts' service worker
+// with the build's version and the list of files it keeps for use offline.
 package generator

@@ -156,8 +156,10 @@ func TestShippedSearchIndexIsSmall(t *testing.T) {
 	}
 }
 
-// jsBudget is the most JavaScript the site may ship, minified.
-const jsBudget = 20 << 10
+// jsBudget is the most JavaScript the site may ship, minified. The pocket coach of
+// issue 17 (speech, progress, service worker) raised it from 20 KB; as written, all
+// scripts together must also stay under 40 KB (TestScriptsStayWithinFortyKB).
+const jsBudget = 24 << 10
 
 // minifiedSize is the size of a script with its comments and the white space a
 // minifier drops removed. Real minifiers also shorten names, so this is an upper

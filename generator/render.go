@@ -263,6 +263,7 @@ func renderCached(ln *linked, ls *layoutSet, md goldmark.Markdown, pdfs bool, c 
 	out[searchFile] = searchIndex(ln, c)
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	serviceWorker(out, assets)
 	return out, nil
 }
 

@@ -31,6 +31,7 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -427,11 +428,13 @@ func (c *crawler) locate(t *url.URL) (*url.URL, place) {
 	return t, elsewhere
 }
 
-// pagesReached lists the HTML pages fetched so far, by final address.
+// pagesReached lists the HTML pages fetched so far, by final address, but not those
+// that ask search engines to leave them out (robots noindex): they belong in no
+// sitemap.
 func (c *crawler) pagesReached() map[string]bool {
 	reached := map[string]bool{}
 	for _, d := range c.docs {
-		if d.ok() && d.kind == kindHTML {
+		if d.ok() && d.kind == kindHTML && !noindex.Match(d.body) {
 			reached[d.final.String()] = true
 		}
 	}
@@ -545,3 +548,6 @@ func shorten(s string) string {
 	}
 	return s
 }
+
+// noindex finds the robots meta tag that keeps a page out of search engines.
+var noindex = regexp.MustCompile(`(?i)<meta\s+name="robots"\s+content="[^"]*noindex`)

@@ -30,7 +30,7 @@ func TestGoodSiteHasNoProblems(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := trim(rep.Pages), []string{"/sub/", "/sub/about/"}; !reflect.DeepEqual(got, want) {
+	if got, want := trim(rep.Pages), []string{"/sub/", "/sub/about/", "/sub/private/"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("pages: got %q, want %q", got, want)
 	}
 	// Every kind of reference was followed: @import, CSS url(), srcset, <use>, icon,

@@ -10,6 +10,7 @@
   const cards = [...box.querySelectorAll('.finder-results > li[data-areas]')];
   const status = box.querySelector('.finder-status');
   const empty = box.querySelector('.finder-empty');
+  const jump = box.querySelector('.finder-jump');
   const have = [...form.querySelectorAll('input[name=have]')];
   const selects = ['area', 'position', 'time'].map((n) => form.elements[n]).filter(Boolean);
 
@@ -50,6 +51,11 @@
       if (!li.hidden) shown++;
     });
     if (empty) empty.hidden = shown > 0;
+    // On a phone the list is below the fold: a link jumps to it.
+    if (jump) {
+      jump.hidden = !shown || shown === cards.length;
+      jump.firstChild.textContent = `See the ${shown} ${shown === 1 ? 'stretch' : 'stretches'}`;
+    }
     if (announce !== false && status) {
       status.textContent = shown === cards.length
         ? `Showing all ${shown} stretches.`

@@ -1,0 +1,37 @@
+// sw.js: the service worker. The build writes it at the site root (so its scope is
+// the whole guide, under any folder) with VERSION, a hash of every file it writes,
+// and FILES, those files' addresses below the root. Installing it keeps every page,
+// asset, picture and handout in a cache named for the version; pages come from the
+// network while there is one and from the cache when not, everything else from the
+// cache first; any other address (such as the live reload of serve) is left to the
+// browser. A deploy changes this file, so the next visit installs the new version,
+// which takes over at once and drops the old cache.
+const VERSION = '97b2b5057642dcf9';
+const FILES = ["404.html","about/","areas/hips/","areas/lower-back/","assets/cite.2f5a4ab0bf.js","assets/favicon.111ebe7994.svg","assets/finder.19ea31e96c.js","assets/follow.701721f924.js","assets/offline.d2bbe430f9.js","assets/prescribe.7c36e0bd18.js","assets/prescribe.cb34dc813f.css","assets/print.450017cbbf.js","assets/progress.f09d9d2328.js","assets/qr.2cdfbb2497.js","assets/search.b8ad4e34d6.js","assets/style.58bca54568.css","assets/widgets.a6de000349.css","bibliography/","evidence-grades/","./","make/","manifest.webmanifest","positions/kneeling/","positions/lying/","progress/","red-flags/","routines/bedtime.pdf","routines/bedtime/","routines/bedtime/qr.svg","search.json","stretches/bridge/bridge.svg","stretches/bridge/","stretches/childs-pose/","stretches/","stretches/open-book/"];
+const CACHE = `stretchguide-${VERSION}`;
+const root = new URL('./', self.location.href).href;
+const kept = new Set(FILES.map((f) => new URL(f, root).href));
+
+self.addEventListener('install', (e) => {
+  e.waitUntil(caches.open(CACHE)
+    .then((c) => c.addAll([...kept]))
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (e) => {
+  e.waitUntil(caches.keys()
+    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('stretchguide-') && k !== CACHE).map((k) => caches.delete(k))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (e) => {
+  const r = e.request;
+  const u = r.url.split(/[?#]/)[0];
+  if (r.method !== 'GET' || !(kept.has(u) || (r.mode === 'navigate' && u.startsWith(root)))) return;
+  const cached = () => caches.open(CACHE).then((c) => c.match(r, { ignoreSearch: true }));
+  if (r.mode === 'navigate') {
+    e.respondWith(fetch(r).catch(() => cached().then((m) => m || caches.match(new URL('404.html', root).href))));
+  } else {
+    e.respondWith(cached().then((m) => m || fetch(r)));
+  }
+});
