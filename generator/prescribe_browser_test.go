@@ -68,6 +68,9 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 		t.Fatalf("the share link is %s", link)
 	}
 
+	// The follow-along plays the routine made after the page loaded.
+	startFollowAlong(t, ctx, want.Steps[0].Stretch.Title)
+
 	for _, paper := range []chromedp.PaperSize{chromedp.PaperA4, chromedp.PaperLetter} {
 		b := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
 		checkMadePrint(t, pdftest.Read(t, b), want)
@@ -87,11 +90,7 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	if open := eval[bool](t, fresh, `document.querySelector("[data-maker]").open`); open {
 		t.Error("a shared routine opens with the maker's controls unfolded")
 	}
-	press(t, fresh, `[data-follow] [data-act=start]`)
-	waitFor(t, fresh, `document.querySelector("dialog.player").open`, `"closed"`, 5*time.Second)
-	waitFor(t, fresh, `document.querySelector("dialog.player [data-out=title]").textContent === `+jsString(want.Steps[0].Stretch.Title),
-		`document.querySelector("dialog.player [data-out=title]").textContent`, 5*time.Second)
-	press(t, fresh, `dialog.player [data-act=stop]`)
+	startFollowAlong(t, fresh, want.Steps[0].Stretch.Title)
 
 	// Keep it on this device, then find it on the page without the link.
 	press(t, fresh, `[data-act=keep]`)
@@ -151,6 +150,18 @@ func makeRoutine(t *testing.T, ctx context.Context) string {
 	clear(t, ctx, "#maker-title")
 	do(t, ctx, chromedp.SendKeys("#maker-title", "For the test"), chromedp.SendKeys("#maker-note", "Twice a day; go gently."))
 	return run(t, ctx, chromedp.Location())
+}
+
+// startFollowAlong starts the follow-along from the keyboard, waits for it to show
+// the first stretch, first, and closes it.
+func startFollowAlong(t *testing.T, ctx context.Context, first string) {
+	t.Helper()
+	waitFor(t, ctx, `!document.querySelector("[data-follow]").hidden`, `"the follow-along is hidden"`, 5*time.Second)
+	press(t, ctx, `[data-follow] [data-act=start]`)
+	waitFor(t, ctx, `document.querySelector("dialog.player").open`, `"closed"`, 5*time.Second)
+	waitFor(t, ctx, `document.querySelector("dialog.player [data-out=title]").textContent === `+jsString(first),
+		`document.querySelector("dialog.player [data-out=title]").textContent`, 5*time.Second)
+	press(t, ctx, `dialog.player [data-act=stop]`)
 }
 
 // press focuses a button and presses Enter on it, as a keyboard user does.
