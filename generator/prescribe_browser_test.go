@@ -111,6 +111,27 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	}
 }
 
+// TestMakeRoutineDrag moves a step by dragging it onto another, as a mouse does.
+func TestMakeRoutineDrag(t *testing.T) {
+	browser := browsertest.Start(t)
+	root := serveStrict(t, buildPatientSite(t, "../content", nil), "/guide/")
+	ctx := tab(t, browser)
+	do(t, ctx, chromedp.Navigate(root+"make/#r=v1;D;;bridge:h30:s1,cat-camel:h30:s1,open-book:h30:s1"))
+	waitFor(t, ctx, `document.querySelectorAll(".maker-step").length === 3`, `"steps missing"`, 5*time.Second)
+	eval[chromedp.Void](t, ctx, `(() => {
+		const items = document.querySelectorAll(".maker-step"), dt = new DataTransfer();
+		items[2].dispatchEvent(new DragEvent("dragstart", {bubbles: true, dataTransfer: dt}));
+		items[0].dispatchEvent(new DragEvent("dragover", {bubbles: true, cancelable: true, dataTransfer: dt}));
+		items[0].dispatchEvent(new DragEvent("drop", {bubbles: true, cancelable: true, dataTransfer: dt}));
+	})()`)
+	if got := eval[string](t, ctx, `[...document.querySelectorAll("#steps h2")].map(e => e.textContent).join("|")`); got != "Open book|Bridge|Cat-camel" {
+		t.Errorf("after dragging the third step onto the first the steps are %q", got)
+	}
+	if got := eval[string](t, ctx, `location.hash`); !strings.HasSuffix(got, ";open-book:h30:s1,bridge:h30:s1,cat-camel:h30:s1") {
+		t.Errorf("the address does not follow the new order: %s", got)
+	}
+}
+
 // makeRoutine builds madeSteps on the page as a clinician would, with the search
 // box, the filters, the dose fields and the Up and Down buttons, and returns the
 // page's address: the share link.
