@@ -51,14 +51,14 @@ func TestReadingGradeLimitIsASetting(t *testing.T) {
 	if p := withLimit("1"); !containsPrefix(p, "content/pages/about.md:10:1: warning: the page reads at school grade 2.") {
 		t.Errorf("limit 1: want a warning on the about page, got:\n%s", list(p))
 	}
-	if p := withLimit("0"); !containsPrefix(p, "content/_index.md:4:20: error: readability_grade should be a school grade from 1 to 20") {
+	if p := withLimit("0"); !containsPrefix(p, "content/_index.md:4:20: error: `readability_grade` is 0; use a whole number from 1 to 20") {
 		t.Errorf("limit 0: want an error, got:\n%s", list(p))
 	}
 }
 
 func TestCheckGivesEachPagesReadingGrade(t *testing.T) {
 	var infos []string
-	for _, d := range check(siteFS(t), Options{Content: "content", Today: testToday}) {
+	for _, d := range checkContent(siteFS(t), Options{Content: "content", Today: testToday}) {
 		if d.Severity == diag.Info {
 			infos = append(infos, d.String())
 		}
@@ -111,7 +111,7 @@ func TestCheckReportsReviewsComingDue(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var problems diag.List
-			for _, d := range check(withCycle(t, "12"), Options{Content: "content", Today: day(c.today), Strict: c.strict}) {
+			for _, d := range checkContent(withCycle(t, "12"), Options{Content: "content", Today: day(c.today), Strict: c.strict}) {
 				if d.Path == "content/pages/about.md" && d.Severity != diag.Info {
 					problems.Add(d)
 				}
@@ -135,17 +135,17 @@ func TestReviewCycleSetsNextReviewDue(t *testing.T) {
 			fsys = withCycle(t, cycle)
 		}
 		var problems diag.List
-		ln := loadAndLink(fsys, Options{Content: "content"}, newMarkdown(nil), &problems, newTimer(nil))
+		ln := loadAndLink(fsys, Options{Content: "content"}, &problems, newTimer(nil))
 		if len(problems) != 0 {
 			t.Fatalf("unexpected problems:\n%s", list(problems))
 		}
-		for _, p := range ln.guide.Pages {
+		for _, p := range ln.Guide.Pages {
 			if p.Slug == "about" && p.NextReview.ISO() != want {
 				t.Errorf("cycle %q: next review %s, want %s", cycle, p.NextReview.ISO(), want)
 			}
 		}
 	}
-	if p := checkFS(withCycle(t, "0"), "content"); !containsPrefix(p, "content/_index.md:4:22: error: review_cycle_months should be 1 or more") {
+	if p := checkFS(withCycle(t, "0"), "content"); !containsPrefix(p, "content/_index.md:4:22: error: `review_cycle_months` is 0; use a whole number from 1 to 120") {
 		t.Errorf("cycle 0: want an error, got:\n%s", list(p))
 	}
 }

@@ -4,36 +4,16 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-)
 
-func TestAddSynonyms(t *testing.T) {
-	syn := map[string][]string{"sciatica": {"hamstring", "leg numbness"}, "knee": {"knee"}}
-	for _, c := range []struct {
-		e    searchEntry
-		want string
-	}{
-		{searchEntry{Title: "Hamstring stretch"}, "sciatica"},
-		{searchEntry{Title: "Stretch", Summary: "For your hamstrings."}, "sciatica"},        // a word start counts
-		{searchEntry{Title: "Numbness in your legs"}, "sciatica"},                           // every word of a meaning
-		{searchEntry{Title: "Numbness in your arms"}, ""},                                   // not just one
-		{searchEntry{Title: "Bridge", Words: "hamstrings"}, ""},                             // not the whole text
-		{searchEntry{Title: "Knee hug", Also: "knee to chest"}, "knee to chest"},            // the word itself is there
-		{searchEntry{Title: "Twist", Also: "hamstring twist"}, "hamstring twist, sciatica"}, // other names count
-	} {
-		es := []searchEntry{c.e}
-		addSynonyms(es, syn)
-		if es[0].Also != c.want {
-			t.Errorf("%+v: Also = %q, want %q", c.e, es[0].Also, c.want)
-		}
-	}
-}
+	"github.com/stretchguide/stretchguide/generator/render"
+)
 
 // Pages for authors are left out of the search, the menus and the sitemap; other
 // names and synonyms reach the search index.
 func TestAuthorsPagesAndOtherNames(t *testing.T) {
 	files := readTree(t, buildPatientSite(t, "../content", nil))
-	var es []searchEntry
-	if err := json.Unmarshal(files[searchFile], &es); err != nil {
+	var es []render.SearchEntry
+	if err := json.Unmarshal(files["search.json"], &es); err != nil {
 		t.Fatal(err)
 	}
 	also := map[string]string{}

@@ -21,6 +21,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/stretchguide/stretchguide/generator"
 )
 
 var (
@@ -146,8 +148,8 @@ func build(t *testing.T, content, out string) {
 	}
 }
 
-// leftovers lists what builds left beside out: anything but out itself and the
-// previous build kept as .<out>.prev.
+// leftovers lists what builds left beside out: anything but out itself, the
+// previous build kept as .<out>.prev, the list of their files and the memo.
 func leftovers(t *testing.T, out string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(out))
@@ -157,7 +159,10 @@ func leftovers(t *testing.T, out string) []string {
 	var names []string
 	for _, e := range entries {
 		// The build before the last one is kept on purpose, for the next to start from.
-		if e.Name() != filepath.Base(out) && e.Name() != "."+filepath.Base(out)+".prev" {
+		switch e.Name() {
+		case filepath.Base(out), "." + filepath.Base(out) + ".prev", "." + filepath.Base(out) + ".stretchguide.json",
+			"." + filepath.Base(out) + ".stretchguide-cache":
+		default:
 			names = append(names, e.Name())
 		}
 	}
@@ -334,12 +339,16 @@ cp -a "$1" "$6/disk"
 func TestFullDisk(t *testing.T) {
 	a, b := variants(t)
 	checkDiskFault(t, a, b, ":", "the disk is full", func(room int64) {
-		// b gets a page too large to fit beside the old site.
+		// b gets pages too large to fit beside the old site, each under the size
+		// a page may have (generator.MaxBody).
 		sentence := "This sentence is here to take up room on the disk. "
-		big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
-			strings.Repeat(sentence, int(room)/len(sentence)+1) + "\n"
-		if err := os.WriteFile(filepath.Join(b, "pages", "long.md"), []byte(big), 0o644); err != nil {
-			t.Fatal(err)
+		per := generator.MaxBody / 2 / len(sentence)
+		for i := 0; int64(i*per*len(sentence)) <= room; i++ {
+			big := "---\ntitle: A long page\nsummary: Long.\nreviewed: 2026-11-25\n---\n" +
+				strings.Repeat(sentence, per) + "\n"
+			if err := os.WriteFile(filepath.Join(b, "pages", fmt.Sprintf("long-%d.md", i)), []byte(big), 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os/exec"
 	"runtime"
+	"strings"
 
 	"github.com/stretchguide/stretchguide/generator/devserver"
 )
@@ -20,6 +22,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; only this computer can connect to 127.0.0.1")
 	open := fs.Bool("open", false, "open the site in the default browser")
 	pdfs := fs.Bool("pdf", true, "make a PDF handout for each routine; --pdf=false skips them for quicker rebuilds")
+	var hosts hostList
+	fs.Var(&hosts, "allow-host", "also answer requests for this host `name`, like phone.local (repeat for more); names other than localhost, 127.0.0.1, ::1 and the --addr host are refused")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -36,6 +40,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "stretchguide serve: %v\n", err)
 		return 1
 	}
+	srv.AllowHosts = append([]string{*addr}, hosts...)
 	url := srv.URL(ln)
 	fmt.Fprintf(stdout, "Serving the guide at %s (Ctrl+C to stop); it rebuilds when you save a file.\n", url)
 	if *open {
@@ -48,6 +53,19 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	return 0
+}
+
+// hostList is the --allow-host names, each given once per flag.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	if v == "" || strings.ContainsAny(v, "/ ,") {
+		return errors.New("give one host name per --allow-host, without http:// or a path, like --allow-host phone.local")
+	}
+	*h = append(*h, v)
+	return nil
 }
 
 // openBrowser asks the desktop to open url in the default browser.

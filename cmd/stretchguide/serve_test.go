@@ -314,3 +314,59 @@ func TestServePortInUse(t *testing.T) {
 		t.Errorf("exit %d: %s", code, stderr.String())
 	}
 }
+
+// hostStatus fetches url with the Host header host and returns the status and body.
+func hostStatus(t *testing.T, url, host string) (int, string) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = host
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// TestServeAllowHost: serve answers to the names given with --allow-host, as many
+// as given, and refuses others, naming the flag.
+func TestServeAllowHost(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	exit := make(chan int, 1)
+	go func() {
+		exit <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--content", testSite(t),
+			"--allow-host", "phone.local", "--allow-host", "tablet.lan:1313"}, &stdout, &stderr)
+	}()
+	site := waitForURL(t, &stdout, &stderr, exit)
+	for host, want := range map[string]int{
+		"phone.local:1313": http.StatusOK, "tablet.lan": http.StatusOK,
+		"laptop.lan:1313": http.StatusMisdirectedRequest, "phone.local.evil.com": http.StatusMisdirectedRequest,
+	} {
+		code, body := hostStatus(t, site, host)
+		if code != want {
+			t.Errorf("Host %s: status %d, want %d", host, code, want)
+		}
+		if want != http.StatusOK && !strings.Contains(body, "--allow-host") {
+			t.Errorf("Host %s: the refusal does not name the flag:\n%s", host, body)
+		}
+	}
+	cancel()
+	if code := <-exit; code != 0 {
+		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}
+
+func TestServeAllowHostNeedsAName(t *testing.T) {
+	for _, v := range []string{"", "http://phone.local/", "phone.local,tablet.lan"} {
+		code, _, stderr := stretchguide(t, "serve", "--allow-host", v)
+		if code != 2 || !strings.Contains(stderr, "--allow-host phone.local") {
+			t.Errorf("--allow-host %q: exit %d: %s", v, code, stderr)
+		}
+	}
+}

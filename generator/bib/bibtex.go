@@ -1,7 +1,6 @@
 package bib
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -117,6 +116,7 @@ func (p *bibParser) item() {
 		e := &bibEntry{typ: typ, off: at}
 		p.entryKey(e, closer)
 		e.fields = p.fields(at, closer)
+		p.strayCloser(closer)
 		if typ == "" {
 			p.errorf(at+1, "write the type after the @, such as @article{key, ...}", "the entry has no type")
 			return
@@ -172,15 +172,16 @@ func (p *bibParser) fields(at int, closer byte) []bibField {
 		p.skipSpace()
 		switch c := p.peek(); {
 		case p.pos >= len(p.data) || c == '@':
-			hint := "add the missing " + string(closer) + " at the end of the entry"
 			for _, f := range out {
-				if runOn.MatchString(f.raw) {
-					line, _ := p.lines.pos(f.valueOff)
-					hint = fmt.Sprintf("check the braces of %s, at line %d: its value seems to take in the fields after it", f.name, line)
-					break
+				if runOn.MatchString(f.raw) && p.data[f.valueOff] == '{' {
+					// The brace that opens this value is closed only by the entry's
+					// own: the fields after it were read as part of the value.
+					p.errorf(f.valueOff, "add the missing } at the end of the value, or remove the stray {",
+						"the { that opens %s is not closed before %s: the fields after it are lost", f.name, p.where(p.pos))
+					panic(syntaxError{p.pos})
 				}
 			}
-			p.errorf(at, hint, "the entry is not closed: %q is missing before %s", string(closer), p.where(p.pos))
+			p.errorf(at, "add the missing "+string(closer)+" at the end of the entry", "the entry is not closed: %q is missing before %s", string(closer), p.where(p.pos))
 			panic(syntaxError{p.pos})
 		case c == closer:
 			p.pos++

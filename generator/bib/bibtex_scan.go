@@ -2,6 +2,7 @@ package bib
 
 import (
 	"bytes"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -150,6 +151,20 @@ func (p *bibParser) braced(open int) int {
 	}
 	p.errorf(open, hint, "unclosed \"{\": no matching \"}\" before the end of the file")
 	panic(syntaxError{open + 1})
+}
+
+// fieldAfter matches text that goes on with another field: an entry closed by a }
+// too many inside a value, such as title = {A {Second}}}, year = 2016.
+var fieldAfter = regexp.MustCompile(`^[ \t]*,?\s*([A-Za-z][\w-]*)\s*=`)
+
+// strayCloser reports an entry whose closer, just read, is followed by more fields:
+// a } too many ended it early, and what follows would be lost.
+func (p *bibParser) strayCloser(closer byte) {
+	if m := fieldAfter.FindSubmatch(p.data[p.pos:]); m != nil {
+		name := strings.ToLower(string(m[1]))
+		p.errorf(p.pos-1, "remove the extra "+string(closer)+", or add the { it closes",
+			"this %q ends the entry, but %s and the fields after it follow: they are lost", string(closer), name)
+	}
 }
 
 // entryAfter reports whether the line after the line break at nl starts an

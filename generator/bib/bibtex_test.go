@@ -118,8 +118,31 @@ func TestReadBibTeX(t *testing.T) {
 			name:  "a stray brace that takes in the next fields",
 			src:   "@article{a,\n  title = {Back {pain},\n  year = 2016\n}\n\n@book{b, title = {Y}}\n",
 			refs:  []string{"key=b type=book title=Y @6:1"},
-			diags: []string{`1:1 error: the entry is not closed: "}" is missing before the next entry, at line 6`},
-			hint:  "check the braces of title, at line 2",
+			diags: []string{`2:11 error: the { that opens title is not closed before the next entry, at line 6: the fields after it are lost`},
+			hint:  "add the missing } at the end of the value",
+		},
+		{
+			name:  "a stray brace in the last entry",
+			src:   "@article{a,\n  title = {A {Second},\n  year = {2016},\n  author = {X}\n}\n",
+			diags: []string{`2:11 error: the { that opens title is not closed before the end of the file: the fields after it are lost`},
+		},
+		{
+			name:  "a } too many ends the entry early",
+			src:   "@article{a,\n  title = {A {Second}}},\n  year = {2016}\n}\n",
+			refs:  []string{"key=a type=article-journal title=A Second @1:1"},
+			diags: []string{`2:23 error: this "}" ends the entry, but year and the fields after it follow: they are lost`},
+			hint:  "remove the extra }",
+		},
+		{
+			name:  "a } too many on one line",
+			src:   "@book{a, title = {A}}, Year = 2016}\n@book{b, title = {B}}\n",
+			refs:  []string{"key=a type=book title=A @1:1", "key=b type=book title=B @2:1"},
+			diags: []string{`1:21 error: this "}" ends the entry, but year and the fields after it follow: they are lost`},
+		},
+		{
+			name: "text after an entry that is not a field",
+			src:  "@book{a, title = {A}}\nSee also = the notes.\n\n@book{b, title = {B}}\nNotes: none\n",
+			refs: []string{"key=a type=book title=A @1:1", "key=b type=book title=B @4:1"},
 		},
 		{
 			name:  "entry not closed before the next one",

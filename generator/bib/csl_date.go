@@ -22,7 +22,7 @@ func (r *cslReader) date(v *yaml.Node, field string) (y, m, d int, ok bool) {
 		return r.dateText(n, field)
 	case yaml.MappingNode:
 		ok = true
-		for _, p := range r.pairs(n) {
+		for _, p := range r.unique(r.pairs(n)) {
 			k := p.key
 			switch strings.ToLower(k.Value) {
 			case "date-parts":

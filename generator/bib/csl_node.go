@@ -1,6 +1,7 @@
 package bib
 
 import (
+	"fmt"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -40,6 +41,31 @@ func (r *cslReader) pairs(n *yaml.Node) []pair {
 		}
 	}
 	return own
+}
+
+// unique drops every key of ps given again after its first (ignoring case, as
+// the reader does), reporting each repeat at its place; the first is kept.
+func (r *cslReader) unique(ps []pair) []pair {
+	first := map[string]*yaml.Node{}
+	out := ps[:0:0]
+	for _, p := range ps {
+		name := strings.ToLower(p.key.Value)
+		if f, ok := first[name]; ok {
+			r.list.Errorf(r.path, p.key.Line, p.key.Column, "delete one of them", "%q is given twice, %s; keep one", p.key.Value, twiceWhere(f.Line, p.key.Line))
+			continue
+		}
+		first[name] = p.key
+		out = append(out, p)
+	}
+	return out
+}
+
+// twiceWhere says where a key given twice is: "on lines 7 and 9", or "on line 7".
+func twiceWhere(a, b int) string {
+	if a == b {
+		return fmt.Sprintf("on line %d", a)
+	}
+	return fmt.Sprintf("on lines %d and %d", a, b)
 }
 
 // merge lists the pairs a << value brings in: one mapping or a list of them.

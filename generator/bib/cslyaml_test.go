@@ -127,7 +127,25 @@ func TestReadCSLYAML(t *testing.T) {
 			name:  "duplicate field",
 			src:   "- id: a\n  title: One\n  title: Two\n",
 			refs:  []string{"key=a title=One @1:3"},
-			diags: []string{`3:3 error: field "title" is given twice in this reference, at lines 2 and 3`},
+			diags: []string{`3:3 error: "title" is given twice, on lines 2 and 3; keep one`},
+		},
+		{
+			name:  "duplicate name part",
+			src:   "- id: a\n  author:\n    - family: Gordon\n      family: Smith\n",
+			refs:  []string{"key=a au=Gordon @1:3"},
+			diags: []string{`4:7 error: "family" is given twice, on lines 3 and 4; keep one`},
+		},
+		{
+			name:  "duplicate date part",
+			src:   "- id: a\n  issued:\n    date-parts: [[2016]]\n    DATE-PARTS: [[2020]]\n",
+			refs:  []string{"key=a date=2016 @1:3"},
+			diags: []string{`4:5 error: "DATE-PARTS" is given twice, on lines 3 and 4; keep one`},
+		},
+		{
+			name:  "duplicate custom field, on one line",
+			src:   "- id: a\n  custom: {grade: high, grade: low}\n",
+			refs:  []string{"key=a grade=high @1:3"},
+			diags: []string{`2:25 error: "grade" is given twice, on line 2; keep one`},
 		},
 		{
 			name:  "mapping where text goes",

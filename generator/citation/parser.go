@@ -1,6 +1,7 @@
 package citation
 
 import (
+	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,9 @@ func (p *citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	if len(line) < 2 || line[0] != '[' {
 		return nil
 	}
+	if !atFollows(block.Source(), seg.Start, pc) {
+		return nil
+	}
 	savedLine, savedPos := block.Position()
 	// A first pass that allocates nothing turns most brackets away cheaply.
 	_, hasAt, ok := scanBody(block, nil)
@@ -54,6 +58,29 @@ func (p *citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 		return nil
 	}
 	return &Node{Items: items}
+}
+
+// nextAtKey keeps, per document, an atScan: the last search for an '@'.
+var nextAtKey = parser.NewContextKey()
+
+// atScan is a search of the source from offset from: next is the offset of the first
+// '@' at or after it, or -1 when there is none.
+type atScan struct{ from, next int }
+
+// atFollows reports whether an '@' comes anywhere after offset start of src. Without
+// one no citation can start here; the answer is kept in pc, so a page full of '['
+// and no '@' costs one scan, not one per bracket.
+func atFollows(src []byte, start int, pc parser.Context) bool {
+	start = min(max(start, 0), len(src))
+	if s, ok := pc.Get(nextAtKey).(atScan); ok && s.from <= start && (s.next < 0 || s.next >= start) {
+		return s.next >= 0
+	}
+	s := atScan{from: start, next: -1}
+	if i := bytes.IndexByte(src[start:], '@'); i >= 0 {
+		s.next = start + i
+	}
+	pc.Set(nextAtKey, s)
+	return s.next >= 0
 }
 
 // scanBody reads past the '[' at the reader's position up to its matching

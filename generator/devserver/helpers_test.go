@@ -42,6 +42,12 @@ func start(t testing.TB, opts generator.Options) *running { return startWith(t, 
 // startWith is start with s.Built set to built.
 func startWith(t testing.TB, opts generator.Options, built chan time.Duration) *running {
 	t.Helper()
+	return startSet(t, opts, func(s *Server) { s.Built = built })
+}
+
+// startSet is start with set called on the server before it runs.
+func startSet(t testing.TB, opts generator.Options, set func(*Server)) *running {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	s, err := New(ctx, opts, io.Discard, DefaultWindow)
 	if err != nil {
@@ -54,7 +60,7 @@ func startWith(t testing.TB, opts generator.Options, built chan time.Duration) *
 		s.Close()
 		t.Fatal(err)
 	}
-	s.Built = built
+	set(s)
 	r := &running{Server: s, url: s.URL(ln), errs: make(chan error, 1)}
 	go func() { r.errs <- s.Run(ctx, ln) }()
 	t.Cleanup(func() {

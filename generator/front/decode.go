@@ -87,24 +87,33 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 
 func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 	fields := cachedFields(v.Type())
-	seen := map[string]bool{}
+	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		f, ok := fieldNamed(fields, k.Value)
+		if first := seen[k.Value]; first != nil && k.Kind == yaml.ScalarNode {
+			where := fmt.Sprintf("on lines %d and %d", first.Line, k.Line)
+			if first.Line == k.Line {
+				where = fmt.Sprintf("on line %d", k.Line)
+			}
+			d.add(k, false, "delete one of them", "%s is given twice, %s; keep one", label(join(name, k.Value)), where)
+			continue
+		}
+		seen[k.Value] = k
 		if !ok {
 			d.add(k, true, diag.DidYouMean(k.Value, fieldNames(fields), "remove it, or check the spelling against the authoring guide"),
 				"unknown field %q is ignored", join(name, k.Value))
 			continue
 		}
-		seen[f.Name] = true
 		d.value(val, v.Field(f.Index), join(name, f.Name))
+		d.bounds(f, val, v.Field(f.Index), join(name, f.Name))
 		if s, ok := v.Field(f.Index).Interface().(Str); ok && f.Enum != nil && s.V != "" && !slices.Contains(f.Enum, s.V) {
 			d.add(val, false, diag.DidYouMean(s.V, f.Enum, "use one of: "+strings.Join(f.Enum, ", ")),
 				"%s cannot be %q", label(join(name, f.Name)), s.V)
 		}
 	}
 	for _, f := range fields {
-		if f.Required && !seen[f.Name] {
+		if f.Required && seen[f.Name] == nil {
 			d.add(n, false, fmt.Sprintf("add a line like `%s: ...`", f.Name), "%s is missing", label(join(name, f.Name)))
 		}
 	}
@@ -117,6 +126,7 @@ type Field struct {
 	Required bool     // the file must give it
 	Enum     []string // the allowed words, if only some are
 	Doc      string   // what it means, in a sentence
+	Min, Max string   // the range of a number or length of time, or the most items of a list; "" for none
 	Type     reflect.Type
 }
 
@@ -133,7 +143,8 @@ func Fields(t reflect.Type) []Field {
 		if e := sf.Tag.Get("enum"); e != "" {
 			enum = strings.Split(e, ",")
 		}
-		fs = append(fs, Field{Name: name, Index: i, Required: sf.Tag.Get("required") == "true", Enum: enum, Doc: sf.Tag.Get("doc"), Type: sf.Type})
+		fs = append(fs, Field{Name: name, Index: i, Required: sf.Tag.Get("required") == "true", Enum: enum, Doc: sf.Tag.Get("doc"),
+			Min: sf.Tag.Get("min"), Max: sf.Tag.Get("max"), Type: sf.Type})
 	}
 	return fs
 }

@@ -12,9 +12,11 @@ type Site struct {
 	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
 	// Description is what search results and link previews show for the guide.
 	Description Str `yaml:"description" doc:"One or two plain sentences about the guide, for search results and link previews; pages without a summary use it."`
+	// EmergencyNumber is the phone number emergency actions offer to call.
+	EmergencyNumber Str `yaml:"emergency_number" doc:"The local emergency phone number, such as 999 or 911; every emergency action then offers a link to call it. Without it pages say: your local emergency number."`
 	// Governance: how hard pages may be to read, and how often they are reviewed.
-	ReadabilityGrade  Int `yaml:"readability_grade" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns; 8 when left out."`
-	ReviewCycleMonths Int `yaml:"review_cycle_months" doc:"Months from a page's last review to its next; 36 when left out."`
+	ReadabilityGrade  Int `yaml:"readability_grade" min:"1" max:"20" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns, from 1 to 20; 8 when left out."`
+	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
 	// Synonyms are everyday words the search box also takes for words of the guide.
 	Synonyms []Synonym `yaml:"synonyms" doc:"Everyday words patients search by, each with the words of the guide it should find, such as {word: sciatica, means: [hamstrings, leg]}."`
 }
@@ -38,9 +40,9 @@ type Stretch struct {
 	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence: what it is and what it helps."`
 	Areas       []Str      `yaml:"areas" required:"true" doc:"Area ids from content/_index.md."`
 	Position    Str        `yaml:"position" enum:"lying,kneeling,sitting,standing" doc:"The body position."`
-	Hold        Duration   `yaml:"hold" doc:"How long to hold, such as 30s or 1m. Give hold or reps."`
-	Reps        Int        `yaml:"reps" doc:"How many repetitions. Give hold or reps."`
-	Sets        Int        `yaml:"sets" doc:"How many times to do it; 1 when left out."`
+	Hold        Duration   `yaml:"hold" min:"1s" max:"10m" doc:"How long to hold, such as 30s or 1m, from 1s to 10m. Give hold or reps."`
+	Reps        Int        `yaml:"reps" min:"1" max:"100" doc:"How many repetitions, from 1 to 100. Give hold or reps."`
+	Sets        Int        `yaml:"sets" min:"1" max:"20" doc:"How many times to do it, from 1 to 20; 1 when left out."`
 	Sides       Str        `yaml:"sides" enum:"both,none" doc:"both when the stretch is done on each side."`
 	Equipment   []Str      `yaml:"equipment" doc:"What the patient needs, such as mat or chair."`
 	Cues        []Str      `yaml:"cues" doc:"Two or three very short reminders for the printed handout."`
@@ -48,7 +50,7 @@ type Stretch struct {
 	RedFlags    []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
 	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 	Image       Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
 	ImageAlt    Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
 	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
@@ -59,10 +61,10 @@ type Routine struct {
 	Title       Str        `yaml:"title" required:"true" doc:"The routine's name."`
 	Summary     Str        `yaml:"summary" required:"true" doc:"One plain sentence about the routine."`
 	When        Str        `yaml:"when" enum:"morning,evening,any" doc:"The time of day it is meant for."`
-	Steps       []Step     `yaml:"steps" required:"true" doc:"The stretches in order."`
+	Steps       []Step     `yaml:"steps" required:"true" max:"100" doc:"Up to 100 stretches, in order."`
 	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
 }
 
@@ -70,9 +72,9 @@ type Routine struct {
 // dose for this step only; fields left out keep the stretch's values.
 type Step struct {
 	Stretch Str      `yaml:"stretch" required:"true" doc:"The stretch's file name without .md."`
-	Hold    Duration `yaml:"hold" doc:"Hold for this step instead of the stretch's own."`
-	Reps    Int      `yaml:"reps" doc:"Repetitions for this step instead of the stretch's own."`
-	Sets    Int      `yaml:"sets" doc:"Sets for this step instead of the stretch's own."`
+	Hold    Duration `yaml:"hold" min:"1s" max:"10m" doc:"Hold for this step instead of the stretch's own, from 1s to 10m."`
+	Reps    Int      `yaml:"reps" min:"1" max:"100" doc:"Repetitions for this step instead of the stretch's own, from 1 to 100."`
+	Sets    Int      `yaml:"sets" min:"1" max:"20" doc:"Sets for this step instead of the stretch's own, from 1 to 20."`
 }
 
 // RedFlags is the front matter of content/red-flags.md.
@@ -81,15 +83,16 @@ type RedFlags struct {
 	Summary  Str    `yaml:"summary" doc:"One plain sentence about the page."`
 	Flags    []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
 	Reviewed Date   `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer Str    `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer Str    `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 }
 
 // Flag is one warning sign.
 type Flag struct {
-	ID      Str `yaml:"id" required:"true" doc:"Short lowercase name, used as the anchor and in stretches' red_flags."`
-	Title   Str `yaml:"title" required:"true" doc:"The sign in a few plain words."`
-	Urgency Str `yaml:"urgency" required:"true" enum:"emergency,urgent,soon" doc:"How soon to get help."`
-	Action  Str `yaml:"action" required:"true" doc:"What to do, calmly and plainly."`
+	ID      Str   `yaml:"id" required:"true" doc:"Short lowercase name, used as the anchor and in stretches' red_flags."`
+	Title   Str   `yaml:"title" required:"true" doc:"The sign in a few plain words."`
+	Urgency Str   `yaml:"urgency" required:"true" enum:"emergency,urgent,soon" doc:"How soon to get help."`
+	Action  Str   `yaml:"action" required:"true" doc:"What to do, calmly and plainly."`
+	Signs   []Str `yaml:"signs" doc:"The early signs to look for, each in a few plain words."`
 }
 
 // Page is the front matter of a free page, content/pages/<slug>.md, and of the home
@@ -99,7 +102,7 @@ type Page struct {
 	Summary     Str        `yaml:"summary" doc:"One plain sentence about the page."`
 	Citations   []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed    Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer    Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer    Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 	AlsoKnownAs []Str      `yaml:"also_known_as" doc:"Other names patients may search for, such as [trunk rotation]; the search box finds the page by them."`
 	Audience    Str        `yaml:"audience" enum:"patients,authors" doc:"Who the page is for; authors keeps it out of the search box, the menus and the sitemap."`
 }

@@ -1,7 +1,9 @@
 package front
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -51,10 +53,14 @@ type Int struct {
 // add nothing to the error about a value that is not a number at all.
 func (i Int) Valid() bool { return i.Set() && !i.bad }
 
-// UnmarshalYAML accepts a whole number.
+// UnmarshalYAML accepts a whole number. One too large for an int is kept as the
+// largest int, for the field's range (its min and max tags) to refuse.
 func (i *Int) UnmarshalYAML(n *yaml.Node) error {
 	i.At = at(n)
 	v, err := strconv.Atoi(strings.TrimSpace(n.Value))
+	if errors.Is(err, strconv.ErrRange) {
+		err = nil
+	}
 	if n.Kind != yaml.ScalarNode || err != nil {
 		i.bad = true
 		return fmt.Errorf("should be a whole number such as 10, not %s", valueWords(n))
@@ -71,6 +77,10 @@ type Duration struct {
 
 var durationRE = regexp.MustCompile(`^(?:(\d+)\s*(?:m|min|mins|minutes?))?\s*(?:(\d+)\s*(?:s|sec|secs|seconds?))?$`)
 
+// maxMinutes bounds the minutes and seconds ParseDuration adds up, so that they
+// cannot overflow; anything longer is read as the longest duration.
+const maxMinutes = 1_000_000
+
 // ParseDuration reads "30s", "45 seconds", "1m", "1 min 30 s" and similar.
 func ParseDuration(s string) (time.Duration, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -80,6 +90,9 @@ func ParseDuration(s string) (time.Duration, bool) {
 	}
 	min, _ := strconv.Atoi(m[1])
 	sec, _ := strconv.Atoi(m[2])
+	if min > maxMinutes || sec > maxMinutes*60 {
+		return math.MaxInt64, true // too long for any use, and never a wrapped-around number
+	}
 	d := time.Duration(min)*time.Minute + time.Duration(sec)*time.Second
 	return d, d > 0
 }

@@ -2,6 +2,7 @@ package guide
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 )
@@ -11,7 +12,9 @@ import (
 const SecondsPerRep = 3
 
 // Dose is how much of a stretch to do: a hold or a number of repetitions, a number of
-// sets, and whether to do it on each side.
+// sets, and whether to do it on each side. Front matter allows a hold from 1 second
+// to 10 minutes, 1 to 100 reps and 1 to 20 sets (the min and max tags of package
+// front), so one dose is at most 400 minutes.
 type Dose struct {
 	Hold  time.Duration // zero when the stretch is counted in repetitions
 	Reps  int           // zero when the stretch is held
@@ -20,17 +23,37 @@ type Dose struct {
 }
 
 // Active is the time spent stretching: the hold (or reps x SecondsPerRep) times the
-// sets, doubled when the stretch is done on each side.
+// sets, doubled when the stretch is done on each side. Outside the ranges above it
+// stops at the longest duration rather than overflow.
 func (d Dose) Active() time.Duration {
 	per := d.Hold
 	if d.Reps > 0 {
-		per = time.Duration(d.Reps*SecondsPerRep) * time.Second
+		per = mulSaturating(time.Duration(d.Reps), SecondsPerRep*time.Second)
 	}
-	total := per * time.Duration(max(d.Sets, 1))
+	total := mulSaturating(per, time.Duration(max(d.Sets, 1)))
 	if d.Sides {
-		total *= 2
+		total = mulSaturating(total, 2)
 	}
 	return total
+}
+
+// mulSaturating is a*b for a, b >= 0, or the longest duration when that overflows.
+func mulSaturating(a, b time.Duration) time.Duration {
+	if a <= 0 || b <= 0 {
+		return 0
+	}
+	if a > math.MaxInt64/b {
+		return math.MaxInt64
+	}
+	return a * b
+}
+
+// addSaturating is a+b for a, b >= 0, or the longest duration when that overflows.
+func addSaturating(a, b time.Duration) time.Duration {
+	if b > math.MaxInt64-a {
+		return math.MaxInt64
+	}
+	return a + max(b, 0)
 }
 
 // String says the dose in words: "Hold 30 seconds, 2 times, each side".

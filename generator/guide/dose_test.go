@@ -1,6 +1,8 @@
 package guide
 
 import (
+	"math"
+	"slices"
 	"testing"
 	"time"
 )
@@ -65,5 +67,33 @@ func TestISO8601AndWords(t *testing.T) {
 func TestUrgencyRank(t *testing.T) {
 	if !(Emergency.Rank() < Urgent.Rank() && Urgent.Rank() < Soon.Rank() && Soon.Rank() < Urgency("later").Rank()) {
 		t.Error("urgencies are not ranked emergency, urgent, soon, other")
+	}
+}
+
+// A dose or routine total never wraps around to a negative time, whatever the
+// numbers; at the largest values front matter allows it is exact.
+func TestTotalNeverOverflows(t *testing.T) {
+	most := Dose{Hold: 10 * time.Minute, Sets: 20, Sides: true}
+	huge := Dose{Reps: math.MaxInt, Sets: math.MaxInt, Sides: true}
+	cases := []struct {
+		name  string
+		doses []Dose
+		want  time.Duration
+	}{
+		{"the largest allowed dose", []Dose{most}, 400 * time.Minute},
+		{"the most reps allowed", []Dose{{Reps: 100, Sets: 20, Sides: true}}, 12000 * time.Second},
+		{"100 steps of the largest dose", slices.Repeat([]Dose{most}, 100), 40000 * time.Minute},
+		{"reps and sets at the largest int", []Dose{huge}, math.MaxInt64},
+		{"a hold at the longest duration", []Dose{{Hold: math.MaxInt64, Sets: 2}}, math.MaxInt64},
+		{"a sum past the longest duration", []Dose{{Hold: math.MaxInt64 / 2, Sets: 1}, {Hold: math.MaxInt64 / 2, Sets: 1}, most}, math.MaxInt64},
+	}
+	for _, c := range cases {
+		r := &Routine{}
+		for _, d := range c.doses {
+			r.Steps = append(r.Steps, &Step{Dose: d})
+		}
+		if got := r.Total(); got != c.want {
+			t.Errorf("%s: total %v, want %v", c.name, got, c.want)
+		}
 	}
 }

@@ -43,6 +43,9 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
+	// pages should say "your local emergency number" instead.
+	EmergencyNumber string
 	// Synonyms maps an everyday word to the words of the guide it finds in search.
 	Synonyms map[string][]string
 }
@@ -132,11 +135,13 @@ type Step struct {
 	Dose    Dose // the stretch's dose with the step's overrides applied
 }
 
-// Total is the routine's active time: the sum of its steps' active times.
+// Total is the routine's active time: the sum of its steps' active times. With the
+// ranges front matter allows (at most 100 steps of at most 400 minutes) it is under
+// 28 days; it stops at the longest duration rather than overflow in any case.
 func (r *Routine) Total() time.Duration {
 	var d time.Duration
 	for _, s := range r.Steps {
-		d += s.Dose.Active()
+		d = addSaturating(d, s.Dose.Active())
 	}
 	return d
 }
@@ -160,6 +165,17 @@ const (
 	Soon      Urgency = "soon"
 )
 
+// Label says an urgency in the words patients see, on pages and handouts.
+func (u Urgency) Label() string {
+	switch u {
+	case Emergency:
+		return "Emergency"
+	case Urgent:
+		return "Urgent"
+	}
+	return "See a doctor soon"
+}
+
 // Rank orders urgencies: 0 for an emergency, 1 for urgent, 2 for soon, 3 otherwise.
 func (u Urgency) Rank() int {
 	switch u {
@@ -179,6 +195,7 @@ type Flag struct {
 	Title   string
 	Urgency Urgency
 	Action  string
+	Signs   []string // the early signs to look for; may be empty
 	Pos     Pos
 }
 

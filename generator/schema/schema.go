@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"reflect"
 	"sort"
+	"strconv"
 
 	"gopkg.in/yaml.v3"
 
@@ -154,12 +155,22 @@ func (b *builder) object(t reflect.Type) map[string]any {
 	return obj
 }
 
-// field describes one field's values: its allowed words, or its type's values.
+// field describes one field's values: its allowed words, or its type's values, with
+// the range of a whole number and the most items of a list (the min and max tags).
 func (b *builder) field(f front.Field) map[string]any {
 	if f.Enum != nil {
 		return map[string]any{"type": "string", "enum": f.Enum}
 	}
-	return b.value(f.Type)
+	p := b.value(f.Type)
+	lo, errLo := strconv.Atoi(f.Min)
+	hi, errHi := strconv.Atoi(f.Max)
+	if p["type"] == "integer" && errLo == nil && errHi == nil {
+		p["minimum"], p["maximum"] = lo, hi
+	}
+	if alts, ok := p["anyOf"].([]any); ok && f.Type.Kind() == reflect.Slice && errHi == nil {
+		alts[0].(map[string]any)["maxItems"] = hi
+	}
+	return p
 }
 
 // FromYAML turns a YAML tree into the JSON value a schema validator reads: mappings

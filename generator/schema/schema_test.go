@@ -148,6 +148,12 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"hold: 30 without a unit", "stretches/a.md", stretch + "hold: 30\n", "error"},
 		{"reps: ten", "stretches/a.md", stretch + "reps: ten\n", "error"},
 		{"sets: two", "stretches/a.md", stretch + "reps: 5\nsets: two\n", "error"},
+		{"sets: 21", "stretches/a.md", stretch + "reps: 5\nsets: 21\n", "error"},
+		{"sets: 20 and reps: 100", "stretches/a.md", stretch + "reps: 100\nsets: 20\n", "ok"},
+		{"sets at the largest int", "stretches/a.md", stretch + "hold: 30s\nsets: 9223372036854775807\n", "error"},
+		{"a step of 0 reps", "routines/a.md", "title: R\nsummary: S.\nsteps:\n  - {stretch: bridge, reps: 0}\n", "error"},
+		{"101 steps", "routines/a.md", "title: R\nsummary: S.\nsteps: [" + strings.Repeat("a, ", 100) + "a]\n", "error"},
+		{"review_cycle_months: 121", "_index.md", "title: G\nreview_cycle_months: 121\n", "error"},
 		{"position: upside-down", "stretches/a.md", stretch + "hold: 30s\nposition: upside-down\n", "error"},
 		{"sides: left", "stretches/a.md", stretch + "hold: 30s\nsides: left\n", "error"},
 		{"areas as a group", "stretches/a.md", "title: B\nsummary: S.\nareas: {hips: yes}\nhold: 30s\n", "error"},
@@ -241,7 +247,7 @@ func TestFilesAreStable(t *testing.T) {
 			t.Errorf("%s differs between two calls", name)
 		}
 	}
-	if !bytes.Contains(a["stretch.json"], []byte(`"description": "How long to hold, such as 30s or 1m. Give hold or reps."`)) {
+	if !bytes.Contains(a["stretch.json"], []byte(`"description": "How long to hold, such as 30s or 1m, from 1s to 10m. Give hold or reps."`)) {
 		t.Error("stretch.json lacks the doc of hold")
 	}
 }
