@@ -85,7 +85,7 @@
 // "reviewed", and for the patient features "reference", "cite-refs", "search",
 // "browse", "finder" and "follow-along"), one file per kind of page defining "main" and, where it
 // needs a script, "scripts" (home, stretch, routine, area, position, stretches,
-// red-flags, bibliography, page, progress, 404), style.css and any other .css, .js or .svg
+// red-flags, bibliography, page, progress, prescribe, 404), style.css and any other .css, .js or .svg
 // files (favicon.svg is the site's icon, also named by the web app manifest), and
 // devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
 // build also writes search.json, the index the search box reads (render/search.go).
@@ -101,6 +101,9 @@
 // follow-along plays a routine, or a stretch alone (render/coach.go). The build also
 // makes /progress/ (render/progress.go, progress.html), where progress.js shows the
 // sessions the follow-along kept in the patient's browser.
+// It makes /make/ too (render/prescribe.go, prescribe.html), where prescribe.js
+// builds a routine from the catalog of stretches the page carries, keeps it in the
+// address's fragment and draws its QR code with qr.js.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
 // (render/meta.go), and preview.png (the link preview card, og:image) and

@@ -174,6 +174,7 @@ func (r *run) views(assets map[string]string) []view {
 		add(view{Page: p})
 	}
 	add(view{Page: progressPage()})
+	add(view{Page: prescribePage()})
 	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
 	return views
 }

@@ -22,6 +22,9 @@ func TestGuideInBrowser(t *testing.T) {
 	if len(files) < 20 {
 		t.Fatalf("the guide has only %d pages", len(files))
 	}
+	// The "Make a routine" page is checked also with a routine in its address, as
+	// a clinician or a patient sees it once stretches are chosen.
+	files = append(files, "make/#r=v1;Test;Twice+a+day;bridge:r8:s2,cat-camel:h45:s3,knee-to-chest:h20:s1:b")
 	for _, file := range files {
 		t.Run(file, func(t *testing.T) {
 			u := pageURL(base, file)

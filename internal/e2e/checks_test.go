@@ -195,7 +195,9 @@ func keyboardCheck(ctx context.Context, u string) ([]string, error) {
 	defer done()
 	var problems []string
 	tab := chromedp.KeyEvent("\t")
-	if err := chromedp.Do(sctx, chromedp.Navigate(u), tab); err != nil {
+	// An address with a fragment, navigated to from itself, would only scroll: leave
+	// first, so the page loads afresh.
+	if err := chromedp.Do(sctx, chromedp.Navigate("about:blank"), chromedp.Navigate(u), tab); err != nil {
 		return nil, err
 	}
 	type focused struct {

@@ -25,7 +25,7 @@
   const LOG = 'stretchguide-sessions';
   const MUTE = 'stretchguide-mute';
 
-  const steps = [...sec.querySelectorAll('.follow-plan > li')].map((li) => {
+  const read = () => [...sec.querySelectorAll('.follow-plan > li')].map((li) => {
     const d = li.dataset;
     return {
       title: d.title, dose: d.dose, img: d.img, alt: d.alt || '',
@@ -33,7 +33,11 @@
       sides: d.sides === 'both', cues: [...li.children].map((c) => c.textContent),
     };
   });
-  if (!steps.length) return;
+  let steps = read();
+  // A page that writes its plan later (data-plan-later, the "Make a routine" page)
+  // sends follow:plan after each change; the next Start plays the new plan.
+  sec.addEventListener('follow:plan', () => { steps = read(); sec.hidden = !steps.length; });
+  if (!steps.length && !('planLater' in sec.dataset)) return;
   // A part is one side of one set of a step: a rest to get ready, then the work
   // itself (the hold, scaled as the patient chose, or the repetitions).
   let parts = [];
@@ -339,5 +343,5 @@
     if (document.visibilityState === 'visible' && dlg.open && !paused && !out.stage.hidden) wake();
   });
   setMute(muted);
-  sec.hidden = false;
+  sec.hidden = !steps.length;
 })();
