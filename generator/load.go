@@ -12,7 +12,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/stretchguide/stretchguide/generator/bib"
 	"github.com/stretchguide/stretchguide/generator/diag"
@@ -204,6 +204,9 @@ func loadFile(fsys fs.FS, prefix, p string, md goldmark.Markdown, problems *diag
 	if issue != nil {
 		addIssue(problems, shown, *issue)
 		return nil, nil
+	}
+	for _, w := range m.Warnings { // issue 18: list items YAML joins into one
+		addIssue(problems, shown, w)
 	}
 	if m.Node == nil {
 		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
