@@ -47,6 +47,7 @@ func or(s, def string) string {
 type Result struct {
 	Problems diag.List // errors and warnings, sorted by file and line
 	Files    int       // files written
+	Summary            // what the site holds, for the closing line of `build` (summary.go)
 }
 
 // Build runs the pipeline: load the content, link it into one checked guide, render
@@ -93,6 +94,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	t.step("write")
 	res.Files = len(out)
+	res.Summary = summarize(out, ln.guide)
 	return res, nil
 }
 
