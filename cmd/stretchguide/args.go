@@ -73,7 +73,12 @@ func isBool(f *flag.Flag) bool {
 func setUsage(fs *flag.FlagSet, synopsis, does string) {
 	fs.Usage = func() {
 		w := fs.Output()
-		fmt.Fprintf(w, "Usage: stretchguide %s\n\n%s\n\nFlags:\n", synopsis, does)
-		fs.PrintDefaults()
+		fmt.Fprintf(w, "Usage: stretchguide %s\n\n%s\n", synopsis, does)
+		n := 0
+		fs.VisitAll(func(*flag.Flag) { n++ })
+		if n > 0 {
+			fmt.Fprintln(w, "\nFlags:")
+			fs.PrintDefaults()
+		}
 	}
 }

@@ -18,6 +18,7 @@ type workflow struct {
 
 type job struct {
 	Uses        string            `yaml:"uses"` // a reusable workflow
+	If          string            `yaml:"if"`
 	Needs       any               `yaml:"needs"`
 	Container   any               `yaml:"container"`
 	Permissions map[string]string `yaml:"permissions"`
