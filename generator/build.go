@@ -85,6 +85,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	for name, b := range schema.Files() { // for editors: see the schema package
 		out["schema/"+name] = b
 	}
+	if err := addEditor(out, ln.guide, opts.Layouts); err != nil { // issue 18: admin/, package cms
+		return res, err
+	}
 	t.step("render")
 	if err := ctx.Err(); err != nil {
 		return res, err

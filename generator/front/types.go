@@ -15,6 +15,8 @@ type Site struct {
 	// Governance: how hard pages may be to read, and how often they are reviewed.
 	ReadabilityGrade  Int `yaml:"readability_grade" min:"1" max:"20" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns, from 1 to 20; 8 when left out."`
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
+	// CMSRepo is where the browser editor at /admin/ saves: see package cms.
+	CMSRepo Str `yaml:"cms_repo" doc:"The GitHub repository, as owner/name, that the browser editor at /admin/ saves to; without it the editor uses Netlify's Git Gateway."`
 }
 
 // Area is one part of the body listed in content/_index.md.

@@ -43,6 +43,8 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// CMSRepo is the GitHub repository (owner/name) the browser editor saves to.
+	CMSRepo string
 }
 
 // Kind says which template renders a page.
