@@ -237,6 +237,9 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	for name, data := range b.schemas {
 		out["schema/"+name] = data
 	}
+	if err := addEditor(out, ln.guide, b.opts.Layouts); err != nil { // issue 18: admin/, package cms
+		return nil, res, err
+	}
 	t.step("render")
 	b.bodies, b.pages, b.basePath = rc.bodies, rc.pages, ln.guide.Site.BasePath
 	b.handouts, b.words = rc.handouts, rc.search
