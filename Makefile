@@ -62,4 +62,4 @@ pdf-preview:
 	@echo "Page 1 of each handout:" && ls tmp/pdf-preview/*.png
 
 clean:
-	rm -rf public .public.prev .public.stretchguide.json
+	rm -rf public .public.prev .public.stretchguide.json .public.stretchguide-cache

@@ -117,7 +117,7 @@ func TestImageOutsideContentIsNeverRead(t *testing.T) {
 		fsys := siteFS(t)
 		fsys["stretches/bad.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Bad\nsummary: S.\nareas: [hips]\nhold: 30s\nimage: " + image + "\nimage_alt: A.\n---\n")}
 		rec := &recordingFS{FS: fsys}
-		problems := check(rec, Options{Content: "content", Today: testToday})
+		problems := checkContent(rec, Options{Content: "content", Today: testToday})
 		if !containsPrefix(problems, "content/stretches/bad.md:6:8: error: the image \""+image+"\" is outside the content folder") {
 			t.Errorf("%s: no error, got:\n%s", image, list(problems))
 		}

@@ -16,7 +16,13 @@ import (
 	"github.com/yuin/goldmark"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/generator/schema"
+	"github.com/stretchguide/stretchguide/generator/write"
 	"github.com/stretchguide/stretchguide/internal/corpus"
 )
 
@@ -92,23 +98,22 @@ func (c *cpuMeter) start() { c.from = cpuTime() }
 func (c *cpuMeter) stop()  { c.total += cpuTime() - c.from }
 
 // loadBench loads a corpus the way Build does, failing on any problem.
-func loadBench(b testing.TB, dir string) (*content, *layoutSet, goldmark.Markdown) {
+func loadBench(b testing.TB, dir string) (*load.Content, *render.Layouts) {
 	ls, err := readLayouts("")
 	if err != nil {
 		b.Fatal(err)
 	}
-	md := newMarkdown(ls.citation)
 	var problems diag.List
-	c := load(os.DirFS(dir), dir, md, &problems)
+	c := load.Load(os.DirFS(dir), dir, load.NewParser(), &problems)
 	if problems.Errors() > 0 {
 		b.Fatalf("the corpus has errors:\n%s", list(problems))
 	}
-	return c, ls, md
+	return c, ls
 }
 
-func linkBench(b testing.TB, c *content) *linked {
+func linkBench(b testing.TB, c *load.Content) *link.Linked {
 	var problems diag.List
-	ln := link(c, "", &problems)
+	ln := link.Link(c, "", &problems)
 	if problems.Errors() > 0 {
 		b.Fatalf("the corpus has errors:\n%s", list(problems))
 	}
@@ -126,23 +131,22 @@ func BenchmarkLayouts(b *testing.B) {
 
 func BenchmarkLoad(b *testing.B) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
-		md := newMarkdown(nil)
+		md := load.NewParser()
 		cpu.start()
 		for b.Loop() {
 			var problems diag.List
-			load(os.DirFS(dir), dir, md, &problems)
+			load.Load(os.DirFS(dir), dir, md, &problems)
 		}
 		cpu.stop()
 	})
 }
 
-// BenchmarkLink links freshly loaded content each time, since linking rewrites the
-// links inside the parsed bodies; only the link step is timed.
+// BenchmarkLink links freshly loaded content each time; only the link step is timed.
 func BenchmarkLink(b *testing.B) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			c, _, _ := loadBench(b, dir)
+			c, _ := loadBench(b, dir)
 			b.StartTimer()
 			cpu.start()
 			linkBench(b, c)
@@ -151,17 +155,17 @@ func BenchmarkLink(b *testing.B) {
 	})
 }
 
-// BenchmarkRender renders freshly linked content each time, since rendering drops
-// the parsed bodies; only the render step is timed.
+// BenchmarkRender renders freshly linked content each time, with an empty memo; only
+// the render step is timed.
 func BenchmarkRender(b *testing.B) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
-			c, ls, md := loadBench(b, dir)
+			c, ls := loadBench(b, dir)
 			ln := linkBench(b, c)
 			b.StartTimer()
 			cpu.start()
-			if _, err := render(ln, ls, md, true); err != nil {
+			if _, _, err := render.Site(ln, ls, render.Options{PDFs: true}, memo.New()); err != nil {
 				b.Fatal(err)
 			}
 			cpu.stop()
@@ -173,17 +177,17 @@ func BenchmarkRender(b *testing.B) {
 // benchmark writes it, and the build benchmark starts from it as a previous build.
 var built struct {
 	sync.Mutex
-	sites map[string]output
+	sites map[string]map[string][]byte
 }
 
-func builtSite(tb testing.TB, dir string) output {
+func builtSite(tb testing.TB, dir string) map[string][]byte {
 	built.Lock()
 	defer built.Unlock()
 	if out, ok := built.sites[dir]; ok {
 		return out
 	}
-	c, ls, md := loadBench(tb, dir)
-	out, err := render(linkBench(tb, c), ls, md, true)
+	c, ls := loadBench(tb, dir)
+	out, _, err := render.Site(linkBench(tb, c), ls, render.Options{PDFs: true}, memo.New())
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -191,7 +195,7 @@ func builtSite(tb testing.TB, dir string) output {
 		out["schema/"+name] = b
 	}
 	if built.sites == nil {
-		built.sites = map[string]output{}
+		built.sites = map[string]map[string][]byte{}
 	}
 	built.sites[dir] = out
 	return out
@@ -204,14 +208,14 @@ func BenchmarkWrite(b *testing.B) {
 		out := builtSite(b, dir)
 		public := filepath.Join(b.TempDir(), "public")
 		for range 2 { // a rebuild starts from the build before the last one
-			if err := write(public, out); err != nil {
+			if err := write.Site(public, out); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.ResetTimer()
 		cpu.start()
 		for b.Loop() {
-			if err := write(public, out); err != nil {
+			if err := write.Site(public, out); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -225,7 +229,7 @@ func BenchmarkBuild(b *testing.B) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
 		public := filepath.Join(b.TempDir(), "public")
 		for range 2 { // a rebuild starts from the build before the last one
-			if err := write(public, builtSite(b, dir)); err != nil {
+			if err := write.Site(public, builtSite(b, dir)); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -248,7 +252,7 @@ func BenchmarkFloor(b *testing.B) {
 		b.ResetTimer()
 		cpu.start()
 		for b.Loop() {
-			parallel(len(bodies), func(i int) {
+			par.Do(len(bodies), func(i int) {
 				var out bytes.Buffer
 				if err := md.Convert(bodies[i], &out); err != nil {
 					b.Error(err)

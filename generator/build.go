@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -10,10 +11,14 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/yuin/goldmark"
-
+	"github.com/stretchguide/stretchguide/generator/check"
 	"github.com/stretchguide/stretchguide/generator/diag"
-	"github.com/stretchguide/stretchguide/generator/schema"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/render"
+	"github.com/stretchguide/stretchguide/generator/write"
 	"github.com/stretchguide/stretchguide/layouts"
 )
 
@@ -33,143 +38,127 @@ type Options struct {
 	Strict bool
 }
 
-func (o Options) content() string { return or(o.Content, "content") }
-func (o Options) out() string     { return or(o.Out, "public") }
-
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
+func (o Options) content() string { return cmp.Or(o.Content, "content") }
+func (o Options) out() string     { return cmp.Or(o.Out, "public") }
 
 // Result is what a build found and did.
 type Result struct {
 	Problems diag.List // errors and warnings, sorted by file and line
 	Files    int       // files written
-	Summary            // what the site holds, for the closing line of `build` (summary.go)
+	// Bodies and Pages say how many Markdown bodies and pages were rendered; the rest
+	// came from the memo.
+	Bodies, Pages int
+	Summary       // what the site holds, for the closing line of `build` (summary.go)
 }
 
-// Build runs the pipeline: load the content, link it into one checked guide, render
-// it through the layouts, and write it atomically. When the content has errors it
-// returns a *diag.BuildError and the output folder is left exactly as it was.
+// MaxFileSize is the largest content file read; a larger one is reported and skipped.
+const MaxFileSize = load.MaxFileSize
+
+// MaxBody is the most bytes of Markdown one page may hold after its front matter.
+const MaxBody = load.MaxBody
+
+// Build runs the pipeline: load the content, link it into one checked guide, check
+// it, render it through the layouts, and write it atomically. It is a new Builder
+// run once, with the memo the last build into the same folder saved beside it
+// (write.CachePath), so that only what changed since is rendered again. When the content has errors it returns a *diag.BuildError and the
+// output folder is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
-	var res Result
-	if err := checkOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
+	if err := write.CheckOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
+		return Result{}, err
+	}
+	b, err := NewBuilder(opts)
+	if err != nil {
+		return Result{}, err
+	}
+	cache := write.CachePath(opts.out())
+	b.memo = memo.Open(cache) // what the last build into this folder made
+	out, res, err := b.Build(ctx)
+	if err != nil {
+		return res, err
+	}
+	if err := ctx.Err(); err != nil {
 		return res, err
 	}
 	t := newTimer(opts.Log)
-	ls, err := readLayouts(opts.Layouts)
-	if err != nil {
+	if err := write.Site(opts.out(), out); err != nil {
 		return res, err
 	}
-	md := newMarkdown(ls.citation)
-	t.step("layouts")
-	fsys, done := openFolder(opts.content())
-	defer done()
-	ln := loadAndLink(fsys, opts, md, &res.Problems, t)
-	if err := res.Problems.Err(); err != nil {
-		return res, err
-	}
-	if opts.Log != nil {
-		logReading(opts.Log, ln)
-	}
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	ln.dropMatter()
-	out, err := render(ln, ls, md, !opts.NoPDF)
-	if err != nil {
-		return res, err
-	}
-	for name, b := range schema.Files() { // for editors: see the schema package
-		out["schema/"+name] = b
-	}
-	if err := addEditor(out, ln.guide, opts.Layouts); err != nil { // issue 18: admin/, package cms
-		return res, err
-	}
-	t.step("render")
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if err := write(opts.out(), out); err != nil {
-		return res, err
-	}
+	_ = b.memo.Save(cache) // a memo only saves time: a build without one is the same
 	t.step("write")
-	res.Files = len(out)
-	res.Summary = summarize(out, ln.guide)
 	return res, nil
 }
 
-// Check runs load and link, and reports every problem a build would, plus what only
-// an author needs: reviews coming due and each page's reading grade (as info). It
-// writes nothing.
+// Check runs load, link and check, and reports every problem a build would, plus
+// what only an author needs: reviews coming due and each page's reading grade (as
+// info). It writes nothing.
 func Check(opts Options) diag.List {
-	fsys, done := openFolder(opts.content())
+	fsys, done := load.OpenFolder(opts.content())
 	defer done()
-	return check(fsys, opts)
+	return checkContent(fsys, opts)
 }
 
-// check checks the content tree in fsys, naming files as opts.Content/path.
-func check(fsys fs.FS, opts Options) diag.List {
+// checkContent checks the content tree in fsys, naming files as opts.Content/path.
+func checkContent(fsys fs.FS, opts Options) diag.List {
 	var problems diag.List
 	ls, err := readLayouts(opts.Layouts)
 	var refused *layoutInputError
 	if errors.As(err, &refused) {
 		problems.Errorf(refused.file, 1, 1, refused.fix, "%s", refused.msg)
 	} else if err != nil {
-		problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+		problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 	}
-	md := newMarkdown(nil)
-	if ls != nil {
-		md = newMarkdown(ls.citation)
-	}
-	ln := loadAndLink(fsys, opts, md, &problems, newTimer(opts.Log))
+	ln := loadAndLink(fsys, opts, &problems, newTimer(opts.Log))
+	problems.Append(check.Content(ln))
 	if ls != nil && problems.Errors() == 0 {
-		// Render in memory, to check what only the output shows.
-		if out, err := render(ln, ls, md, false); err != nil { // no PDFs: check only reads the pages
-			problems.Errorf(or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
+		// Render in memory, to check what only the output shows; no PDFs: check
+		// only reads the pages.
+		if out, _, err := render.Site(ln, ls, render.Options{}, memo.New()); err != nil {
+			problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 		} else {
-			problems.Append(safetyLinks(ln, out))
+			page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
+			problems.Append(check.Safety(ln, page, render.Layout))
 		}
 	}
 	today := opts.Today
 	if today.IsZero() {
 		today = time.Now()
 	}
-	problems.Append(reviewProblems(ln, today, opts.Strict))
-	problems.Append(readingInfo(ln, problems))
+	problems.Append(check.Reviews(ln, today, opts.Strict))
+	problems.Append(check.Reviewers(ln, opts.Strict))
+	problems.Append(check.Grades(ln.Guide))
+	problems.Append(check.ReadingInfo(ln))
 	problems.Sort()
 	return problems
 }
 
-func loadAndLink(fsys fs.FS, opts Options, md goldmark.Markdown, problems *diag.List, t *timer) *linked {
-	c := load(fsys, opts.content(), md, problems)
+// loadAndLink loads the content tree in fsys and links it.
+func loadAndLink(fsys fs.FS, opts Options, problems *diag.List, t *timer) *link.Linked {
+	c := load.Load(fsys, opts.content(), load.NewParser(), problems)
 	t.step("load")
-	ln := link(c, opts.BaseURL, problems)
+	ln := link.Link(c, opts.BaseURL, problems)
 	t.step("link")
 	problems.Sort()
 	return ln
 }
 
 // readLayouts parses the layouts folder, or the built-in layouts when dir is "".
-// Like content, a layouts folder is read only through an inputFS.
-func readLayouts(dir string) (*layoutSet, error) {
+// Like content, a layouts folder is read only through load's input checks.
+func readLayouts(dir string) (*render.Layouts, error) {
 	if dir == "" {
-		return parseLayouts(layouts.FS)
+		return render.ParseLayouts(layouts.FS)
 	}
 	if _, err := os.Stat(dir); err != nil {
 		return nil, fmt.Errorf("layouts folder: %w", err)
 	}
-	fsys, done := openFolder(dir)
+	fsys, done := load.OpenFolder(dir)
 	defer done()
-	err := refusedInput(fsys) // first, as fs.Glob takes a refused file for a missing one
-	var ls *layoutSet
+	err := load.RefusedInput(fsys) // first, as fs.Glob takes a refused file for a missing one
+	var ls *render.Layouts
 	if err == nil {
-		ls, err = parseLayouts(fsys)
+		ls, err = render.ParseLayouts(fsys)
 	}
 	var pe *fs.PathError
-	if msg, fix := inputProblem(err, "layouts"); msg != "" && errors.As(err, &pe) {
+	if msg, fix := load.InputProblem(err, "layouts"); msg != "" && errors.As(err, &pe) {
 		return nil, &layoutInputError{file: filepath.Join(dir, filepath.FromSlash(pe.Path)), msg: msg, fix: fix}
 	}
 	return ls, err

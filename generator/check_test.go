@@ -37,7 +37,7 @@ var testToday = time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 // are left out: tests look for problems.
 func checkFS(fsys fs.FS, prefix string) diag.List {
 	var problems diag.List
-	for _, d := range check(fsys, Options{Content: prefix, Today: testToday}) {
+	for _, d := range checkContent(fsys, Options{Content: prefix, Today: testToday}) {
 		if d.Severity != diag.Info {
 			problems.Add(d)
 		}

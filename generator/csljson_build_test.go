@@ -43,7 +43,8 @@ const zoteroGordon = `[
 			]
 		},
 		"custom": {
-			"grade": "moderate"
+			"grade": "moderate",
+			"grade_reason": "A review of trials that used different methods"
 		}
 	}
 ]

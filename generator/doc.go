@@ -1,31 +1,52 @@
-// Package generator builds a stretching guide from a content folder. A build is a
-// pipeline of four steps, each in its own file:
+// Package generator builds a stretching guide from a content folder. It holds the
+// API (Build, Check, New, Builder, Options, Result); each step of the pipeline is a
+// package below it, and each imports only the steps before it and the leaf packages:
 //
-//	load    (load.go)    files -> documents: front matter decoded with positions, bodies parsed
-//	link    (link.go)    documents -> one checked guide.Guide: areas, flags, references,
-//	                     stretches, routines; links and citations resolved (resolve.go)
-//	render  (render.go)  guide -> pages through the templates of layouts/, and each
-//	                     routine's PDF handout and QR code (handouts.go, package pdf)
-//	write   (write.go)   pages -> the output folder, swapped in atomically
+//	load      files -> load.Document: front matter decoded once (with its problems),
+//	          body parsed once, and what later steps need from it recorded once:
+//	          headings' anchors, plain text, reading measures, TODOs, link sites. Only
+//	          regular files inside the folder are read (inputs.go), pathological
+//	          bodies are refused (limits.go), pictures are checked (picture.go). A
+//	          Document never changes after loading.
+//	link      documents -> one guide.Guide: areas, flags, references, stretches,
+//	          routines, backlinks, related stretches; and a link.Table that says
+//	          what each link, image and citation of a body resolves to. Link writes
+//	          nothing into a syntax tree.
+//	check     the linked guide -> more problems: reading grade, TODOs, reviews
+//	          coming due, reviewers, evidence grades, and the safety rule on the
+//	          rendered pages.
+//	render    guide + table -> files: pages through the templates of layouts/, the
+//	          Markdown renderer asking the table for every destination and citation;
+//	          search index, sitemap, robots.txt, web app manifest, handouts and QR
+//	          codes (package pdf), and the browser editor in admin/ (package cms).
+//	write     files -> the output folder, swapped in atomically; owns the manifest
+//	          beside it that lists the files builds wrote.
+//	memo      a content-addressed store: every rendered body, page, search entry and
+//	          handout under a hash of exactly its inputs.
+//	devserver serve: watches the folders, drives a Builder kept alive between
+//	          saves, reloads browsers.
 //
-// Load and link collect every problem of the content as a diag.List; when it holds an
-// error, Build stops before writing anything. Link also measures each page's reading
-// grade (reading.go, package readability), sets review dates (review.go) and resolves
-// evidence grades (grades.go). Check runs load and link, then renders in memory to
-// verify the safety rule on the output (safety.go), and adds what depends on the day
-// or is only for authors: reviews coming due, and each page's grade as info. New
-// (new.go, package scaffold) starts a stretch or routine file. The build also writes
-// the JSON Schemas of package schema to /schema/. Builder (incremental.go) runs the
-// same pipeline again and again for `serve`, redoing only what an edit changed;
-// package devserver serves its result.
+// The leaf packages are guide (the linked model), diag (problems with path:line:col),
+// front (front-matter types and decoding), citation (the goldmark extension for
+// [@key]), bib (BibTeX, CSL-YAML and CSL-JSON), cms (the Decap CMS editor), readability,
+// pdf, qrcode, scaffold, starter (the guide `stretchguide init` writes), schema and svgsafe.
 //
-// Every step that works file by file or page by page runs on all cores (parallel.go),
-// each result in its own slot, so the output never depends on scheduling. Nothing
-// compares every page with every other: backlinks, related stretches, area pages and
-// anchors come from indexes. The build before the last one is kept, hidden, beside
-// the output folder; write starts from it and writes only the files that changed. A
-// build replaces only a folder that is its own (outdir.go): a manifest beside the
-// output lists the files builds wrote, and anything else there stops the build.
+// A Builder runs load, link, check and render (builder.go); Build is a new Builder
+// run once and then write; serve keeps one Builder and its memo alive, so a rebuild
+// reloads only the files that changed and renders only what their change reaches.
+// Nothing in load, link, check or render knows which of the two runs it. Every
+// problem of the content is collected into one diag.List; when it holds an error,
+// Build stops before writing anything. Check adds what depends on the day or is only
+// for authors, and writes nothing. New (new.go, package scaffold) starts a stretch
+// or routine file. The build also writes the JSON Schemas of package schema to
+// /schema/.
+//
+// Every step that works file by file or page by page runs on all cores
+// (internal/par), each result in its own slot, so the output never depends on
+// scheduling. Nothing compares every page with every other: backlinks, related
+// stretches, area pages and anchors come from indexes. The build before the last one
+// is kept, hidden, beside the output folder; write starts from it and writes only the
+// files that changed. A build replaces only a folder that is its own (write/outdir.go).
 //
 // # Content
 //
@@ -44,11 +65,11 @@
 // checked.
 //
 // Every input, content or layouts, is read only if it is a regular file inside its
-// own folder once links are followed (inputs.go): a link that stays inside works, a
+// own folder once links are followed (load/inputs.go): a link that stays inside works, a
 // link out of the folder (even one that comes back) and a FIFO or device are refused
 // at line 1 of the file. A stretch's image must be a visible file of content/, an SVG,
 // PNG, JPEG or WebP picture by its ending and its bytes, and an SVG must hold no
-// script, event handler, HTML or address of another site (picture.go, package svgsafe).
+// script, event handler, HTML or address of another site (load/picture.go, package svgsafe).
 //
 // # Layouts
 //
@@ -60,7 +81,7 @@
 // red-flags, bibliography, page, 404), style.css and any other .css, .js or .svg
 // files (favicon.svg is the site's icon, also named by the web app manifest), and
 // devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
-// build also writes search.json, the index the search box reads (search.go).
+// build also writes search.json, the index the search box reads (render/search.go).
 // Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
@@ -68,5 +89,5 @@
 // give absolute addresses only when a base URL is set.
 //
 // Besides the pages, a build writes sitemap.xml, robots.txt and manifest.webmanifest
-// (meta.go).
+// (render/meta.go).
 package generator

@@ -58,7 +58,7 @@ func TestReadingGradeLimitIsASetting(t *testing.T) {
 
 func TestCheckGivesEachPagesReadingGrade(t *testing.T) {
 	var infos []string
-	for _, d := range check(siteFS(t), Options{Content: "content", Today: testToday}) {
+	for _, d := range checkContent(siteFS(t), Options{Content: "content", Today: testToday}) {
 		if d.Severity == diag.Info {
 			infos = append(infos, d.String())
 		}
@@ -111,7 +111,7 @@ func TestCheckReportsReviewsComingDue(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			var problems diag.List
-			for _, d := range check(withCycle(t, "12"), Options{Content: "content", Today: day(c.today), Strict: c.strict}) {
+			for _, d := range checkContent(withCycle(t, "12"), Options{Content: "content", Today: day(c.today), Strict: c.strict}) {
 				if d.Path == "content/pages/about.md" && d.Severity != diag.Info {
 					problems.Add(d)
 				}
@@ -135,11 +135,11 @@ func TestReviewCycleSetsNextReviewDue(t *testing.T) {
 			fsys = withCycle(t, cycle)
 		}
 		var problems diag.List
-		ln := loadAndLink(fsys, Options{Content: "content"}, newMarkdown(nil), &problems, newTimer(nil))
+		ln := loadAndLink(fsys, Options{Content: "content"}, &problems, newTimer(nil))
 		if len(problems) != 0 {
 			t.Fatalf("unexpected problems:\n%s", list(problems))
 		}
-		for _, p := range ln.guide.Pages {
+		for _, p := range ln.Guide.Pages {
 			if p.Slug == "about" && p.NextReview.ISO() != want {
 				t.Errorf("cycle %q: next review %s, want %s", cycle, p.NextReview.ISO(), want)
 			}

@@ -27,11 +27,11 @@ const handoutBase = "https://example.org/guide/"
 func linkSite(t *testing.T, dir, baseURL string) *guide.Guide {
 	t.Helper()
 	var problems diag.List
-	ln := loadAndLink(os.DirFS(dir), Options{Content: dir, BaseURL: baseURL}, newMarkdown(nil), &problems, newTimer(nil))
+	ln := loadAndLink(os.DirFS(dir), Options{Content: dir, BaseURL: baseURL}, &problems, newTimer(nil))
 	if err := problems.Err(); err != nil {
 		t.Fatalf("%s: %v\n%v", dir, err, problems)
 	}
-	return ln.guide
+	return ln.Guide
 }
 
 // buildContent builds a content folder with the base URL into a fresh folder.
@@ -62,8 +62,8 @@ func checkPrinted(t *testing.T, g *guide.Guide, r *guide.Routine, d pdftest.Doc,
 }
 
 // printProblems lists what is wrong with a printed routine: every step's name and
-// dose, the warning box with every sign, emergencies first, the page's address and
-// the review date must be there; navigation must not; up to eight steps fit on two
+// dose, the stop box on page 1 (stopBoxProblems), the version stamp, the page's
+// address and the review date must be there; navigation must not; up to eight steps fit on two
 // pages; and every word sits at least 8 mm inside the page.
 func printProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc, address string) []string {
 	var bad []string
@@ -97,27 +97,12 @@ func printProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc, address stri
 	if n := strings.Count(text, ticksText); n != len(r.Steps) {
 		report("%d tick-box rows for %d steps", n, len(r.Steps))
 	}
-	box := strings.Index(text, "Stop and get help if…")
-	if box < 0 {
-		report("the warning box is missing")
+	bad = append(bad, stopBoxProblems(g, r, d)...)
+	if stamp := pdf.Stamp(g, r); !strings.Contains(text, stamp) {
+		report("the version stamp %q is missing", stamp)
 	}
-	last := -1
-	for _, f := range g.Flags {
-		if box < 0 {
-			break
-		}
-		i := strings.Index(text, f.Title)
-		if i < 0 || i < box {
-			report("warning sign %q is not in the warning box", f.Title)
-			continue
-		}
-		if i < last {
-			report("warning sign %q (%s) is printed after a less urgent one", f.Title, f.Urgency)
-		}
-		last = i
-		if label := urgencyLabel(f.Urgency) + ":"; !strings.Contains(text[box:], label) {
-			report("urgency %q is missing from the warning box", label)
-		}
+	if !r.ClinicallyReviewed() && !strings.Contains(text, pdf.Unreviewed) {
+		report("the routine names no reviewer, but %q is missing", pdf.Unreviewed)
 	}
 	if m := navText.FindString(text); m != "" {
 		report("navigation or web-only text %q was printed", m)
@@ -138,6 +123,47 @@ func printProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc, address stri
 	}
 	for _, w := range d.Outside(8 * 72 / 25.4) {
 		report("text outside the printable area: %s", w)
+	}
+	return bad
+}
+
+// stopBoxProblems lists what is wrong with the "Stop and get help" box, which page 1
+// must carry: its heading, every sign of the routine (every emergency, then the
+// signs its stretches name) in order of urgency with its action, and the line about
+// sharp pain.
+func stopBoxProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc) []string {
+	var bad []string
+	report := func(format string, args ...any) { bad = append(bad, fmt.Sprintf(format, args...)) }
+	if len(d.Pages) == 0 {
+		return []string{"nothing was printed"}
+	}
+	page1 := d.Pages[0].Text
+	box := strings.Index(page1, pdf.StopHeading)
+	if box < 0 {
+		return []string{"the stop box is not on page 1"}
+	}
+	if !strings.Contains(page1[box:], "Stop if you feel sharp pain.") {
+		report("the line about sharp pain is not in the stop box")
+	}
+	last := -1
+	for _, f := range g.RoutineSigns(r) {
+		label := f.Urgency.Label() + ":"
+		if !strings.Contains(page1[box:], f.Title) {
+			report("warning sign %q is not in the stop box on page 1", f.Title)
+			continue
+		}
+		i := strings.Index(page1[box:], label+" "+f.Title)
+		if i < 0 {
+			report("urgency %q is not printed with %q", label, f.Title)
+			continue
+		}
+		if i < last {
+			report("warning sign %q (%s) is printed after a less urgent one", f.Title, f.Urgency)
+		}
+		last = i
+		if !strings.Contains(page1[box:], f.Action) {
+			report("action %q is not on page 1", f.Action)
+		}
 	}
 	return bad
 }
@@ -187,13 +213,20 @@ func TestPrintCheckCatchesBrokenOutput(t *testing.T) {
 		want   string
 	}{
 		{"a step's name is missing", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, "Knee hug", "") }, `name "Knee hug" is missing`},
-		{"a dose is missing", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, "Hold 45 seconds", "") }, `dose "Hold 45 seconds" is missing`},
+		{"a dose is missing", func(d pdftest.Doc) pdftest.Doc { return replace(d, 1, "Hold 45 seconds", "") }, `dose "Hold 45 seconds" is missing`},
 		{"a tick-box row is missing", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, ticksText, "") }, "7 tick-box rows for 8 steps"},
 		{"a step split across pages", func(d pdftest.Doc) pdftest.Doc {
 			d = replace(d, 1, "6. Hamstring stretch with a strap", "")
 			return replace(d, 0, ticksText, "6. Hamstring stretch with a strap "+ticksText)
 		}, "step 6 (Hamstring stretch with a strap) is not whole on one page"},
-		{"no warning box", func(d pdftest.Doc) pdftest.Doc { return replace(d, 1, "Stop and get help if…", "") }, "the warning box is missing"},
+		{"no warning box", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, "Stop and get help if…", "") }, "the stop box is not on page 1"},
+		{"the warning box on page 2", func(d pdftest.Doc) pdftest.Doc {
+			d = replace(d, 0, "Stop and get help if…", "")
+			return replace(d, 1, "Evidence", "Stop and get help if… Evidence")
+		}, "the stop box is not on page 1"},
+		{"no sharp-pain line", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, "Stop if you feel sharp pain.", "") }, "sharp pain"},
+		{"an action missing", func(d pdftest.Doc) pdftest.Doc { return replace(d, 0, "See a doctor promptly.", "") }, `action "See a doctor promptly." is not on page 1`},
+		{"no stamp", func(d pdftest.Doc) pdftest.Doc { return replace(replace(d, 0, "Version ", ""), 1, "Version ", "") }, "the version stamp"},
 		{"navigation printed", func(d pdftest.Doc) pdftest.Doc {
 			return replace(d, 0, "Eight steps", "Skip to main content Routines Stretches Eight steps")
 		}, `navigation or web-only text "Skip to main content"`},
@@ -208,10 +241,10 @@ func TestPrintCheckCatchesBrokenOutput(t *testing.T) {
 			d.Pages[0].Words[5].XMax = d.Pages[0].Width + 10
 			return d
 		}, "text outside the printable area"},
-		{"no address", func(d pdftest.Doc) pdftest.Doc { return replace(d, 1, address, "") }, "the address"},
+		{"no address", func(d pdftest.Doc) pdftest.Doc { return replace(d, 1, "online: "+address, "online:") }, "the address"},
 		{"emergency after urgent", func(d pdftest.Doc) pdftest.Doc {
-			d = replace(d, 1, "Loss of bladder or bowel control", "")
-			return replace(d, 1, "Read all warning signs", "Loss of bladder or bowel control Read all warning signs")
+			d = replace(d, 0, "Emergency: Loss of bladder or bowel control", "")
+			return replace(d, 0, "All warning signs", "Emergency: Loss of bladder or bowel control All warning signs")
 		}, "is printed after a less urgent one"},
 	} {
 		problems := strings.Join(printProblems(g, r, tc.break_(copyDoc()), address), "\n")

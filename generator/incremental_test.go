@@ -66,7 +66,7 @@ var incrementalEdits = []edit{
 		}},
 	{name: "file saved unchanged", bodies: 0, pages: 0,
 		apply: func(t *testing.T, c, l string) []string { return []string{filepath.Join(c, "stretches/bridge.md")} }},
-	{name: "front matter", bodies: 1, pages: -1,
+	{name: "front matter", bodies: 0, pages: -1, // the body's bytes are the same: its HTML is kept
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "stretches/childs-pose.md"), `title = "Child's pose"`, `title = "Child's pose, resting"`)
 		}},
@@ -88,7 +88,7 @@ var incrementalEdits = []edit{
   title: Exercise for the back
 `)
 		}},
-	{name: "a routine step", bodies: 1, pages: -1,
+	{name: "a routine step", bodies: 0, pages: -1,
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "routines/bedtime.md"), "    hold: 30s", "    reps: 5")
 		}},
@@ -116,7 +116,7 @@ var incrementalEdits = []edit{
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "title: Bridge", "title: [Bridge")
 		}},
-	{name: "fixed again", bodies: 1, pages: 1,
+	{name: "fixed again", bodies: 0, pages: 0, // as before the broken build: all from the memo
 		apply: func(t *testing.T, c, l string) []string {
 			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "title: [Bridge", "title: Bridge")
 		}},

@@ -77,24 +77,22 @@ func New(opts Options, kind, title string) (string, error) {
 // Problems in the content do not matter here: whatever loads is used.
 func contextFor(fsys fs.FS, opts Options) scaffold.Context {
 	var problems diag.List
-	ln := loadAndLink(fsys, opts, newMarkdown(nil), &problems, newTimer(nil))
+	ln := loadAndLink(fsys, opts, &problems, newTimer(nil))
 	var c scaffold.Context
-	if d := ln.docs[ln.guide.Home]; d != nil { // areas in the order of the file: the first is the main one
-		var site front.Site
-		front.Decode(d.matter, &site)
-		for _, a := range site.Areas {
+	if d := ln.Docs[ln.Guide.Home]; d != nil { // areas in the order of the file: the first is the main one
+		for _, a := range d.Front.(*front.Site).Areas {
 			if a.ID.V != "" {
 				c.Areas = append(c.Areas, a.ID.V)
 			}
 		}
 	}
-	for _, f := range ln.guide.Flags {
+	for _, f := range ln.Guide.Flags {
 		c.Flags = append(c.Flags, f.ID)
 	}
-	for _, s := range ln.guide.Stretches {
+	for _, s := range ln.Guide.Stretches {
 		c.Stretches = append(c.Stretches, s.Slug)
 	}
-	for _, r := range ln.guide.References {
+	for _, r := range ln.Guide.References {
 		c.References = append(c.References, r.Key)
 	}
 	sort.Strings(c.Stretches)

@@ -44,19 +44,24 @@ func TestNewFilesPassCheck(t *testing.T) {
 			if want := filepath.Join(content, c.file); file != want {
 				t.Errorf("wrote %s, want %s", file, want)
 			}
-			problems := check(os.DirFS(content), Options{Content: "content", Today: testToday})
-			var todos int
+			problems := checkContent(os.DirFS(content), Options{Content: "content", Today: testToday})
+			var todos, unreviewed int
 			for _, d := range problems {
 				switch {
 				case d.Severity == diag.Info:
 				case d.Path == "content/"+c.file && strings.HasPrefix(d.Message, "a TODO is left"):
 					todos++
+				case d.Path == "content/"+c.file && strings.HasPrefix(d.Message, "no clinician has reviewed the page"):
+					unreviewed++ // true of a new file, until a clinician checks it
 				default:
 					t.Errorf("unexpected problem: %s", d)
 				}
 			}
 			if todos == 0 {
 				t.Error("no warning about the TODOs left to write")
+			}
+			if unreviewed != 1 {
+				t.Errorf("%d warnings that no clinician has reviewed the new page, want 1", unreviewed)
 			}
 			src, _ := os.ReadFile(file)
 			if !bytes.Contains(src, []byte("# yaml-language-server: $schema=../../public/schema/"+c.kind+".json\n")) {

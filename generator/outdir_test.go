@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/write"
 )
 
 // snapshot records everything below root: each folder, each link's target and each
@@ -92,13 +94,13 @@ func TestCheckOutPathRefuses(t *testing.T) {
 	}
 	before := snapshot(t, root)
 	for _, c := range cases {
-		err := checkOutPath(c.out, content, layouts)
+		err := write.CheckOutPath(c.out, content, layouts)
 		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "nothing was changed") {
 			t.Errorf("--out %s: got %v, want an error saying %q", c.out, err, c.want)
 		}
 	}
 	for _, ok := range []string{"public", "../public", filepath.Join(root, "new", "public"), filepath.Join(root, "site", "public")} {
-		if err := checkOutPath(ok, content, layouts); err != nil {
+		if err := write.CheckOutPath(ok, content, layouts); err != nil {
 			t.Errorf("--out %s was refused: %v", ok, err)
 		}
 	}

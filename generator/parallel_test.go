@@ -5,6 +5,8 @@ import (
 	"context"
 	"path/filepath"
 	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/internal/par"
 )
 
 // TestParallelBuildMatchesSequential builds the synthetic guide of 1,000 stretches (100
@@ -18,11 +20,11 @@ func TestParallelBuildMatchesSequential(t *testing.T) {
 	content := corpusDir(t, n)
 	build := func(w int) map[string][]byte {
 		t.Helper()
-		defer func(old int) { workers = old }(workers)
-		workers = w
+		defer func(old int) { par.Workers = old }(par.Workers)
+		par.Workers = w
 		out := filepath.Join(t.TempDir(), "public")
 		if _, err := Build(context.Background(), Options{Content: content, Out: out}); err != nil {
-			t.Fatalf("build with %d workers: %v", w, err)
+			t.Fatalf("build with %d par.Workers: %v", w, err)
 		}
 		return readTree(t, out)
 	}

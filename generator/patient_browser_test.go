@@ -72,11 +72,11 @@ func buildPatientSite(t *testing.T, src string, extra map[string]string) string 
 func shippedGuide(t *testing.T) *guide.Guide {
 	t.Helper()
 	var problems diag.List
-	ln := loadAndLink(os.DirFS("../content"), Options{Content: "../content"}, newMarkdown(nil), &problems, newTimer(nil))
+	ln := loadAndLink(os.DirFS("../content"), Options{Content: "../content"}, &problems, newTimer(nil))
 	if err := problems.Err(); err != nil {
 		t.Fatal(err)
 	}
-	return ln.guide
+	return ln.Guide
 }
 
 // strictCSP is the policy of the deploy issue: nothing but the site's own files.
@@ -200,6 +200,7 @@ func TestPatientFeaturesInBrowser(t *testing.T) {
 	t.Run("finder", func(t *testing.T) { testFinder(t, tab(t, browser), shippedURL, shippedGuide(t)) })
 	t.Run("follow-along", func(t *testing.T) { testFollowAlong(t, tab(t, browser), siteURL) })
 	t.Run("reduced motion", func(t *testing.T) { testReducedMotion(t, tab(t, browser), siteURL) })
+	t.Run("key hints on touch screens", func(t *testing.T) { testKeyHintsOnTouch(t, tab(t, browser), siteURL) })
 	t.Run("citation popover", func(t *testing.T) { testCitationPopover(t, tab(t, browser), siteURL) })
 	t.Run("search", func(t *testing.T) { testSearch(t, tab(t, browser), shippedURL) })
 	t.Run("without JavaScript", func(t *testing.T) { testWithoutJavaScript(t, tab(t, browser), shippedURL, shippedGuide(t)) })
@@ -449,6 +450,23 @@ func testReducedMotion(t *testing.T, ctx context.Context, root string) {
 		waitFor(t, ctx, `document.querySelector('dialog.player').classList.contains('working')`, animation, 2*time.Second)
 		if got := eval[string](t, ctx, animation); got != c.want {
 			t.Errorf("prefers-reduced-motion: %s: the countdown's animation is %q, want %q", c.motion, got, c.want)
+		}
+	}
+}
+
+// The follow-along player's key hints show with a mouse and hide on a touch screen.
+func testKeyHintsOnTouch(t *testing.T, ctx context.Context, root string) {
+	display := `getComputedStyle(document.querySelector('.player-keys')).display`
+	for _, c := range []struct {
+		touch bool
+		want  string
+	}{{false, "block"}, {true, "none"}} {
+		if _, err := chromedp.Call(ctx, emulation.SetTouchEmulationEnabled, emulation.SetTouchEmulationEnabledParams{Enabled: c.touch, MaxTouchPoints: 5}); err != nil {
+			t.Fatal(err)
+		}
+		do(t, ctx, chromedp.Navigate(root+"routines/bedtime/"), chromedp.WaitReady(".player-keys"))
+		if got := eval[string](t, ctx, display); got != c.want {
+			t.Errorf("touch screen %v: the key hints' display is %q, want %q", c.touch, got, c.want)
 		}
 	}
 }

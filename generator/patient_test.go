@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/render"
 )
 
 // Tests of the patient features that need no browser: the pages and data the
@@ -69,8 +71,8 @@ func TestCitationsCarryTheirFullReference(t *testing.T) {
 		`<a href="../../bibliography/#ref-gordon2016" data-cite="gordon2016">Gordon &amp; Bloxham, 2016, p. 22</a>`,
 		`<template id="cite-refs">`,
 		`<div data-ref="gordon2016"><p>Gordon, R., &amp; Bloxham, S. (2016). A systematic review of the effects of exercise and physical activity on non-specific chronic low back pain. <cite>Healthcare</cite>, 4(2), 22. <a href="https://doi.org/10.3390/healthcare4020022">`,
-		// gordon2016 is graded in the bibliography.
-		`<p>Evidence: <a class="grade grade-moderate" href="../../evidence-grades/#moderate">Moderate certainty</a></p></div>`,
+		// gordon2016 is graded in the bibliography, with its reason.
+		`<p>Evidence: <a class="grade grade-moderate" href="../../evidence-grades/#moderate">Moderate certainty</a> <span class="grade-reason">A review of trials that used different methods</span></p></div>`,
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the stretch page lacks %s", want)
@@ -89,14 +91,14 @@ func TestCitationsCarryTheirFullReference(t *testing.T) {
 
 func TestSearchIndex(t *testing.T) {
 	files := readTree(t, buildSite(t, Options{}))
-	var es []searchEntry
-	if err := json.Unmarshal(files[searchFile], &es); err != nil {
+	var es []render.SearchEntry
+	if err := json.Unmarshal(files["search.json"], &es); err != nil {
 		t.Fatalf("search.json: %v", err)
 	}
-	byURL := map[string]searchEntry{}
+	byURL := map[string]render.SearchEntry{}
 	for _, e := range es {
 		byURL[e.URL] = e
-		if _, ok := files[pageFile(strings.Split(e.URL, "#")[0])]; !ok {
+		if _, ok := files[render.PageFile(strings.Split(e.URL, "#")[0])]; !ok {
 			t.Errorf("the index points to %s, which was not written", e.URL)
 		}
 	}
@@ -123,22 +125,8 @@ func TestSearchIndex(t *testing.T) {
 	}
 }
 
-func TestSearchWords(t *testing.T) {
-	for _, c := range []struct{ known, text, want string }{
-		{"Bridge", "The bridge lifts your hips. Hips up!", "lifts hips"},
-		{"", "Child’s pose, child's pose", "childs pose"},
-		{"", "Über-stretch ÖL 12 ab", "über stretch"},
-		{"", "", ""},
-	} {
-		if got := searchWords(c.known, c.text); got != c.want {
-			t.Errorf("searchWords(%q, %q) = %q, want %q", c.known, c.text, got, c.want)
-		}
-	}
-}
-
-// The shipped guide's index must stay small: it is downloaded on the first search.
 func TestShippedSearchIndexIsSmall(t *testing.T) {
-	b := readTree(t, buildPatientSite(t, "../content", nil))[searchFile]
+	b := readTree(t, buildPatientSite(t, "../content", nil))["search.json"]
 	const limit = 100 << 10
 	if len(b) == 0 || len(b) > limit {
 		t.Errorf("search.json of the shipped guide is %d bytes, want 1 to %d", len(b), limit)

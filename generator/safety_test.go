@@ -39,18 +39,18 @@ func TestCheckFindsPagesWithoutWarningSigns(t *testing.T) {
 		file, remove string
 		want         []string
 	}{
-		{"stretch.html", `{{template "warning-signs" (flags $ .Flags)}}`, []string{
+		{"stretch.html", `{{template "warning-signs" (flags $ $.Signs)}}`, []string{
 			"content/stretches/childs-pose.md: error: the page, as the layouts render it, does not link to the warning-signs page",
 			"content/stretches/open-book.md: error: the page, as the layouts render it, does not link to the warning-signs page",
 		}},
-		{"routine.html", `{{template "warning-signs" (flags $ $.Guide.Flags)}}`, []string{
+		{"routine.html", `{{template "warning-signs" (flags $ $.Signs)}}`, []string{
 			"content/routines/bedtime.md: error: the page, as the layouts render it, does not link to the warning-signs page\n    fix: make routine.html show the warning signs",
 		}},
 	}
 	for _, c := range cases {
 		t.Run(c.file, func(t *testing.T) {
 			dir := customLayouts(t, c.file, func(s string) string { return strings.Replace(s, c.remove, "", 1) })
-			problems := check(siteFS(t), Options{Content: "content", Layouts: dir, Today: testToday})
+			problems := checkContent(siteFS(t), Options{Content: "content", Layouts: dir, Today: testToday})
 			if problems.Errors() != len(c.want) {
 				t.Errorf("want %d errors, got:\n%s", len(c.want), list(problems))
 			}
@@ -63,32 +63,11 @@ func TestCheckFindsPagesWithoutWarningSigns(t *testing.T) {
 	}
 }
 
-// A link to the page, or to a section of it, counts; links elsewhere do not.
-func TestLinksTo(t *testing.T) {
-	cases := []struct {
-		html, from string
-		want       bool
-	}{
-		{`<a href="../../red-flags/">signs</a>`, "stretches/bridge/", true},
-		{`<a class="x" href="../../red-flags/#cauda-equina">sign</a>`, "stretches/bridge/", true},
-		{`<a href="/guide/red-flags/">signs</a>`, "stretches/bridge/", false}, // another folder
-		{`<a href="../red-flags/">signs</a>`, "stretches/bridge/", false},
-		{`<a href="https://example.org/red-flags/">signs</a>`, "stretches/bridge/", false},
-		{`<link href="../../red-flags/">`, "stretches/bridge/", false},
-		{`<a href="red-flags/">signs</a>`, "", true},
-	}
-	for _, c := range cases {
-		if got := linksTo([]byte(c.html), c.from, "red-flags/"); got != c.want {
-			t.Errorf("linksTo(%s, from %s) = %v, want %v", c.html, c.from, got, c.want)
-		}
-	}
-}
-
 func TestCheckReportsBrokenLayouts(t *testing.T) {
 	dir := customLayouts(t, "stretch.html", func(s string) string {
 		return strings.Replace(s, "<h1>{{.Title}}</h1>", "<h1>{{.NoSuchField}}</h1>", 1)
 	})
-	problems := check(siteFS(t), Options{Content: "content", Layouts: dir, Today: testToday})
+	problems := checkContent(siteFS(t), Options{Content: "content", Layouts: dir, Today: testToday})
 	if !containsPrefix(problems, dir+": error: layouts: page stretches/") {
 		t.Errorf("want an error naming the layouts folder and page, got:\n%s", list(problems))
 	}

@@ -51,8 +51,8 @@ func TestShippedGuideIsComplete(t *testing.T) {
 		t.Errorf("%d routine pages, want at least 4", n)
 	}
 	flags := regexp.MustCompile(`<li class="flag urgency-[a-z]+" id="`).FindAll(files["red-flags/index.html"], -1)
-	if len(flags) != 7 {
-		t.Errorf("%d warning signs on the red-flag page, want the 7 of the sources", len(flags))
+	if len(flags) != 9 {
+		t.Errorf("%d warning signs on the red-flag page, want the 9 of content/red-flags.md", len(flags))
 	}
 	for _, p := range []string{"stretching-safely/index.html", "sleeping/index.html", "physical-therapist/index.html", "about/index.html"} {
 		if _, ok := files[p]; !ok {
@@ -183,11 +183,13 @@ func TestShippedRoutineTimes(t *testing.T) {
 // TestShippedPagesReadAtGradeEightOrBelow holds every patient-facing page of the
 // bundled guide to the reading limit: check must give no warning at all, and in
 // particular none for a page that reads above the grade set in content/_index.md.
+// The one warning allowed is the honest one: no clinician has reviewed the shipped
+// guide yet, so its pages say so (and check --strict fails on them).
 func TestShippedPagesReadAtGradeEightOrBelow(t *testing.T) {
-	problems := check(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
+	problems := checkContent(os.DirFS(shippedContent), Options{Content: "content", Today: testToday})
 	graded := 0
 	for _, d := range problems {
-		if d.Severity == diag.Warning {
+		if d.Severity == diag.Warning && !strings.Contains(d.Message, "no clinician has reviewed the page") {
 			t.Errorf("%s", d)
 		}
 		if strings.Contains(d.Message, "reads at school grade") {
@@ -196,5 +198,83 @@ func TestShippedPagesReadAtGradeEightOrBelow(t *testing.T) {
 	}
 	if graded < 25 {
 		t.Errorf("only %d pages were given a reading grade", graded)
+	}
+}
+
+// TestShippedWarningSignsFollowTheFrameworks holds content/red-flags.md to the
+// IFOMPT framework and NICE NG59 as issue 15 reads them: cauda equina is an
+// emergency on its early signs, a past cancer is same-day, and age alone is not
+// urgent.
+func TestShippedWarningSignsFollowTheFrameworks(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join(shippedContent, "red-flags.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fm struct {
+		Reviewed string `yaml:"reviewed"`
+		Flags    []struct {
+			ID, Title, Urgency, Action string
+			Signs                      []string
+		} `yaml:"flags"`
+	}
+	if err := yaml.Unmarshal([]byte(strings.SplitN(string(b), "---", 3)[1]), &fm); err != nil {
+		t.Fatal(err)
+	}
+	if fm.Reviewed == "" {
+		t.Error("red-flags.md has no reviewed date")
+	}
+	urgency := map[string]string{}
+	for _, f := range fm.Flags {
+		urgency[f.ID] = f.Urgency
+		if f.ID == "cauda-equina" {
+			all := strings.ToLower(strings.Join(f.Signs, " ") + " " + f.Action)
+			for _, early := range []string{"between your legs", "weak stream", "sex", "both legs", "emergency department now"} {
+				if !strings.Contains(all, early) {
+					t.Errorf("cauda equina does not name %q", early)
+				}
+			}
+		}
+	}
+	want := map[string]string{"cauda-equina": "emergency", "cancer-history": "urgent", "trauma": "urgent",
+		"weak-bones": "urgent", "night-pain": "urgent", "age-over-70": "soon"}
+	for id, u := range want {
+		if urgency[id] != u {
+			t.Errorf("warning sign %s is %q, want %q", id, urgency[id], u)
+		}
+	}
+}
+
+// TestShippedReferencesAreGraded: every study and guideline carries a grade and
+// a one-line reason; web articles carry none.
+func TestShippedReferencesAreGraded(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(shippedContent, "references", "*.yaml"))
+	n := 0
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var doc struct {
+			References []struct {
+				ID, Type, Grade string
+				Reason          string `yaml:"grade_reason"`
+			}
+		}
+		if err := yaml.Unmarshal(b, &doc); err != nil {
+			t.Fatalf("%s: %v", file, err)
+		}
+		for _, r := range doc.References {
+			n++
+			web := r.Type == "webpage"
+			switch {
+			case web && (r.Grade != "" || r.Reason != ""):
+				t.Errorf("%s: web article %s is graded", file, r.ID)
+			case !web && (r.Grade == "" || r.Reason == "" || strings.Contains(r.Reason, "\n")):
+				t.Errorf("%s: %s needs a grade and a one-line grade_reason", file, r.ID)
+			}
+		}
+	}
+	if n < 20 {
+		t.Errorf("only %d references read", n)
 	}
 }

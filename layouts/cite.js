@@ -1,5 +1,5 @@
 // cite.js: citation popovers. Hovering, focusing or tapping an inline citation
-// shows the full reference (and its evidence grade, when it has one) next to it;
+// shows the full reference (and its evidence grade with its reason, or "Not graded") next to it;
 // Escape, moving away or tapping elsewhere closes it. With a mouse or keyboard the
 // link still goes to the reference list; on a touch screen the first tap opens the
 // popover and a second tap follows the link. The references come from the page's

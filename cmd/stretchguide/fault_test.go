@@ -149,7 +149,7 @@ func build(t *testing.T, content, out string) {
 }
 
 // leftovers lists what builds left beside out: anything but out itself, the
-// previous build kept as .<out>.prev and the list of their files.
+// previous build kept as .<out>.prev, the list of their files and the memo.
 func leftovers(t *testing.T, out string) []string {
 	t.Helper()
 	entries, err := os.ReadDir(filepath.Dir(out))
@@ -160,7 +160,8 @@ func leftovers(t *testing.T, out string) []string {
 	for _, e := range entries {
 		// The build before the last one is kept on purpose, for the next to start from.
 		switch e.Name() {
-		case filepath.Base(out), "." + filepath.Base(out) + ".prev", "." + filepath.Base(out) + ".stretchguide.json":
+		case filepath.Base(out), "." + filepath.Base(out) + ".prev", "." + filepath.Base(out) + ".stretchguide.json",
+			"." + filepath.Base(out) + ".stretchguide-cache":
 		default:
 			names = append(names, e.Name())
 		}

@@ -26,7 +26,7 @@ var bibTypes = map[string]string{
 // bibRead are the fields read, for hints on misspelt ones.
 var bibRead = []string{"author", "editor", "title", "subtitle", "journal", "journaltitle", "booktitle",
 	"publisher", "institution", "organization", "school", "year", "date", "month", "volume",
-	"number", "issue", "pages", "doi", "url", "urldate", "howpublished", "grade"}
+	"number", "issue", "pages", "doi", "url", "urldate", "howpublished", "grade", "grade_reason"}
 
 // bibIgnored are fields reference managers write that the guide does not use.
 var bibIgnored = strings.Fields(`abstract address annote annotation archiveprefix bdsk-url-1
@@ -98,6 +98,7 @@ func (p *bibParser) reference(e *bibEntry) *guide.Reference {
 			p.errorf(fd.valueOff, diag.DidYouMean(string(g), guide.Grades, gradeHint), "%q is not an evidence grade", string(g))
 		}
 	}
+	ref.GradeReason = text("grade_reason")
 	p.dates(ref, f)
 	if ref.Year == 0 {
 		ref.Month, ref.Day = 0, 0

@@ -40,7 +40,7 @@ var cslText = map[string]func(*guide.Reference) *string{
 }
 
 // cslRead are the fields the guide uses, as CSL spells them, for hints.
-var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed", "grade"}
+var cslRead = []string{"id", "type", "author", "editor", "issued", "title", "container-title", "publisher", "volume", "issue", "page", "DOI", "URL", "accessed", "grade", "grade_reason"}
 
 // cslIgnored are other CSL 1.0.2 variables and the extras Zotero and Pandoc
 // write; they are accepted without a word and not used.
@@ -157,14 +157,10 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 			}
 		case "grade":
 			ref.Grade = r.grade(v, k.Value)
+		case "grade_reason":
+			ref.GradeReason = r.text(v, k.Value)
 		case "custom": // CSL 1.0.2's place for extra fields: custom: {grade: low}
-			if c := r.resolve(v); c != nil && c.Kind == yaml.MappingNode {
-				for _, p := range r.unique(r.pairs(c)) {
-					if strings.EqualFold(p.key.Value, "grade") && ref.Grade == "" {
-						ref.Grade = r.grade(p.value, "custom grade")
-					}
-				}
-			}
+			r.custom(ref, v)
 		default:
 			if field, ok := cslText[name]; ok {
 				*field(ref) = r.text(v, k.Value)
@@ -188,6 +184,23 @@ func (r *cslReader) entry(item *yaml.Node) *guide.Reference {
 		return nil
 	}
 	return ref
+}
+
+// custom reads the grade and grade_reason of CSL's custom group; a field of the
+// same name outside the group wins.
+func (r *cslReader) custom(ref *guide.Reference, v *yaml.Node) {
+	c := r.resolve(v)
+	if c == nil || c.Kind != yaml.MappingNode {
+		return
+	}
+	for _, p := range r.unique(r.pairs(c)) {
+		switch {
+		case strings.EqualFold(p.key.Value, "grade") && ref.Grade == "":
+			ref.Grade = r.grade(p.value, "custom grade")
+		case strings.EqualFold(p.key.Value, "grade_reason") && ref.GradeReason == "":
+			ref.GradeReason = r.text(p.value, "custom grade_reason")
+		}
+	}
 }
 
 // grade reads an evidence grade: high, moderate, low or very-low.

@@ -95,6 +95,7 @@ func describe(r *guide.Reference) string {
 	add("url", r.URL)
 	add("acc", r.Accessed.ISO())
 	add("grade", string(r.Grade))
+	add("why", r.GradeReason)
 	parts = append(parts, fmt.Sprintf("@%d:%d", r.Pos.Line, r.Pos.Col))
 	return strings.Join(parts, " ")
 }

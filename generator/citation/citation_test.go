@@ -1,72 +1,17 @@
 package citation
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 
+	"github.com/stretchguide/stretchguide/generator/internal/casefile"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
-
-const (
-	markSep = "//- - - - - - - - -//"
-	markEnd = "//= = = = = = = = = = = = = = = = = = = = = = = =//"
-)
-
-type testCase struct {
-	name, input, want string
-	line              int
-}
-
-// readCases reads numbered cases: a "N: description" line, markSep, the
-// Markdown, markSep, the expected HTML, markEnd. Lines between cases are ignored.
-func readCases(t *testing.T, path string) []testCase {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var (
-		cases []testCase
-		cur   testCase
-		part  int // 0 between cases, 1 header read, 2 input, 3 expected
-		n     int
-	)
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		n++
-		line := sc.Text()
-		switch {
-		case part == 0 && strings.TrimSpace(line) == "":
-		case part == 0:
-			cur, part = testCase{name: line, line: n}, 1
-		case line == markSep && (part == 1 || part == 2):
-			part++
-		case line == markEnd && part == 3:
-			cases, part = append(cases, cur), 0
-		case part == 2:
-			cur.input += line + "\n"
-		case part == 3:
-			cur.want += line + "\n"
-		default:
-			t.Fatalf("%s:%d: unexpected line %q", path, n, line)
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	if part != 0 {
-		t.Fatalf("%s: case at line %d is not closed by %s", path, cur.line, markEnd)
-	}
-	return cases
-}
 
 func convert(t *testing.T, md goldmark.Markdown, src string) string {
 	t.Helper()
@@ -79,20 +24,20 @@ func convert(t *testing.T, md goldmark.Markdown, src string) string {
 
 func TestCases(t *testing.T) {
 	md := goldmark.New(goldmark.WithExtensions(New(nil)))
-	cases := readCases(t, "testdata/cases.txt")
+	cases := casefile.Read(t, "testdata/cases.txt")
 	if len(cases) < 25 {
 		t.Fatalf("only %d cases", len(cases))
 	}
 	seen := map[string]bool{}
 	for _, c := range cases {
-		num, _, _ := strings.Cut(c.name, ":")
+		num, _, _ := strings.Cut(c.Name, ":")
 		if seen[num] {
-			t.Errorf("line %d: duplicate case number %s", c.line, num)
+			t.Errorf("line %d: duplicate case number %s", c.Line, num)
 		}
 		seen[num] = true
-		t.Run(c.name, func(t *testing.T) {
-			if got := convert(t, md, c.input); got != c.want {
-				t.Errorf("cases.txt:%d\ninput:\n%s\ngot:\n%s\nwant:\n%s", c.line, c.input, got, c.want)
+		t.Run(c.Name, func(t *testing.T) {
+			if got := convert(t, md, c.Input); got != c.Want {
+				t.Errorf("cases.txt:%d\ninput:\n%s\ngot:\n%s\nwant:\n%s", c.Line, c.Input, got, c.Want)
 			}
 		})
 	}

@@ -2,11 +2,8 @@ package cms
 
 import (
 	"bytes"
-	"errors"
 	"html/template"
 	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/layouts"
@@ -27,20 +24,8 @@ type page struct {
 }
 
 // Files are admin/index.html and admin/config.yml for guide g, the page made from
-// admin.html of the layouts folder dir, or of the built-in look when dir is "" or
-// has none.
-func Files(g *guide.Guide, dir string) (map[string][]byte, error) {
-	var src []byte
-	var err error = fs.ErrNotExist
-	if dir != "" {
-		src, err = os.ReadFile(filepath.Join(dir, "admin.html"))
-	}
-	if errors.Is(err, fs.ErrNotExist) {
-		src, err = fs.ReadFile(layouts.FS, "admin.html")
-	}
-	if err != nil {
-		return nil, err
-	}
+// src, the admin.html of the layouts (see DefaultPage).
+func Files(g *guide.Guide, src []byte) (map[string][]byte, error) {
 	t, err := template.New("admin.html").Parse(string(src))
 	if err != nil {
 		return nil, err
@@ -51,3 +36,6 @@ func Files(g *guide.Guide, dir string) (map[string][]byte, error) {
 	}
 	return map[string][]byte{"admin/index.html": b.Bytes(), "admin/config.yml": Build(g).YAML()}, nil
 }
+
+// DefaultPage is admin.html of the built-in look, for a layouts folder without one.
+func DefaultPage() ([]byte, error) { return fs.ReadFile(layouts.FS, "admin.html") }

@@ -48,7 +48,8 @@ type Reference struct {
 	URL            Str      `yaml:"URL" doc:"Where the work can be read online."`
 	Accessed       CSLDate  `yaml:"accessed" doc:"When a web page was read."`
 	Grade          Str      `yaml:"grade" enum:"high,moderate,low,very-low" doc:"How certain the evidence is (GRADE)."`
-	Custom         CSLExtra `yaml:"custom" doc:"CSL's place for extra fields; the guide reads grade from it."`
+	GradeReason    Str      `yaml:"grade_reason" doc:"One line on why the evidence has that grade."`
+	Custom         CSLExtra `yaml:"custom" doc:"CSL's place for extra fields; the guide reads grade and grade_reason from it."`
 }
 
 // CSL marks the types that describe reference files, which package bib reads rather
@@ -84,7 +85,8 @@ func (CSLDate) JSONSchema() map[string]any {
 
 // CSLExtra is CSL's custom group of extra fields.
 type CSLExtra struct {
-	Grade Str `yaml:"grade" enum:"high,moderate,low,very-low" doc:"How certain the evidence is (GRADE)."`
+	Grade       Str `yaml:"grade" enum:"high,moderate,low,very-low" doc:"How certain the evidence is (GRADE)."`
+	GradeReason Str `yaml:"grade_reason" doc:"One line on why the evidence has that grade."`
 }
 
 // CSL marks CSLExtra as part of a reference; it may hold fields for other tools.

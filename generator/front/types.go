@@ -12,6 +12,8 @@ type Site struct {
 	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
 	// Description is what search results and link previews show for the guide.
 	Description Str `yaml:"description" doc:"One or two plain sentences about the guide, for search results and link previews; pages without a summary use it."`
+	// EmergencyNumber is the phone number emergency actions offer to call.
+	EmergencyNumber Str `yaml:"emergency_number" doc:"The local emergency phone number, such as 999 or 911; every emergency action then offers a link to call it. Without it pages say: your local emergency number."`
 	// Governance: how hard pages may be to read, and how often they are reviewed.
 	ReadabilityGrade  Int `yaml:"readability_grade" min:"1" max:"20" doc:"The highest reading grade (Flesch-Kincaid) a page may have before check warns, from 1 to 20; 8 when left out."`
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
@@ -42,7 +44,7 @@ type Stretch struct {
 	RedFlags  []Str      `yaml:"red_flags" doc:"Ids of the warning signs that apply, from content/red-flags.md."`
 	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 	Image     Str        `yaml:"image" doc:"A picture file beside this page, such as bridge.svg."`
 	ImageAlt  Str        `yaml:"image_alt" doc:"The picture in words, for people who cannot see it."`
 }
@@ -55,7 +57,7 @@ type Routine struct {
 	Steps     []Step     `yaml:"steps" required:"true" max:"100" doc:"Up to 100 stretches, in order."`
 	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 }
 
 // Step is one stretch of a routine. Hold, Reps and Sets replace the stretch's own
@@ -73,15 +75,16 @@ type RedFlags struct {
 	Summary  Str    `yaml:"summary" doc:"One plain sentence about the page."`
 	Flags    []Flag `yaml:"flags" required:"true" doc:"The warning signs."`
 	Reviewed Date   `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer Str    `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer Str    `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 }
 
 // Flag is one warning sign.
 type Flag struct {
-	ID      Str `yaml:"id" required:"true" doc:"Short lowercase name, used as the anchor and in stretches' red_flags."`
-	Title   Str `yaml:"title" required:"true" doc:"The sign in a few plain words."`
-	Urgency Str `yaml:"urgency" required:"true" enum:"emergency,urgent,soon" doc:"How soon to get help."`
-	Action  Str `yaml:"action" required:"true" doc:"What to do, calmly and plainly."`
+	ID      Str   `yaml:"id" required:"true" doc:"Short lowercase name, used as the anchor and in stretches' red_flags."`
+	Title   Str   `yaml:"title" required:"true" doc:"The sign in a few plain words."`
+	Urgency Str   `yaml:"urgency" required:"true" enum:"emergency,urgent,soon" doc:"How soon to get help."`
+	Action  Str   `yaml:"action" required:"true" doc:"What to do, calmly and plainly."`
+	Signs   []Str `yaml:"signs" doc:"The early signs to look for, each in a few plain words."`
 }
 
 // Page is the front matter of a free page, content/pages/<slug>.md, and of the home
@@ -91,7 +94,7 @@ type Page struct {
 	Summary   Str        `yaml:"summary" doc:"One plain sentence about the page."`
 	Citations []Citation `yaml:"citations" doc:"Reference keys: the evidence for this page."`
 	Reviewed  Date       `yaml:"reviewed" doc:"The day a clinician last reviewed the page (YYYY-MM-DD)."`
-	Reviewer  Str        `yaml:"reviewer" doc:"Who reviewed it."`
+	Reviewer  Str        `yaml:"reviewer" doc:"The clinician who reviewed it and their role: A. Name, physiotherapist."`
 }
 
 // Citation names a reference in front matter: either just its key, or

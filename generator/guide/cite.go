@@ -25,6 +25,9 @@ func (r *Reference) Label() string {
 		who = r.Authors[0].short() + " et al."
 	default:
 		who = firstNonEmpty(r.Container, r.Publisher, r.Title)
+		if who == "" && r.Web() {
+			who = "Web article" // nothing else names it: say what it is, never invent a title
+		}
 	}
 	if who == "" {
 		return r.YearText()
@@ -57,6 +60,9 @@ func (r *Reference) AuthorsText() string {
 func (r *Reference) YearText() string {
 	if r.Year > 0 {
 		return strconv.Itoa(r.Year) + r.YearSuffix
+	}
+	if r.YearSuffix != "" {
+		return "n.d.-" + r.YearSuffix // APA's way of telling undated works apart
 	}
 	return "n.d."
 }

@@ -50,6 +50,9 @@ func TestLabel(t *testing.T) {
 		{&Reference{Publisher: "NHS", Title: "Back pain"}, "NHS, n.d."},
 		{&Reference{Title: "Back pain", Year: 2023}, "Back pain, 2023"},
 		{&Reference{}, "n.d."},
+		// A web article that names nothing is called what it is, never given a title.
+		{&Reference{Type: "webpage"}, "Web article, n.d."},
+		{&Reference{Type: "webpage", YearSuffix: "b"}, "Web article, n.d.-b"},
 	}
 	for _, tt := range tests {
 		if got := tt.ref.Label(); got != tt.want {

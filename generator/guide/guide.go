@@ -43,6 +43,9 @@ type Site struct {
 	ReadabilityGrade int
 	// ReviewCycleMonths is how long after its last review a page is due for the next.
 	ReviewCycleMonths int
+	// EmergencyNumber is the local emergency phone number ("999"), or "" when the
+	// pages should say "your local emergency number" instead.
+	EmergencyNumber string
 	// CMSRepo is the GitHub repository (owner/name) the browser editor saves to.
 	CMSRepo string
 }
@@ -157,6 +160,17 @@ const (
 	Soon      Urgency = "soon"
 )
 
+// Label says an urgency in the words patients see, on pages and handouts.
+func (u Urgency) Label() string {
+	switch u {
+	case Emergency:
+		return "Emergency"
+	case Urgent:
+		return "Urgent"
+	}
+	return "See a doctor soon"
+}
+
 // Rank orders urgencies: 0 for an emergency, 1 for urgent, 2 for soon, 3 otherwise.
 func (u Urgency) Rank() int {
 	switch u {
@@ -176,6 +190,7 @@ type Flag struct {
 	Title   string
 	Urgency Urgency
 	Action  string
+	Signs   []string // the early signs to look for; may be empty
 	Pos     Pos
 }
 

@@ -18,6 +18,8 @@ type Reference struct {
 	URL       string
 	Accessed  Date
 	Grade     Grade // the certainty of its evidence (GRADE); "" when not graded
+	// GradeReason is one line on why the evidence has that grade; may be "".
+	GradeReason string
 	// YearSuffix tells apart works with the same label ("Hinge Health, 2023a"); the
 	// link step sets it.
 	YearSuffix string

@@ -1,9 +1,10 @@
 // Package pdf writes the printable handout of a routine as a PDF, at build time and
-// without a browser: each step with its illustration (drawn as vectors from the SVG),
-// name, dose, cues and a tick-box row for one week; the warning signs, emergencies
-// first; the short references; the routine's address as text and as a QR code; and
-// the review date. It holds the same content as the routine page printed from a
-// browser.
+// without a browser: on page 1 the "Stop and get help" box (stopbox.go) with every
+// emergency sign, then the routine's own, each with what to do; each step with its
+// illustration (drawn as vectors from the SVG), name, dose, cues and a tick-box row for
+// one week; the short references; the routine's address as text and as a QR code; the
+// review date, or that no clinician has reviewed it; and on every page a version stamp
+// (stamp.go). It holds the same content as the routine page printed from a browser.
 //
 // The text is set in the Go fonts, embedded (only the glyphs used), so curly quotes,
 // dashes and accented names print and can be copied or read aloud. The same guide
@@ -13,6 +14,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"io/fs"
 	"path"
@@ -25,7 +27,6 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
-	"github.com/stretchguide/stretchguide/generator/qrcode"
 )
 
 // File is where the handout of r is written, relative to the site root.
@@ -73,7 +74,7 @@ func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
 	f.SetAuthor(g.Site.Title, true)
 	f.SetCreator("stretchguide", true)
 	f.SetProducer("stretchguide", true)
-	f.SetLang(or(g.Site.Language, "en"))
+	f.SetLang(cmp.Or(g.Site.Language, "en"))
 	f.SetDisplayMode("fullpage", "single")
 	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
 	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
@@ -83,17 +84,17 @@ func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
 	f.SetCellMargin(0)
 	f.AliasNbPages("{nb}")
 
-	d := &doc{f: f, g: g, r: r, files: files}
+	d := &doc{f: f, g: g, r: r, files: files, stamp: Stamp(g, r)}
 	f.SetFooterFunc(d.footer)
 	f.AddPage()
 	d.y = marginTop
 	d.header()
+	d.stopBox()
 	for _, s := range r.Steps {
 		if err := d.step(s); err != nil {
 			return nil, err
 		}
 	}
-	d.warningSigns()
 	d.evidence()
 	if err := d.closing(); err != nil {
 		return nil, err
@@ -120,13 +121,6 @@ func created(r *guide.Routine) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
-func or(s, def string) string {
-	if s == "" {
-		return def
-	}
-	return s
-}
-
 // doc is a handout being laid out: y is where the next block starts on the page.
 type doc struct {
 	f     *fpdf.Fpdf
@@ -134,6 +128,7 @@ type doc struct {
 	r     *guide.Routine
 	files fs.FS
 	y     float64
+	stamp string // the version line of every page's footer
 }
 
 // url is the absolute address of site page u when the site has a base URL, else its
@@ -142,7 +137,7 @@ func (d *doc) url(u string) string {
 	if d.g.Site.BaseURL != "" {
 		return d.g.Site.BaseURL + u
 	}
-	return or(d.g.Site.BasePath, "/") + u
+	return cmp.Or(d.g.Site.BasePath, "/") + u
 }
 
 // font sets the font: style "", "B" or "I", size in points, and colour.
@@ -199,6 +194,10 @@ func (d *doc) header() {
 	d.font("", 10, colMuted)
 	total := "Stretching time: " + guide.Words(d.r.Total()) + ", plus a short rest between steps."
 	d.y = d.text(marginX, d.y, lineH(10), d.wrap(total, contentW))
+	if note := reviewNote(&d.r.Page); note != "" {
+		d.font("B", 10, colWarn)
+		d.y = d.text(marginX, d.y, lineH(10), d.wrap(note, contentW))
+	}
 	d.y += 2
 	d.rule(d.y)
 	d.y += 4
@@ -211,7 +210,7 @@ const (
 	textX   = marginX + imgW + 6
 	textW   = pageW - marginX - textX
 	boxSize = 5.5
-	stepGap = 5.0
+	stepGap = 3.5
 )
 
 // step draws one step, on a new page if it does not fit whole on this one.
@@ -226,7 +225,9 @@ func (d *doc) step(s *guide.Step) error {
 	for _, c := range st.Cues {
 		cues = append(cues, d.wrap(c, textW-4))
 	}
-	h := float64(len(name))*lineH(13) + float64(len(dose))*lineH(10.5) + 1.5
+	d.font("I", 9, colWarn)
+	note := d.wrap(reviewNote(&st.Page), textW)
+	h := float64(len(name))*lineH(13) + float64(len(dose))*lineH(10.5) + 1.5 + float64(len(note))*lineH(9)
 	for _, c := range cues {
 		h += float64(len(c)) * lineH(10)
 	}
@@ -252,6 +253,8 @@ func (d *doc) step(s *guide.Step) error {
 		d.text(textX, y, lineH(10), []string{"•"})
 		y = d.text(textX+4, y, lineH(10), c)
 	}
+	d.font("I", 9, colWarn)
+	y = d.text(textX, y, lineH(9), note)
 	d.ticks(textX, y+2)
 	d.y = top + h + stepGap
 	return nil
@@ -301,17 +304,6 @@ func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 	return nil
 }
 
-// urgencyLabel says an urgency as the routine page does.
-func urgencyLabel(u guide.Urgency) string {
-	switch u {
-	case guide.Emergency:
-		return "Emergency:"
-	case guide.Urgent:
-		return "Urgent:"
-	}
-	return "See a doctor soon:"
-}
-
 func urgencyColour(u guide.Urgency) rgb {
 	switch u {
 	case guide.Emergency:
@@ -320,155 +312,4 @@ func urgencyColour(u guide.Urgency) rgb {
 		return colWarn
 	}
 	return colText
-}
-
-// warningSigns draws the boxed list of warning signs, emergencies first, kept whole
-// on one page. Each sign reads as one line of text, "Emergency: Loss of ...", so
-// text extraction and screen readers keep the urgency with its sign.
-func (d *doc) warningSigns() {
-	if len(d.g.Flags) == 0 {
-		return
-	}
-	const pad, bar = 4.0, 2.0
-	inner := contentW - bar - 2*pad
-	labelW := make([]float64, len(d.g.Flags))
-	titles := make([][]string, len(d.g.Flags))
-	h := pad + lineH(13) + 1
-	for i, fl := range d.g.Flags {
-		d.font("B", 10, colText)
-		labelW[i] = d.f.GetStringWidth(urgencyLabel(fl.Urgency)) + 1.5
-		d.font("", 10, colText)
-		titles[i] = d.wrap(fl.Title, inner-labelW[i])
-		h += float64(len(titles[i]))*lineH(10) + 0.6
-	}
-	d.font("", 9, colText)
-	more := d.wrap("Read all warning signs and what to do about each: "+d.url(d.g.RedFlags.URL), inner)
-	h += 1.5 + float64(len(more))*lineH(9) + pad
-	d.y += 1
-	d.fits(h)
-
-	f := d.f
-	f.SetFillColor(colWarnBg.r, colWarnBg.g, colWarnBg.b)
-	f.SetDrawColor(colWarn.r, colWarn.g, colWarn.b)
-	f.SetLineWidth(0.5)
-	f.Rect(marginX, d.y, contentW, h, "FD")
-	f.SetFillColor(colEmergency.r, colEmergency.g, colEmergency.b)
-	f.Rect(marginX, d.y, bar, h, "F")
-	x := marginX + bar + pad
-	d.font("B", 13, colText)
-	y := d.text(x, d.y+pad, lineH(13), []string{"Stop and get help if…"}) + 1
-	for i, fl := range d.g.Flags {
-		d.font("B", 10, urgencyColour(fl.Urgency))
-		d.text(x, y, lineH(10), []string{urgencyLabel(fl.Urgency)})
-		d.font("", 10, colText)
-		y = d.text(x+labelW[i], y, lineH(10), titles[i]) + 0.6
-	}
-	d.font("", 9, colText)
-	d.text(x, y+1.5, lineH(9), more)
-	d.y += h + 6
-}
-
-// evidence lists the routine's references in short form, each kept on one page.
-func (d *doc) evidence() {
-	refs := d.r.Citations
-	if len(refs) == 0 {
-		return
-	}
-	d.font("B", 8.5, colText)
-	first := d.wrap(refText(refs[0]), contentW)
-	d.fits(lineH(12) + float64(len(first))*lineH(8.5))
-	d.font("B", 12, colText)
-	d.y = d.text(marginX, d.y, lineH(12), []string{"Evidence"})
-	for _, ref := range refs {
-		d.font("", 8.5, colText)
-		lines := d.wrap(refText(ref), contentW)
-		d.fits(float64(len(lines)) * lineH(8.5))
-		d.y = d.text(marginX, d.y, lineH(8.5), lines) + 0.8
-	}
-	d.y += 4
-}
-
-// refText is a reference as the routine page's evidence list gives it.
-func refText(ref *guide.Reference) string {
-	s := ref.Label() + ": " + strings.TrimRight(ref.Title, ".")
-	if l := ref.Link(); l != "" {
-		s += ". " + l
-	}
-	return s
-}
-
-// closing draws the last block, kept together: the note that this is general
-// information, the routine's address with its QR code, and the review date.
-func (d *doc) closing() error {
-	const qrSide = 26.0
-	u := d.url(d.r.URL)
-	var code *qrcode.Code
-	if d.g.Site.BaseURL != "" {
-		var err error
-		if code, err = qrcode.Encode(u); err != nil {
-			return err
-		}
-	}
-	tx, tw := marginX, contentW
-	if code != nil {
-		tx, tw = marginX+qrSide+4, contentW-qrSide-4
-	}
-	note := "This handout gives general information. It does not replace care from your own doctor or physical therapist. Stop if a stretch causes sharp pain."
-	d.font("I", 9, colMuted)
-	noteLines := d.wrap(note, tw)
-	d.font("", 10, colAccent)
-	urlLines := d.wrap(u, tw)
-	reviewed := ""
-	if !d.r.Reviewed.IsZero() {
-		reviewed = "Last reviewed: " + d.r.Reviewed.Human()
-		if d.r.Reviewer != "" {
-			reviewed += " by " + d.r.Reviewer
-		}
-	}
-	d.font("", 9, colMuted)
-	revLines := d.wrap(reviewed, tw)
-	h := float64(len(noteLines))*lineH(9) + 2 + lineH(10) + float64(len(urlLines))*lineH(10) + 2 + float64(len(revLines))*lineH(9)
-	if code != nil {
-		h = max(h, qrSide)
-	}
-	d.fits(h + 3)
-	d.rule(d.y)
-	d.y += 3
-	top := d.y
-	if code != nil {
-		d.qr(code, marginX, top, qrSide)
-	}
-	d.font("I", 9, colMuted)
-	y := d.text(tx, top, lineH(9), noteLines) + 2
-	d.font("B", 10, colText)
-	y = d.text(tx, y, lineH(10), []string{"This routine online:"})
-	d.font("", 10, colAccent)
-	urlTop := y
-	y = d.text(tx, y, lineH(10), urlLines)
-	if d.g.Site.BaseURL != "" {
-		d.f.LinkString(tx, urlTop, tw, y-urlTop, u)
-	}
-	d.font("", 9, colMuted)
-	d.text(tx, y+2, lineH(9), revLines)
-	d.y = top + h
-	return nil
-}
-
-// qr draws a QR code with its quiet border in a square of side mm at x, y.
-func (d *doc) qr(code *qrcode.Code, x, y, side float64) {
-	m := side / float64(code.Size()+2*qrcode.Quiet)
-	d.f.SetFillColor(0, 0, 0)
-	code.Runs(func(cx, cy, n int) {
-		d.f.Rect(x+float64(cx+qrcode.Quiet)*m, y+float64(cy+qrcode.Quiet)*m, float64(n)*m, m, "F")
-	})
-}
-
-// footer writes the routine's name and the page number at the foot of each page.
-func (d *doc) footer() {
-	f := d.f
-	d.font("", 8, colMuted)
-	y := pageH - 12
-	d.text(marginX, y, lineH(8), d.wrap(d.r.Title+" · "+d.g.Site.Title, contentW-30)[:1])
-	n := fmt.Sprintf("Page %d of {nb}", f.PageNo())
-	d.text(pageW-marginX-f.GetStringWidth(fmt.Sprintf("Page %d of 9", f.PageNo())), y, lineH(8), []string{n})
 }

@@ -25,7 +25,8 @@ func smallGuide(baseURL string, image string) (*guide.Guide, *guide.Routine, fst
 		Image: &guide.Image{Source: "stretches/" + image, URL: "stretches/a/" + image, Alt: "A figure."}}
 	b := &guide.Stretch{Page: guide.Page{Slug: "b", URL: "stretches/b/", Title: "Pelvic tilt"},
 		Dose: guide.Dose{Reps: 10, Sets: 2, Sides: true}}
-	r := &guide.Routine{Page: guide.Page{Kind: guide.KindRoutine, Slug: "r", URL: "routines/r/", Title: "Short", Summary: "Two steps.", Reviewed: day(2)},
+	r := &guide.Routine{Page: guide.Page{Kind: guide.KindRoutine, Slug: "r", URL: "routines/r/", Title: "Short", Summary: "Two steps.", Reviewed: day(2),
+		Reviewer: "A. Name, physiotherapist"},
 		Steps: []*guide.Step{{Number: 1, Stretch: a, Dose: a.Dose}, {Number: 2, Stretch: b, Dose: b.Dose}}}
 	site := guide.Site{Title: "Test guide", Language: "en-GB", BaseURL: baseURL, BasePath: "/"}
 	if baseURL != "" {
@@ -84,7 +85,7 @@ func TestHandoutText(t *testing.T) {
 		"Knee hug", "Hold 30 seconds", "Hug both knees",
 		"Pelvic tilt", "10 repetitions, 2 times, each side",
 		"Stop and get help if… Emergency: Loss of bladder control",
-		"Read all warning signs and what to do about each: /red-flags/",
+		"All warning signs: /red-flags/",
 		"This routine online: /routines/r/", "Last reviewed: 2 March 2026",
 	} {
 		if !strings.Contains(text, want) {

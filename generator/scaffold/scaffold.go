@@ -88,7 +88,7 @@ func Stretch(c Context) []byte {
 		"red_flags": {value: firstN(c.Flags, 2, "leg-numbness"), note: oneOf(c.Flags)},
 		"citations": {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
 		"reviewed":  {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
-		"reviewer":  {value: "Your name"},
+		"reviewer":  {value: "A. Name, physiotherapist"},
 		"image":     {value: c.Slug + ".svg"},
 		"image_alt": {value: "Lying on your back with both knees bent."},
 	}
@@ -115,7 +115,7 @@ func Routine(c Context) []byte {
 		"steps":     {on: true, value: steps, note: "Each step names a stretch by its file name; hold, reps and sets may change its dose for this routine. Stretches: " + strings.Join(c.Stretches, ", ") + "."},
 		"citations": {value: firstN(c.References, 1, "gordon2016"), note: someOf(c.References)},
 		"reviewed":  {value: bare(c.Today), note: "Fill in once a clinician has checked the page."},
-		"reviewer":  {value: "Your name"},
+		"reviewer":  {value: "A. Name, physiotherapist"},
 	}
 	body := Todo + ": say who the routine is for and when to do it.\n\n" +
 		"Know the [warning signs](../red-flags.md) that mean you should stop and get help.\n"

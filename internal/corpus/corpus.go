@@ -6,8 +6,9 @@
 // _index.md, warning signs in red-flags.md, max(50, n/5) references in CSL-YAML, n
 // stretches of 300-500 words each citing 2-4 references (in front matter and inline,
 // with page locators) and linking to other stretches and to the warning signs, n/10
-// routines (at least one) and two free pages. It passes `stretchguide check` with no
-// problems at all.
+// routines (at least one) and three free pages, one explaining the evidence grades
+// every reference gives. Every clinical page names a (made-up) reviewer. It passes
+// `stretchguide check` with no problems at all.
 package corpus
 
 import (
@@ -37,6 +38,7 @@ func Files(n int) map[string][]byte {
 	}
 	files["pages/about.md"] = g.about()
 	files["pages/stretching-safely.md"] = g.safety()
+	files["pages/evidence-grades.md"] = evidenceGrades
 	return files
 }
 
@@ -178,7 +180,7 @@ func (g *gen) home() []byte {
 
 func (g *gen) redFlags() []byte {
 	var b strings.Builder
-	b.WriteString("---\ntitle: Warning signs\nsummary: A few signs mean a doctor should check you before you stretch.\nflags:\n")
+	b.WriteString("---\ntitle: Warning signs\nsummary: A few signs mean a doctor should check you before you stretch.\nreviewer: " + reviewer + "\nflags:\n")
 	for _, f := range flags {
 		fmt.Fprintf(&b, "  - id: %s\n    title: %s\n    urgency: %s\n    action: %s\n", f.id, f.title, f.urgency, f.action)
 	}
@@ -203,6 +205,8 @@ func (g *gen) references() []byte {
 		if i%3 == 0 {
 			fmt.Fprintf(&b, "  DOI: \"10.5555/synthetic.%d\"\n", i+1)
 		}
+		grade := grades[i%len(grades)]
+		fmt.Fprintf(&b, "  grade: %s\n  grade_reason: %q\n", grade[0], grade[1])
 	}
 	return []byte(b.String())
 }
@@ -238,7 +242,7 @@ func (g *gen) stretch(i int) []byte {
 		keys = append(keys, refKey(k))
 	}
 	fmt.Fprintf(&b, "citations: [%s]\n", strings.Join(keys, ", "))
-	fmt.Fprintf(&b, "reviewed: 2026-%02d-%02d\nreviewer: Synthetic review team\n", r.between(1, 12), r.between(1, 28))
+	fmt.Fprintf(&b, "reviewed: 2026-%02d-%02d\nreviewer: %s\n", r.between(1, 12), r.between(1, 28), reviewer)
 	if s.image {
 		fmt.Fprintf(&b, "image: %s.svg\nimage_alt: A person doing the %s on a mat.\n", s.slug, strings.ToLower(s.title))
 	}
@@ -340,7 +344,7 @@ func (g *gen) routine(i int) []byte {
 		}
 	}
 	a := r.intn(g.refs)
-	fmt.Fprintf(&b, "citations: [%s]\nreviewed: 2026-%02d-%02d\n---\n", refKey(a), r.between(1, 12), r.between(1, 28))
+	fmt.Fprintf(&b, "citations: [%s]\nreviewed: 2026-%02d-%02d\nreviewer: %s\n---\n", refKey(a), r.between(1, 12), r.between(1, 28), reviewer)
 	fmt.Fprintf(&b, "Do these stretches in order, slowly, and breathe out as you move [@%s, p. %d].\n\n## How to do it\n\n", refKey(a), r.between(2, 300))
 	for j, s := range steps {
 		fmt.Fprintf(&b, "%d. Do the [%s](../stretches/%s.md). ", j+1, strings.ToLower(g.stretches[s].title), g.stretches[s].slug)
@@ -365,6 +369,22 @@ func (g *gen) about() []byte {
 	b.WriteString("reviewed: 2026-01-15\n---\nThis guide was made by a program. Its stretches, studies and people are not real. Read the [warning signs](../red-flags.md#cauda-equina) all the same.\n")
 	return []byte(b.String())
 }
+
+// reviewer names the made-up clinician who reviews every clinical page.
+const reviewer = "S. Synthetic, physiotherapist"
+
+// grades are the evidence grades the references take in turn, each with its reason.
+var grades = [][2]string{
+	{"moderate", "Made up, a few small trials that agree"},
+	{"low", "Made up, one small trial"},
+	{"high", "Made up, many large trials that agree"},
+	{"very-low", "Made up, case reports only"},
+}
+
+// evidenceGrades explains each grade, so grade badges have a section to link to.
+var evidenceGrades = []byte("---\ntitle: Evidence grades\nsummary: How sure we are about each study.\n---\n" +
+	"Each study gets a grade for how sure we can be of what it found.\n\n" +
+	"## High\n\nWe are very sure.\n\n## Moderate\n\nWe are fairly sure.\n\n## Low\n\nWe are not very sure.\n\n## Very low\n\nWe are not sure at all.\n")
 
 func (g *gen) safety() []byte {
 	return []byte("---\ntitle: How to stretch safely\nsummary: Go slowly and stop if it hurts.\n---\n" +

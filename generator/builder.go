@@ -1,0 +1,295 @@
+package generator
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/parser"
+
+	"github.com/stretchguide/stretchguide/generator/check"
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/pdf"
+	"github.com/stretchguide/stretchguide/generator/render"
+	"github.com/stretchguide/stretchguide/generator/schema"
+)
+
+// Builder runs the pipeline (load, link, check, render) and returns the site's files.
+// Build runs a new Builder once; serve keeps one alive and runs it after every save,
+// and it redoes only the work whose inputs changed. It keeps, from one build to the
+// next:
+//
+//   - what loading each content file gave (a load.Document, or references, and the
+//     problems), reused while the file's bytes are the same;
+//   - the parsed layouts, reused until a file of the layouts folder changes;
+//   - a memo.Memo of every rendered body, page, page's search words and handout,
+//     each under a key of exactly its inputs (see package render).
+//
+// Link and check run in full every time, so every cross-reference is checked, and
+// the files of a build are byte for byte those of a first build
+// (TestIncrementalEqualsFull). A Builder is not safe for concurrent use.
+type Builder struct {
+	// LazyPDF leaves the routines' PDF handouts out of the files Build returns, while
+	// pages still link to them; Handouts makes each when it is asked for. Making every
+	// handout again after each front-matter edit is the slowest part of a rebuild,
+	// and serve only needs the ones someone opens.
+	LazyPDF bool
+
+	opts    Options
+	content string // the content folder, absolute
+	layouts string // the layouts folder, absolute; "" for the built-in layouts
+
+	ls          *render.Layouts
+	parser      parser.Parser
+	layoutsDirt bool
+
+	files    map[string]load.File // by path below the content folder
+	stale    map[string]bool      // paths below the content folder to read again
+	staleAll bool
+
+	memo     *memo.Memo
+	basePath string
+	rendered [2]int // bodies and pages rendered by the last build
+	schemas  map[string][]byte
+	lazy     *lazyHandouts
+}
+
+// NewBuilder returns a builder for the site opts describes; its first Build reads
+// everything.
+func NewBuilder(opts Options) (*Builder, error) {
+	b := &Builder{opts: opts, staleAll: true, layoutsDirt: true, memo: memo.New(), parser: load.NewParser()}
+	var err error
+	if b.content, err = filepath.Abs(opts.content()); err != nil {
+		return nil, err
+	}
+	if opts.Layouts != "" {
+		if b.layouts, err = filepath.Abs(opts.Layouts); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
+// Dirs lists the folders a build reads: the content folder and, unless the layouts
+// are built in, the layouts folder.
+func (b *Builder) Dirs() []string {
+	if b.layouts == "" {
+		return []string{b.content}
+	}
+	return []string{b.content, b.layouts}
+}
+
+// Rendered says how many Markdown bodies and how many pages the last successful
+// build rendered; the rest it reused.
+func (b *Builder) Rendered() (bodies, pages int) { return b.rendered[0], b.rendered[1] }
+
+// BasePath is the path the last successful build is published under: "/" or a
+// folder such as "/stretch-guide/".
+func (b *Builder) BasePath() string { return cmp.Or(b.basePath, "/") }
+
+// Changed tells the builder that files or folders changed since the last build, so
+// the next Build reads them again. Paths are as the operating system names them;
+// a folder stands for everything below it. Files added or removed are noticed
+// without being named.
+func (b *Builder) Changed(paths ...string) {
+	for _, p := range paths {
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			b.staleAll = true
+			continue
+		}
+		if b.layouts != "" && within(b.layouts, abs) {
+			b.layoutsDirt = true
+		}
+		if within(b.content, abs) {
+			rel, _ := filepath.Rel(b.content, abs)
+			if rel == "." {
+				b.staleAll = true
+				continue
+			}
+			if b.stale == nil {
+				b.stale = map[string]bool{}
+			}
+			b.stale[filepath.ToSlash(rel)] = true
+		} else if within(abs, b.content) {
+			b.staleAll = true // a folder holding the content folder
+		}
+	}
+}
+
+// within reports whether path p is dir or below it.
+func within(dir, p string) bool {
+	return p == dir || strings.HasPrefix(p, dir+string(filepath.Separator))
+}
+
+func (b *Builder) isStale(p string) bool {
+	if b.staleAll || b.stale[p] {
+		return true
+	}
+	for dir := p; ; {
+		i := strings.LastIndexByte(dir, '/')
+		if i < 0 {
+			return false
+		}
+		if dir = dir[:i]; b.stale[dir] {
+			return true
+		}
+	}
+}
+
+// Build runs the pipeline, reusing what it can, and returns the site's files in
+// memory: path below the output folder -> content. The maps and byte slices it
+// returns are never modified afterwards. When the content has errors, it returns a
+// *diag.BuildError.
+func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) {
+	var res Result
+	t := newTimer(b.opts.Log)
+	if b.layoutsDirt || b.ls == nil {
+		ls, err := readLayouts(b.opts.Layouts)
+		if err != nil {
+			return nil, res, err // layoutsDirt stays set: the next build reads them again
+		}
+		b.ls, b.layoutsDirt = ls, false
+	}
+	t.step("layouts")
+	c := b.load(&res.Problems)
+	t.step("load")
+	ln := link.Link(c, b.opts.BaseURL, &res.Problems)
+	t.step("link")
+	res.Problems.Append(check.Content(ln))
+	res.Problems.Sort()
+	if err := res.Problems.Err(); err != nil {
+		return nil, res, err
+	}
+	if b.opts.Log != nil {
+		check.LogReading(b.opts.Log, ln)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, res, err
+	}
+	b.memo.Next()
+	pdfs := !b.opts.NoPDF
+	out, st, err := render.Site(ln, b.ls, render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF}, b.memo)
+	if err != nil {
+		return nil, res, err
+	}
+	if b.schemas == nil {
+		b.schemas = schema.Files() // for editors: made from Go types, the same for the life of the program
+	}
+	for name, data := range b.schemas {
+		out["schema/"+name] = data
+	}
+	t.step("render")
+	b.basePath = ln.Guide.Site.BasePath
+	if b.LazyPDF && pdfs {
+		b.lazy = newLazyHandouts(ln, st.Handouts, b.lazy)
+	}
+	b.rendered = [2]int{st.Bodies, st.Pages}
+	res.Files, res.Bodies, res.Pages = len(out), st.Bodies, st.Pages
+	res.Summary = summarize(out, ln.Guide)
+	return out, res, nil
+}
+
+// load assembles the content as load.Load does, reading only new and changed files.
+func (b *Builder) load(problems *diag.List) *load.Content {
+	prefix := b.opts.content()
+	fsys, _ := load.OpenFolder(b.content) // left open: lazy handouts read pictures later; os.Root closes itself once unused
+	paths := load.Paths(fsys, prefix, problems)
+	next := make([]load.File, len(paths))
+	par.Do(len(paths), func(i int) {
+		p := paths[i]
+		before, ok := b.files[p]
+		switch {
+		case ok && !b.isStale(p):
+			next[i] = before
+		case ok && before.Src != nil:
+			if src, _, err := load.ReadFile(fsys, p); err == nil && bytes.Equal(src, before.Src) {
+				next[i] = before
+				return
+			}
+			fallthrough
+		default:
+			next[i] = load.LoadFile(fsys, prefix, p, b.parser)
+		}
+	})
+	c := &load.Content{Files: fsys}
+	b.files = make(map[string]load.File, len(paths))
+	for i, f := range next {
+		b.files[paths[i]] = f
+		problems.Append(f.Problems)
+		refs := make([]*guide.Reference, len(f.Refs))
+		for j, r := range f.Refs {
+			cp := *r // link fills in CitedBy and labels: each build gets its own copy
+			refs[j] = &cp
+		}
+		c.Add(f.Doc, refs)
+	}
+	b.stale, b.staleAll = nil, false
+	return c
+}
+
+// Handouts returns a function that makes the PDF handout at a path of the last
+// successful build (routines/<slug>.pdf), when LazyPDF is set. It reads only that
+// build's guide and the pictures, so it may run while the next build does. A handout
+// is made once and kept while the guide and the pictures stay the same. It returns
+// nil when there is nothing to make on request.
+func (b *Builder) Handouts() func(name string) ([]byte, error) {
+	if b.lazy == nil {
+		return nil
+	}
+	return b.lazy.make
+}
+
+// lazyHandouts makes the handouts of one build on request.
+type lazyHandouts struct {
+	ln       *link.Linked
+	key      uint64 // of the guide and pictures they are made from
+	routines map[string]*guide.Routine
+
+	mu   sync.Mutex
+	made map[string][]byte
+}
+
+// newLazyHandouts prepares ln's handouts, keeping those prev made when the guide and
+// pictures are the same.
+func newLazyHandouts(ln *link.Linked, key uint64, prev *lazyHandouts) *lazyHandouts {
+	h := &lazyHandouts{ln: ln, key: key, routines: map[string]*guide.Routine{}, made: map[string][]byte{}}
+	for _, r := range ln.Guide.Routines {
+		h.routines[pdf.File(r)] = r
+	}
+	if prev != nil && prev.key == key {
+		prev.mu.Lock()
+		maps.Copy(h.made, prev.made)
+		prev.mu.Unlock()
+	}
+	return h
+}
+
+func (h *lazyHandouts) make(name string) ([]byte, error) {
+	r, ok := h.routines[name]
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if b, ok := h.made[name]; ok {
+		return b, nil
+	}
+	b, err := pdf.Handout(h.ln.Guide, r, h.ln.Files)
+	if err != nil {
+		return nil, fmt.Errorf("routine %s: %w", r.Source, err)
+	}
+	h.made[name] = b
+	return b, nil
+}

@@ -1,8 +1,0 @@
-//go:build !linux
-
-package generator
-
-import "errors"
-
-// exchange is not available on this system; swap falls back to two renames.
-func exchange(a, b string) error { return errors.New("atomic exchange not supported") }

@@ -1,0 +1,200 @@
+package link
+
+import (
+	"io/fs"
+	"net/url"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/front"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/load"
+)
+
+// Linked is the checked guide plus what the later steps need that the model does not
+// hold: the document behind each page, the resolution table of their bodies, and the
+// image files to copy.
+type Linked struct {
+	Guide  *guide.Guide
+	Docs   map[*guide.Page]*load.Document
+	Table  *Table
+	Images []*guide.Image
+	Files  fs.FS
+	// Order lists every page written from a Markdown file, in the order pages are
+	// listed on the site.
+	Order []*guide.Page
+}
+
+// linker carries the indexes built while linking.
+type linker struct {
+	c        *load.Content
+	problems *diag.List
+	g        *guide.Guide
+	docs     map[*guide.Page]*load.Document
+	byPath   map[string]*guide.Page // source path -> page
+	areas    map[string]*guide.Area
+	flags    map[string]*guide.Flag
+	refs     map[string]*guide.Reference
+	slugs    map[string]*guide.Stretch
+	images   []*guide.Image
+	gradeAt  map[gradeUse]front.At // where front matter gives a citation's grade
+	table    *Table
+	order    []*guide.Page // pagesInOrder, once the guide is sorted
+}
+
+// Link turns loaded content into one checked guide: every area, flag, reference,
+// stretch and link resolved, every problem of linking reported. baseURL, when not
+// empty, overrides the base_url of content/_index.md. It changes no document: what
+// it resolves in the bodies goes into the Table.
+func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
+	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*load.Document{},
+		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}, gradeAt: map[gradeUse]front.At{}}
+	l.site(baseURL)
+	l.references()
+	l.redFlags()
+	for _, d := range c.Stretches {
+		l.stretch(d)
+	}
+	for _, d := range c.Routines {
+		l.routine(d)
+	}
+	for _, d := range c.Pages {
+		l.page(d)
+	}
+	l.sort()
+	l.bodies(l.pagesInOrder())
+	l.backlinks()
+	l.positions()
+	l.reading()
+	l.reviewDates()
+	l.gradesPage()
+	return &Linked{Guide: l.g, Docs: l.docs, Table: l.table, Images: l.images, Files: c.Files,
+		Order: l.pagesInOrder()}
+}
+
+func (l *linker) errorAt(d *load.Document, at front.At, hint, format string, args ...any) {
+	l.problems.Errorf(d.Display, at.Line, at.Col, hint, format, args...)
+}
+
+// addPage registers a page built from document d.
+func (l *linker) addPage(p *guide.Page, d *load.Document) {
+	p.Kind, p.Slug, p.Source = d.Kind, d.Slug, d.Path
+	if d.Kind != guide.KindHome && !idRE.MatchString(d.Slug) {
+		l.problems.Errorf(d.Display, 0, 0, "rename the file using lowercase letters, digits and hyphens, like cat-cow.md",
+			"the file name %q cannot be used in a web address", d.Slug)
+	}
+	l.docs[p] = d
+	l.byPath[d.Path] = p
+}
+
+var idRE = regexp.MustCompile(`^[a-z0-9]+(?:-[a-z0-9]+)*$`)
+
+func (l *linker) site(baseURL string) {
+	d := l.c.Home
+	if d == nil {
+		l.problems.Errorf("content/_index.md", 0, 0, "create it with a title field: it holds the home page text and the site settings", "the home page file is missing")
+		l.g.Site = guide.Site{Title: "Stretching guide", Language: "en", BasePath: "/",
+			ReadabilityGrade: DefaultReadabilityGrade, ReviewCycleMonths: DefaultReviewCycleMonths}
+		l.g.Home = &guide.Page{Kind: guide.KindHome, Title: l.g.Site.Title}
+		return
+	}
+	fm := d.Front.(*front.Site)
+	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
+	s.CMSRepo = fm.CMSRepo.V // issue 18: the browser editor's repository
+	if s.Language == "" {
+		s.Language = "en"
+	}
+	governance(*fm, &s)
+	l.emergencyNumber(d, fm.EmergencyNumber, &s)
+	if baseURL != "" {
+		s.BaseURL = baseURL
+	}
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || u.Scheme == "" || u.Host == "" {
+			l.errorAt(d, fm.BaseURL.At, "write the full address, like https://example.org/stretch-guide/", "base_url %q is not a full web address", s.BaseURL)
+		} else {
+			u.Path = strings.TrimSuffix(u.Path, "/") + "/"
+			u.RawQuery, u.Fragment = "", ""
+			s.BaseURL, s.BasePath = u.String(), u.Path
+		}
+	}
+	l.g.Site = s
+	l.g.Home = &guide.Page{Title: s.Title}
+	l.addPage(l.g.Home, d)
+	for _, a := range fm.Areas {
+		if !l.newID(d, a.ID, l.areas[a.ID.V] != nil, "area", "lower-back") {
+			continue
+		}
+		area := &guide.Area{ID: a.ID.V, Title: a.Title.V, Summary: a.Summary.V, URL: "areas/" + a.ID.V + "/"}
+		l.areas[a.ID.V] = area
+		l.g.Areas = append(l.g.Areas, area)
+	}
+}
+
+// newID reports whether id can name a new area or warning sign: it must fit in a web
+// address and not be taken already.
+func (l *linker) newID(d *load.Document, id front.Str, taken bool, what, example string) bool {
+	switch {
+	case !idRE.MatchString(id.V):
+		l.errorAt(d, id.At, "use lowercase letters, digits and hyphens, like "+example, "%s id %q cannot be used in a web address", what, id.V)
+	case taken:
+		l.errorAt(d, id.At, "give each "+what+" its own id", "%s %q is listed twice", what, id.V)
+	default:
+		return true
+	}
+	return false
+}
+
+func (l *linker) references() {
+	for _, r := range l.c.References {
+		if first, dup := l.refs[r.Key]; dup {
+			l.problems.Errorf(r.Pos.Path, r.Pos.Line, r.Pos.Col, "rename one of them, or delete the copy",
+				"reference %q is defined twice: here and at %s:%d", r.Key, first.Pos.Path, first.Pos.Line)
+			continue
+		}
+		l.refs[r.Key] = r
+		l.g.References = append(l.g.References, r)
+	}
+	// Each key once, not at every comparison: SortKey builds a string.
+	type keyed struct {
+		key string
+		r   *guide.Reference
+	}
+	ks := make([]keyed, len(l.g.References))
+	for i, r := range l.g.References {
+		ks[i] = keyed{r.SortKey(), r}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
+	for i := range ks {
+		l.g.References[i] = ks[i].r
+	}
+	disambiguate(l.g.References) // before any label is used
+}
+
+func (l *linker) redFlags() {
+	d := l.c.RedFlags
+	if d == nil {
+		l.problems.Errorf("content/red-flags.md", 0, 0, "create it: every stretch and routine page links to the warning signs", "the warning-signs page is missing")
+		l.g.RedFlags = &guide.Page{Kind: guide.KindRedFlags, Slug: "red-flags", URL: "red-flags/", Title: "Warning signs"}
+		return
+	}
+	fm := d.Front.(*front.RedFlags)
+	p := &guide.Page{URL: "red-flags/", Title: fm.Title.V, Summary: fm.Summary.V, Reviewed: guide.Date{Time: fm.Reviewed.V}, Reviewer: fm.Reviewer.V}
+	l.addPage(p, d)
+	l.g.RedFlags = p
+	for _, f := range fm.Flags {
+		if !l.newID(d, f.ID, l.flags[f.ID.V] != nil, "warning sign", "cauda-equina") {
+			continue
+		}
+		flag := &guide.Flag{ID: f.ID.V, Title: f.Title.V, Urgency: guide.Urgency(f.Urgency.V), Action: f.Action.V,
+			Signs: values(f.Signs), Pos: guide.Pos{Path: d.Display, Line: f.ID.Line, Col: f.ID.Col}}
+		l.flags[flag.ID] = flag
+		l.g.Flags = append(l.g.Flags, flag)
+	}
+	sort.SliceStable(l.g.Flags, func(i, j int) bool { return l.g.Flags[i].Urgency.Rank() < l.g.Flags[j].Urgency.Rank() })
+}

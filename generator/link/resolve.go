@@ -1,0 +1,190 @@
+package link
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"github.com/stretchguide/stretchguide/generator/citation"
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/load"
+)
+
+// layoutAnchors are the ids the default layouts give sections of each kind of page,
+// so a link may point at them (../stretches/bridge.md#evidence). Custom layouts must
+// keep them.
+var layoutAnchors = map[guide.Kind][]string{
+	guide.KindStretch:  {"main", "steps", "dose", "cautions", "warning-signs", "used-in", "related", "evidence"},
+	guide.KindRoutine:  {"main", "steps", "follow-along", "warning-signs", "evidence"},
+	guide.KindRedFlags: {"main"},
+	guide.KindFree:     {"main", "evidence"},
+	guide.KindHome:     {"main", "routines", "stretches", "areas"},
+}
+
+// bodies resolves the links and citations of every Markdown body into the Table: a
+// link to a source file becomes the address of its page, relative to the linking
+// page, and a citation gets the label and address of its bibliography entry. Each
+// document's sites are independent, so they run in parallel; problems are kept per
+// document.
+func (l *linker) bodies(pages []*guide.Page) {
+	lists := make([]diag.List, len(pages))
+	resolved := make([][]string, len(pages))
+	items := make([][][]citation.Item, len(pages))
+	par.Do(len(pages), func(i int) {
+		p := pages[i]
+		var refs []*guide.Reference
+		resolved[i], items[i], refs = l.body(p, l.docs[p], &lists[i])
+		p.Citations = appendNew(p.Citations, refs)
+	})
+	l.table = newTable()
+	for i, p := range pages {
+		l.problems.Append(lists[i])
+		l.table.add(l.docs[p], resolved[i], items[i])
+	}
+}
+
+// body resolves each site of d, the document of page p: for a link or image its
+// destination, for a citation its items with Href and Label filled in.
+func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved []string, items [][]citation.Item, refs []*guide.Reference) {
+	resolved = make([]string, len(d.Sites))
+	items = make([][]citation.Item, len(d.Sites))
+	for i, n := range d.Sites {
+		switch n := n.(type) {
+		case *ast.Link:
+			resolved[i] = string(l.destination(p, d, n, n.Destination, problems))
+		case *ast.Image:
+			resolved[i] = string(l.destination(p, d, n, n.Destination, problems))
+		case *citation.Node:
+			its := slices.Clone(n.Items)
+			for j := range its {
+				it := &its[j]
+				r, ok := l.refs[it.Key]
+				if !ok {
+					line, col := d.Position(it.Offset)
+					problems.Errorf(d.Display, line, col, diag.DidYouMean(it.Key, keys(l.refs), "add the reference to a file in content/references/"), "unknown reference %q", it.Key)
+					continue
+				}
+				it.Href = RelURL(p.URL, "bibliography/") + "#ref-" + r.Key
+				it.Label = r.Label()
+				refs = append(refs, r)
+				resolved[i] += it.Href + "\x00" + it.Label + "\x00"
+			}
+			items[i] = its
+		}
+	}
+	return resolved, items, refs
+}
+
+// destination resolves one link target written in page p. External addresses are
+// kept; a link to a Markdown file of the guide becomes its page's address.
+func (l *linker) destination(p *guide.Page, d *load.Document, n ast.Node, dest []byte, problems *diag.List) []byte {
+	raw := string(dest)
+	u, err := url.Parse(raw)
+	// Most links are fine: find the link's line and column only for a message.
+	errorf := func(hint, format string, args ...any) {
+		line, col := d.Position(linkOffset(n, d.Body))
+		problems.Errorf(d.Display, line, col, hint, format, args...)
+	}
+	switch {
+	case err != nil:
+		errorf("check the address for spaces or stray characters", "the link %q cannot be read", raw)
+		return dest
+	case u.Scheme != "" || strings.HasPrefix(raw, "//"):
+		return dest // another site: the author's choice, not checked here
+	case u.Path == "":
+		if u.Fragment != "" && !l.hasAnchor(p, u.Fragment) {
+			errorf(diag.DidYouMean(u.Fragment, l.anchors(p), "link to a heading of this page"), "this page has no section #%s", u.Fragment)
+		}
+		return dest
+	case strings.HasPrefix(u.Path, "/"):
+		errorf("link to the Markdown file instead, like ../stretches/bridge.md", "links starting with / break when the site is published under a folder")
+		return dest
+	}
+	target := path.Join(path.Dir(d.Path), u.Path)
+	if path.Ext(target) != ".md" {
+		errorf("link to a page's .md file; for a stretch's picture use the image field", "the link %q points to a file that is not a page", raw)
+		return dest
+	}
+	tp, ok := l.byPath[target]
+	if !ok {
+		errorf(diag.DidYouMean(target, keys(l.byPath), "check the file name; links are relative to this file's folder"), "the link %q points to %s, which does not exist", raw, target)
+		return dest
+	}
+	out := RelURL(p.URL, tp.URL)
+	if u.Fragment != "" {
+		if !l.hasAnchor(tp, u.Fragment) {
+			errorf(diag.DidYouMean(u.Fragment, l.anchors(tp), "link to a heading of that page"), "%s has no section #%s", target, u.Fragment)
+		}
+		out += "#" + u.Fragment
+	}
+	return []byte(out)
+}
+
+// anchors lists, sorted, the ids a page's address may end in: its headings, the
+// sections of its layout and, on the warning-signs page, the flags. It is for
+// messages; hasAnchor answers the question without building the list.
+func (l *linker) anchors(p *guide.Page) []string {
+	var ids []string
+	if d := l.docs[p]; d != nil {
+		for id := range d.Anchors {
+			ids = append(ids, id)
+		}
+	}
+	ids = append(ids, layoutAnchors[p.Kind]...)
+	if p.Kind == guide.KindRedFlags {
+		for _, f := range l.g.Flags {
+			ids = append(ids, f.ID)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// hasAnchor reports whether id is one of anchors(p).
+func (l *linker) hasAnchor(p *guide.Page, id string) bool {
+	if d := l.docs[p]; d != nil && d.Anchors[id] {
+		return true
+	}
+	if slices.Contains(layoutAnchors[p.Kind], id) {
+		return true
+	}
+	if p.Kind == guide.KindRedFlags {
+		_, ok := l.flags[id]
+		return ok
+	}
+	return false
+}
+
+// linkOffset finds where a link's text starts in the body, for messages.
+func linkOffset(n ast.Node, body []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return max(t.Segment.Start-1, 0)
+		}
+	}
+	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
+		return p.Lines().At(0).Start
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+// RelURL is the address of site page to as seen from site page from, both given
+// relative to the site root ("stretches/bridge/").
+func RelURL(from, to string) string {
+	r := strings.Repeat("../", strings.Count(from, "/")) + to
+	if r == "" {
+		return "./"
+	}
+	return r
+}

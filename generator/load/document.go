@@ -1,0 +1,134 @@
+package load
+
+import (
+	"bytes"
+	"html"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stretchguide/stretchguide/generator/citation"
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/readability"
+)
+
+// Document is one Markdown file of content/ after loading: its front matter decoded,
+// its body parsed, and what later steps need from the body measured once. A
+// Document never changes after Load: later steps only read it, so a Builder may
+// keep it from one build to the next.
+type Document struct {
+	Path    string // below content/, with forward slashes
+	Display string // as shown in messages
+	Kind    guide.Kind
+	Slug    string
+	Matter  *yaml.Node // the front matter, lines counted from the top of the file
+	// Front is the decoded front matter: *front.Site, *front.RedFlags,
+	// *front.Stretch, *front.Routine or *front.Page, by Kind. Its problems were
+	// reported by Load.
+	Front   any
+	Body    []byte          // padded so that offsets give the file's line numbers
+	Tree    ast.Node        // the parsed body
+	Anchors map[string]bool // ids of the body's headings
+	Text    string          // the body's plain text, for the search index
+	Reading readability.Stats
+	Todos   diag.List // a warning for each line with a TODO left in it
+	// Sites are the body's links, images and citations (*ast.Link, *ast.Image,
+	// *citation.Node) in the order they are written; link resolves each.
+	Sites []ast.Node
+}
+
+func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
+	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, Matter: matter, Front: fm, Body: body}
+	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
+	d.Anchors, d.Sites = d.scan()
+	d.Text = d.plainText()
+	d.Reading = d.measure()
+	d.Todos = d.findTodos()
+	return d
+}
+
+// Position turns a byte offset of the body into a line and column of the file.
+func (d *Document) Position(offset int) (line, col int) {
+	offset = min(max(offset, 0), len(d.Body))
+	before := d.Body[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+// TextPosition turns a position of the reading measures (a body offset, or -line
+// for a front-matter value) into a line and column.
+func (d *Document) TextPosition(at int) (line, col int) {
+	if at < 0 {
+		return -at, 0
+	}
+	return d.Position(at)
+}
+
+// MatterValueAt finds where the value of a top-level front-matter field is written.
+func (d *Document) MatterValueAt(key string) (line, col int) {
+	n := d.Matter
+	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1].Line, n.Content[i+1].Column
+		}
+	}
+	return 0, 0
+}
+
+// scan finds the ids of the body's headings and its link sites.
+func (d *Document) scan() (anchors map[string]bool, sites []ast.Node) {
+	anchors = map[string]bool{}
+	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if s, ok := id.([]byte); ok {
+					anchors[string(s)] = true
+				}
+			}
+		case *ast.Link, *ast.Image:
+			sites = append(sites, n)
+		case *citation.Node:
+			sites = append(sites, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return anchors, sites
+}
+
+// plainText is the plain text of the body, for the search index.
+func (d *Document) plainText() string {
+	var b strings.Builder
+	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(d.Body))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String: // typographic quotes and dashes, as HTML entities
+			b.Write(n.Value)
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			return ast.WalkSkipChildren, nil
+		default:
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return html.UnescapeString(b.String())
+}

@@ -1,0 +1,162 @@
+package memo
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"hash"
+	"math"
+	"reflect"
+	"sort"
+	"time"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// Model hashes everything a template can read from the linked guide except what each
+// page has for itself only: its rendered Markdown body and reading measures. It walks
+// the model by reflection, so a field added to package guide is covered without
+// anyone remembering to add it here. Pointers are followed once; a pointer met again
+// is written as the number of its first visit, which keeps the walk finite and tells
+// apart a model whose links differ.
+func (m *Memo) Model(g *guide.Guide) uint64 {
+	h := m.Hasher()
+	h.buf = make([]byte, 0, flushAt+256)
+	h.Value(reflect.ValueOf(g))
+	return h.Sum()
+}
+
+// Hasher returns a Hasher for the key of one product. Keys are the same in every
+// run of the program, so a Memo can be saved and opened again.
+func (m *Memo) Hasher() *Hasher { return &Hasher{h: sha256.New()} }
+
+// Sum is the hash of everything written so far.
+func (m *Hasher) Sum() uint64 {
+	_, _ = m.h.Write(m.buf)
+	m.buf = m.buf[:0]
+	return binary.LittleEndian.Uint64(m.h.Sum(nil))
+}
+
+// flushAt is how much serialized model modelHasher gathers before hashing it.
+const flushAt = 32 << 10
+
+type seenKey struct {
+	t reflect.Type
+	p uintptr
+}
+
+// Hasher serializes the inputs of a product into buf and hashes them a block at a
+// time; Memo.Hasher makes one.
+type Hasher struct {
+	h    hash.Hash
+	seen map[seenKey]uint64
+	buf  []byte
+}
+
+var (
+	pageType = reflect.TypeFor[guide.Page]()
+	timeType = reflect.TypeFor[time.Time]()
+	// pageOwn holds the indexes of guide.Page's fields that only the page itself
+	// shows: its rendered body and what is measured from it (Reading). hashModel
+	// leaves them out; each page's key covers its own.
+	pageOwn = map[int]bool{fieldIndex(pageType, "Body"): true, fieldIndex(pageType, "Reading"): true}
+)
+
+func fieldIndex(t reflect.Type, name string) int {
+	if f, ok := t.FieldByName(name); ok && len(f.Index) == 1 {
+		return f.Index[0]
+	}
+	return -1
+}
+
+// Uint writes v.
+func (m *Hasher) Uint(v uint64) { m.buf = binary.LittleEndian.AppendUint64(m.buf, v) }
+
+// Bytes writes b after its length.
+func (m *Hasher) Bytes(b []byte) {
+	m.Uint(uint64(len(b)))
+	m.buf = append(m.buf, b...)
+}
+
+// String writes s after its length, so that consecutive strings cannot run together.
+func (m *Hasher) String(s string) {
+	m.Uint(uint64(len(s)))
+	m.buf = append(m.buf, s...)
+	if len(m.buf) >= flushAt {
+		_, _ = m.h.Write(m.buf)
+		m.buf = m.buf[:0]
+	}
+}
+
+// Value writes v and everything it leads to.
+func (m *Hasher) Value(v reflect.Value) {
+	if m.seen == nil {
+		m.seen = map[seenKey]uint64{}
+	}
+	switch v.Kind() {
+	case reflect.Pointer:
+		if v.IsNil() {
+			m.Uint(0)
+			return
+		}
+		k := seenKey{v.Type(), v.Pointer()}
+		if n, ok := m.seen[k]; ok {
+			m.Uint(n)
+			return
+		}
+		n := uint64(len(m.seen) + 1)
+		m.seen[k] = n
+		m.Uint(n)
+		m.Value(v.Elem())
+	case reflect.Struct:
+		t := v.Type()
+		if t == timeType && v.CanInterface() {
+			tm := v.Interface().(time.Time)
+			m.Uint(uint64(tm.UnixNano()))
+			m.String(tm.Location().String())
+			return
+		}
+		for i := range v.NumField() {
+			if t == pageType && pageOwn[i] {
+				continue // keyed per page, with the page's own key
+			}
+			m.Value(v.Field(i))
+		}
+	case reflect.Slice, reflect.Array:
+		m.Uint(uint64(v.Len()))
+		for i := range v.Len() {
+			m.Value(v.Index(i))
+		}
+	case reflect.String:
+		m.String(v.String())
+	case reflect.Bool:
+		if v.Bool() {
+			m.Uint(1)
+		} else {
+			m.Uint(0)
+		}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		m.Uint(uint64(v.Int()))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		m.Uint(v.Uint())
+	case reflect.Float32, reflect.Float64:
+		m.Uint(math.Float64bits(v.Float()))
+	case reflect.Interface:
+		if v.IsNil() {
+			m.Uint(0)
+			return
+		}
+		m.String(v.Elem().Type().String())
+		m.Value(v.Elem())
+	case reflect.Map:
+		keys := v.MapKeys()
+		sort.Slice(keys, func(i, j int) bool { return keys[i].String() < keys[j].String() })
+		m.Uint(uint64(len(keys)))
+		for _, k := range keys {
+			m.Value(k)
+			m.Value(v.MapIndex(k))
+		}
+	default:
+		// Funcs and channels: nothing a template prints.
+		m.String(v.Type().String())
+	}
+}

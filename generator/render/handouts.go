@@ -1,0 +1,94 @@
+package render
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/pdf"
+	"github.com/stretchguide/stretchguide/generator/qrcode"
+)
+
+// handouts adds what printing a routine needs: its PDF handout (unless opts say
+// otherwise) and, when the site has a base URL, the QR code of its address for the
+// printed page. They are made again only when the guide or a picture changed: a
+// handout shows the routine, its stretches with their pictures, the warning signs
+// and the references. It returns the key of those inputs.
+func (r *run) handouts(out map[string][]byte) (uint64, error) {
+	h := r.m.Hasher()
+	h.String("handouts")
+	h.Uint(r.model)
+	for _, img := range r.ln.Images {
+		h.String(img.URL)
+		h.Bytes(r.images[img.URL])
+	}
+	key := h.Sum()
+	h.Value(reflect.ValueOf(r.opts))
+	files, _, err := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) {
+		files := map[string][]byte{}
+		// Made on request instead (Handout), the PDFs are left out here; the QR
+		// codes are quick and stay.
+		err := makeHandouts(r.ln, files, r.opts.PDFs && !r.opts.LazyPDF)
+		return files, err
+	})
+	if err != nil {
+		return 0, err
+	}
+	for name, b := range files {
+		out[name] = b
+	}
+	return key, nil
+}
+
+// makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts to out.
+func makeHandouts(ln *link.Linked, out map[string][]byte, pdfs bool) error {
+	g := ln.Guide
+	if g.Site.BaseURL != "" {
+		for _, r := range g.Routines {
+			code, err := qrcode.Encode(g.Site.BaseURL + r.URL)
+			if err != nil {
+				return err
+			}
+			out[qrFile(r)] = code.SVG()
+		}
+	}
+	if !pdfs {
+		return nil
+	}
+	files := make([][]byte, len(g.Routines))
+	errs := make([]error, len(g.Routines))
+	par.Do(len(g.Routines), func(i int) {
+		files[i], errs[i] = pdf.Handout(g, g.Routines[i], ln.Files)
+	})
+	for i, r := range g.Routines {
+		if errs[i] != nil {
+			return fmt.Errorf("routine %s: %w", r.Source, errs[i])
+		}
+		out[pdf.File(r)] = files[i]
+	}
+	return nil
+}
+
+// qrFile is the QR code of a routine's address, beside its page.
+func qrFile(r *guide.Routine) string { return r.URL + "qr.svg" }
+
+// Handout is the address of the routine's PDF handout from this page, or "" when the
+// page is not a routine's or the build makes no handouts.
+func (v view) Handout() string {
+	if v.Routine == nil || !v.pdfs {
+		return ""
+	}
+	return v.Link(pdf.File(v.Routine))
+}
+
+// QRCode is the address of the image of the QR code that leads to this routine's
+// page, or "" when the site has no base URL to encode.
+func (v view) QRCode() string {
+	if v.Routine == nil || v.Site.BaseURL == "" {
+		return ""
+	}
+	return v.Link(qrFile(v.Routine))
+}

@@ -1,0 +1,138 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/memo"
+)
+
+// searchFile is the search index the site's search box reads, at the site root.
+const searchFile = "search.json"
+
+// SearchEntry is one result the search box can show. Field names are short because
+// the whole index is downloaded on the first search.
+type SearchEntry struct {
+	Title   string `json:"t"`
+	URL     string `json:"u"` // relative to the site root
+	Kind    string `json:"k"` // what it is, in the words patients see
+	Summary string `json:"s,omitempty"`
+	// Words are the other words of the page, lowercase, each once: its text, cues,
+	// cautions, areas and equipment, without words of the title or summary.
+	Words string `json:"w,omitempty"`
+}
+
+// searchIndex lists stretches, routines, warning signs, areas, positions and pages
+// with the words a patient may search them by, as JSON. The order is the site's, so
+// the same guide gives the same bytes.
+// A page's words are kept in the memo while its body and the guide are the same.
+func (r *run) searchIndex() []byte {
+	g := r.ln.Guide
+	var es []SearchEntry
+	type words struct {
+		entry int // in es
+		p     *guide.Page
+		extra []string
+	}
+	var todo []words // found once every entry is listed, on all cores
+	add := func(p *guide.Page, kind string, extra ...string) {
+		todo = append(todo, words{len(es), p, extra})
+		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary})
+	}
+	for _, s := range g.Stretches {
+		extra := append(append(append([]string{s.Position}, s.Cues...), s.Cautions...), s.Equipment...)
+		for _, a := range s.Areas {
+			extra = append(extra, a.Title)
+		}
+		add(&s.Page, "Stretch", extra...)
+	}
+	for _, r := range g.Routines {
+		var extra []string
+		for _, st := range r.Steps {
+			extra = append(extra, st.Stretch.Title)
+		}
+		add(&r.Page, "Routine", extra...)
+	}
+	for _, f := range g.Flags {
+		es = append(es, SearchEntry{Title: f.Title, URL: g.RedFlags.URL + "#" + f.ID, Kind: "Warning sign", Summary: f.Action})
+	}
+	add(g.RedFlags, "Page")
+	for _, a := range g.Areas {
+		es = append(es, SearchEntry{Title: a.Title, URL: a.URL, Kind: "Body area", Summary: a.Summary})
+	}
+	for _, p := range g.Positions {
+		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: "Position", Summary: p.Summary})
+	}
+	for _, p := range g.Pages {
+		add(p, "Page")
+	}
+	par.Do(len(todo), func(i int) {
+		w := todo[i]
+		h := r.m.Hasher()
+		h.String("words")
+		h.Uint(r.model)
+		h.Uint(r.bodies[w.p])
+		es[w.entry].Words, _, _ = memo.Do(r.m, h.Sum(), func() (string, error) {
+			return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, r.text(w.p))...), nil
+		})
+	})
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(es) // strings only: cannot fail
+	return b.Bytes()
+}
+
+// text is the plain text of a page's Markdown body, or "" for a page without one.
+func (r *run) text(p *guide.Page) string {
+	if d := r.ln.Docs[p]; d != nil {
+		return d.Text
+	}
+	return ""
+}
+
+// searchWords lists the words of texts, lowercase and each once in order of first
+// use, leaving out short and common words and the words of known (the title and
+// summary, which the index holds already).
+func searchWords(known string, texts ...string) string {
+	seen := map[string]bool{}
+	for _, w := range tokens(known) {
+		seen[w] = true
+	}
+	var out []string
+	for _, t := range texts {
+		for _, w := range tokens(t) {
+			if !seen[w] && !stopWords[w] && len([]rune(w)) > 2 {
+				seen[w] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// tokens splits s into lowercase words of letters and digits; "child's" gives "childs".
+func tokens(s string) []string {
+	s = apostrophes.Replace(strings.ToLower(s))
+	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// apostrophes are dropped from words: "child's" and "child’s" give "childs".
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
+// stopWords are common words nobody searches a stretching guide by.
+var stopWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`about after again all also and any are because been before being both but
+		can cannot could did does doing for from had has have having her here him his how into its just might
+		more most much must not now off only other our out over own she should some such than that the their them
+		then there these they this those through too under until upon very was were what when where which while
+		who why will with would you your yours yourself`) {
+		stopWords[w] = true
+	}
+}

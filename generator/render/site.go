@@ -1,0 +1,216 @@
+package render
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"reflect"
+	"strings"
+	"sync/atomic"
+
+	"github.com/stretchguide/stretchguide/generator/cms"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/memo"
+)
+
+// Options say what to render besides the pages.
+type Options struct {
+	// PDFs makes the routines' PDF handouts, and their pages link to them.
+	PDFs bool
+	// LazyPDF leaves the PDFs out of the files while pages still link to them;
+	// Handout makes each on request.
+	LazyPDF bool
+}
+
+// Stats say what a render did.
+type Stats struct {
+	Bodies, Pages int    // Markdown bodies and pages rendered; the rest came from the memo
+	Handouts      uint64 // the key of the handouts' inputs: the guide and its pictures
+}
+
+// run is one render of a linked guide.
+type run struct {
+	ln     *link.Linked
+	ls     *Layouts
+	opts   Options
+	m      *memo.Memo
+	model  uint64                 // the linked guide, Markdown bodies left out
+	bodies map[*guide.Page]uint64 // each page's body key, once rendered
+	images map[string][]byte      // the pictures, by address
+
+	bodiesMade, pagesMade atomic.Int32
+}
+
+// Site turns the linked guide into files: every page through its layout, the
+// stylesheet, the pictures, the sitemap and, when opts.PDFs is set, the routines'
+// PDF handouts. Every product is taken from m when its inputs are the same as when
+// it was stored there.
+func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}}
+	out := map[string][]byte{}
+	assets := map[string]string{}
+	for name, b := range ls.assets {
+		sum := sha256.Sum256(b)
+		ext := path.Ext(name)
+		assets[name] = "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+		out[assets[name]] = b
+	}
+	if err := r.renderBodies(); err != nil {
+		return nil, Stats{}, err
+	}
+	if err := r.readImages(out); err != nil {
+		return nil, Stats{}, err
+	}
+	// The handouts next, before the pages: making a PDF allocates much and briefly,
+	// and the heap is smallest now, so the process stays smaller.
+	key, err := r.handouts(out)
+	if err != nil {
+		return nil, Stats{}, err
+	}
+	views := r.views(assets)
+	if err := r.renderPages(views, out); err != nil {
+		return nil, Stats{}, err
+	}
+	g := ln.Guide
+	out["sitemap.xml"] = sitemap(g, views)
+	out[searchFile] = r.searchIndex()
+	out["robots.txt"] = robots(g.Site)
+	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
+	editor, err := cms.Files(g, ls.admin) // admin/: the browser editor (issue 18)
+	if err != nil {
+		return nil, Stats{}, fmt.Errorf("layouts: admin.html: %w", err)
+	}
+	maps.Copy(out, editor)
+	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
+}
+
+// renderBodies renders every Markdown body, in parallel: this is where most of the
+// time goes. A body's key is its bytes, the layouts (citations render through them)
+// and what every link and citation in it resolved to.
+func (r *run) renderBodies() error {
+	md := NewMarkdown(r.ls, r.ln.Table)
+	pages := r.ln.Order
+	keys := make([]uint64, len(pages))
+	errs := make([]error, len(pages))
+	par.Do(len(pages), func(i int) {
+		d := r.ln.Docs[pages[i]]
+		h := r.m.Hasher()
+		h.String("body")
+		h.Uint(r.ls.id)
+		h.Bytes(d.Body)
+		for _, s := range r.ln.Table.Resolved(d) {
+			h.String(s)
+		}
+		keys[i] = h.Sum()
+		var made bool
+		pages[i].Body, made, errs[i] = memo.Do(r.m, keys[i], func() (template.HTML, error) {
+			b := buffers.Get().(*bytes.Buffer)
+			defer putBuffer(b)
+			err := md.Renderer().Render(b, d.Body, d.Tree)
+			return template.HTML(b.String()), err
+		})
+		if made {
+			r.bodiesMade.Add(1)
+		}
+	})
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: %w", r.ln.Docs[pages[i]].Display, err)
+		}
+		r.bodies[pages[i]] = keys[i]
+	}
+	return nil
+}
+
+// readImages adds the pictures beside pages to out.
+func (r *run) readImages(out map[string][]byte) error {
+	r.images = map[string][]byte{}
+	for _, img := range r.ln.Images {
+		b, err := fs.ReadFile(r.ln.Files, img.Source)
+		if err != nil {
+			return err
+		}
+		out[img.URL] = b
+		r.images[img.URL] = b
+	}
+	return nil
+}
+
+// views lists every page of the site, in the site's order.
+func (r *run) views(assets map[string]string) []view {
+	g := r.ln.Guide
+	var views []view
+	add := func(v view) {
+		v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, r.opts.PDFs
+		views = append(views, v)
+	}
+	add(view{Page: g.Home})
+	for _, s := range g.Stretches {
+		add(view{Page: &s.Page, Stretch: s})
+	}
+	for _, rt := range g.Routines {
+		add(view{Page: &rt.Page, Routine: rt})
+	}
+	for _, a := range g.Areas {
+		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
+	}
+	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
+		Summary: "Every stretch in this guide, with its position, how long it takes and what you need."}})
+	for _, p := range g.Positions {
+		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
+	}
+	add(view{Page: g.RedFlags})
+	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})
+	for _, p := range g.Pages {
+		add(view{Page: p})
+	}
+	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
+	return views
+}
+
+// renderPages executes each page's template, in parallel. A page's key is the
+// layouts, the whole guide apart from what each page has for itself only (its
+// Markdown body and the reading measures taken from it), and the page's own body
+// and reading measures. So an edit to a stretch's text renders one page again,
+// while an edit to front matter, which may show on any page, renders them all.
+// Layouts must therefore show a page's body and reading level only on that page.
+func (r *run) renderPages(views []view, out map[string][]byte) error {
+	files := make([][]byte, len(views))
+	errs := make([]error, len(views))
+	par.Do(len(views), func(i int) {
+		v := views[i]
+		name := PageFile(v.Page.URL)
+		h := r.m.Hasher()
+		h.String("page")
+		h.Uint(r.ls.id)
+		h.Uint(r.model)
+		h.Uint(r.bodies[v.Page])
+		h.Value(reflect.ValueOf(v.Page.Reading))
+		h.String(name)
+		h.Value(reflect.ValueOf(r.opts.PDFs))
+		var made bool
+		files[i], made, errs[i] = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
+			b := buffers.Get().(*bytes.Buffer)
+			defer putBuffer(b)
+			err := r.ls.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
+			return bytes.Clone(b.Bytes()), err
+		})
+		if made {
+			r.pagesMade.Add(1)
+		}
+	})
+	for i, v := range views {
+		if errs[i] != nil {
+			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
+		}
+		out[PageFile(v.Page.URL)] = files[i]
+	}
+	return nil
+}
