@@ -117,9 +117,8 @@ func TestEditorWithTheRealCMS(t *testing.T) {
 		"10",                                 // reps: number
 		"Knees bent, feet flat on the floor", // cues: list of text
 		"Numbness, tingling or weakness",     // red_flags: select from red-flags.md
-		"gordon2016",                         // citations: select of reference keys
-		"2026-11-25",                         // reviewed: date
-		"Stretchguide editorial team",        // reviewer
+		"hayden2021",                         // citations: select of reference keys
+		"2026-12-06",                         // reviewed: date
 		"bridge.svg",                         // image, beside the stretch
 		"one of three bedtime stretches",     // body: markdown
 	)
