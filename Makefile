@@ -41,7 +41,7 @@ bench:
 	$(GO) run ./cmd/benchreport
 	STRETCHGUIDE_LOAD_DURATION=10s $(GO) test -count=1 -run '^TestServeUnderLoad$$' -v ./cmd/stretchguide
 
-## node_modules: the npm tools the tests use (axe-core, html-validate), from package-lock.json
+## node_modules: the npm tools the tests use (axe-core, html-validate, cspell), from package-lock.json
 node_modules: package-lock.json
 	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; \
 	else echo "NOTICE: npm not found: accessibility and HTML checks will be SKIPPED (install Node.js and npm)"; fi

@@ -48,6 +48,7 @@ type Result struct {
 	// Bodies and Pages say how many Markdown bodies and pages were rendered; the rest
 	// came from the memo.
 	Bodies, Pages int
+	Summary       // what the site holds, for the closing line of `build` (summary.go)
 }
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.

@@ -199,6 +199,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	b.rendered = [2]int{st.Bodies, st.Pages}
 	res.Files, res.Bodies, res.Pages = len(out), st.Bodies, st.Pages
+	res.Summary = summarize(out, ln.Guide)
 	return out, res, nil
 }
 

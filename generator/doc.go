@@ -18,7 +18,7 @@
 //	render    guide + table -> files: pages through the templates of layouts/, the
 //	          Markdown renderer asking the table for every destination and citation;
 //	          search index, sitemap, robots.txt, web app manifest, handouts and QR
-//	          codes (package pdf).
+//	          codes (package pdf), and the browser editor in admin/ (package cms).
 //	write     files -> the output folder, swapped in atomically; owns the manifest
 //	          beside it that lists the files builds wrote.
 //	memo      a content-addressed store: every rendered body, page, search entry and
@@ -29,8 +29,9 @@
 // The leaf packages are guide (the linked model), diag (problems with path:line:col),
 // front (front-matter types and decoding), citation (the goldmark extension for
 // [@key]), bib (BibTeX, CSL-YAML and CSL-JSON), cite/style (the citation styles),
-// images (photo sizes), card (the link preview card and home-screen icon),
-// readability, pdf, qrcode, scaffold, schema and svgsafe.
+// images (photo sizes), card (the link preview card and home-screen icon), cms (the
+// Decap CMS editor), readability, pdf, qrcode, scaffold, starter (the guide
+// `stretchguide init` writes), schema and svgsafe.
 //
 // A Builder runs load, link, check and render (builder.go); Build is a new Builder
 // run once and then write; serve keeps one Builder and its memo alive, so a rebuild

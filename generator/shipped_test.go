@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 )
@@ -254,14 +254,16 @@ func TestShippedReferencesAreGraded(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var refs []struct {
-			ID, Type, Grade string
-			Reason          string `yaml:"grade_reason"`
+		var doc struct {
+			References []struct {
+				ID, Type, Grade string
+				Reason          string `yaml:"grade_reason"`
+			}
 		}
-		if err := yaml.Unmarshal(b, &refs); err != nil {
+		if err := yaml.Unmarshal(b, &doc); err != nil {
 			t.Fatalf("%s: %v", file, err)
 		}
-		for _, r := range refs {
+		for _, r := range doc.References {
 			n++
 			web := r.Type == "webpage"
 			switch {

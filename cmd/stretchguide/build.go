@@ -7,22 +7,26 @@ import (
 	"io"
 	"os"
 	"runtime/pprof"
+	"time"
 
 	"github.com/stretchguide/stretchguide/generator"
 	"github.com/stretchguide/stretchguide/generator/diag"
 )
 
 func init() {
-	commands = append(commands, command{"build", "build the site into the output folder", runBuild})
+	commands = append(commands, command{"build", buildDoes, runBuild})
 }
+
+const buildDoes = "build the site into the output folder"
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("build", stderr, &sf)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file`, for go tool pprof")
 	pdfs := fs.Bool("pdf", true, "write a PDF handout for each routine; --pdf=false skips them for quicker builds")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	setUsage(fs, "build [flags]", buildDoes)
+	if code, ok := parseArgs(fs, args, 0, stdout, stderr); !ok {
+		return code
 	}
 	if *cpuprofile != "" {
 		stop, err := startCPUProfile(*cpuprofile)
@@ -34,6 +38,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	opts := sf.resolve(stderr)
 	opts.NoPDF = !*pdfs
+	start := time.Now()
 	res, err := generator.Build(ctx, opts)
 	printProblems(stderr, res.Problems)
 	var be *diag.BuildError
@@ -45,7 +50,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "stretchguide build: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Built %d files into %s.\n", res.Files, opts.Out)
+	fmt.Fprintf(stdout, "Built %s, %s, %s in %d ms, into %s.\n", count(res.Pages, "page"), count(res.Handouts, "handout"),
+		count(res.References, "reference"), time.Since(start).Milliseconds(), opts.Out)
 	return 0
 }
 

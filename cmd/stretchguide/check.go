@@ -12,8 +12,10 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"check", "report every problem in the content without writing anything", runCheck})
+	commands = append(commands, command{"check", checkDoes, runCheck})
 }
+
+const checkDoes = "report every problem in the content without writing anything"
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
@@ -21,8 +23,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	format := fs.String("format", "text", "output `format`: text or json")
 	strict := fs.Bool("strict", false, "fail on warnings too, and report overdue reviews as errors")
 	today := fs.String("today", "", "measure review dates against this `day` (YYYY-MM-DD) instead of today")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	grades := fs.Bool("grades", false, "also list each page's reading grade (--verbose does too)")
+	setUsage(fs, "check [flags]", checkDoes)
+	if code, ok := parseArgs(fs, args, 0, stdout, stderr); !ok {
+		return code
 	}
 	opts := sf.resolve(stderr)
 	opts.Strict = *strict
@@ -44,7 +48,11 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		enc.SetIndent("", "  ")
 		_ = enc.Encode(problems)
 	case "text":
-		printProblems(stdout, problems)
+		for _, d := range problems {
+			if d.Severity != diag.Info || *grades || sf.verbose {
+				fmt.Fprintln(stdout, d)
+			}
+		}
 		fmt.Fprintf(stdout, "%s, %s\n", count(problems.Errors(), "error"), count(problems.Warnings(), "warning"))
 	default:
 		fmt.Fprintf(stderr, "stretchguide check: unknown format %q (use text or json)\n", *format)

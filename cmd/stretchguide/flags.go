@@ -21,7 +21,7 @@ func newFlagSet(name string, stderr io.Writer, sf *siteFlags) *flag.FlagSet {
 	fs.StringVar(&sf.opts.Layouts, "layouts", "", "the layouts `folder` (default: layouts if it exists, else the built-in look)")
 	fs.StringVar(&sf.opts.Out, "out", "public", "the output `folder`")
 	fs.StringVar(&sf.opts.BaseURL, "base-url", os.Getenv("STRETCHGUIDE_BASE_URL"), "the `URL` the site is published at (also STRETCHGUIDE_BASE_URL)")
-	fs.BoolVar(&sf.verbose, "verbose", false, "print the time each step takes")
+	fs.BoolVar(&sf.verbose, "verbose", false, "print the time each step takes, and with check each page's reading grade")
 	return fs
 }
 

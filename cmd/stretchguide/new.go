@@ -16,16 +16,9 @@ func init() {
 func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	fs := newFlagSet("new", stderr, &sf)
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, `Usage: stretchguide new [flags] stretch|routine "Title"`)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return 2
-	}
-	if fs.NArg() < 2 {
-		fs.Usage()
-		return 2
+	setUsage(fs, `new [flags] stretch|routine "Title"`, "start a new stretch or routine file, with each field to fill in marked TODO")
+	if code, ok := parseArgs(fs, args, -3, stdout, stderr); !ok {
+		return code
 	}
 	kind, title := fs.Arg(0), strings.TrimSpace(strings.Join(fs.Args()[1:], " "))
 	file, err := generator.New(sf.resolve(stderr), kind, title)

@@ -13,8 +13,10 @@ import (
 )
 
 func init() {
-	commands = append(commands, command{"serve", "build the site, serve it on this computer, and rebuild on every save", runServe})
+	commands = append(commands, command{"serve", serveDoes, runServe})
 }
+
+const serveDoes = "build the site, serve it on this computer, and rebuild on every save"
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
@@ -24,8 +26,9 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	pdfs := fs.Bool("pdf", true, "make a PDF handout for each routine; --pdf=false skips them for quicker rebuilds")
 	var hosts hostList
 	fs.Var(&hosts, "allow-host", "also answer requests for this host `name`, like phone.local (repeat for more); names other than localhost, 127.0.0.1, ::1 and the --addr host are refused")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	setUsage(fs, "serve [flags]", serveDoes)
+	if code, ok := parseArgs(fs, args, 0, stdout, stderr); !ok {
+		return code
 	}
 	opts := sf.resolve(stderr)
 	opts.NoPDF = !*pdfs
@@ -41,8 +44,11 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return 1
 	}
 	srv.AllowHosts = append([]string{*addr}, hosts...)
-	url := srv.URL(ln)
+	url := localURL(ln.Addr(), srv.URL(ln))
 	fmt.Fprintf(stdout, "Serving the guide at %s (Ctrl+C to stop); it rebuilds when you save a file.\n", url)
+	if others := networkURLs(ln.Addr(), url); len(others) > 0 {
+		fmt.Fprintf(stdout, "On a phone or tablet on the same network, open %s\n", strings.Join(others, " or "))
+	}
 	if *open {
 		if err := openBrowser(url); err != nil {
 			fmt.Fprintf(stdout, "Could not open a browser (%v): open %s yourself.\n", err, url)

@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/stretchguide/stretchguide/generator/front"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -24,8 +26,8 @@ func ReadCSLYAML(path string, data []byte) (refs []*guide.Reference, list diag.L
 	root, err := parseYAML(data)
 	if err != nil {
 		line, msg := yamlError(err)
-		r.list.Errorf(path, line, 0, "check the indentation, and put text holding a colon or # in quotes",
-			"the YAML cannot be read: %s", msg)
+		is := front.ExplainYAML(data, line, "the YAML cannot be read: ", "check the indentation, and put text holding a colon or # in quotes", msg, 0)
+		r.list.Errorf(path, is.Line, is.Col, is.Hint, "%s", is.Msg)
 		return nil, r.list
 	}
 	return r.document(root, yamlListHint), r.list

@@ -194,23 +194,23 @@ func TestReadCSLYAML(t *testing.T) {
 		{
 			name:  "YAML syntax error",
 			src:   "- id: a\n  title: [unclosed\n- id: b\n",
-			diags: []string{"2:0 error: the YAML cannot be read: did not find expected ',' or ']'"},
+			diags: []string{"2:1 error: the YAML cannot be read: did not find expected ',' or ']'\n    2 |   title: [unclosed\n      | ^"},
 		},
 		{
 			name:  "bad indentation",
 			src:   "- id: a\n  title: T\n bad: x\n",
-			diags: []string{"3:0 error: the YAML cannot be read: did not find expected '-' indicator"},
+			diags: []string{"3:2 error: the YAML cannot be read: this key is indented 1 space, but the ones beside it are indented 2 spaces\n    3 |  bad: x\n      |  ^"},
 		},
 		{
 			name:  "colon in a plain value",
 			src:   "- id: a\n  title: Back pain: a review\n",
-			diags: []string{"2:0 error: the YAML cannot be read: mapping values are not allowed in this context"},
+			diags: []string{"2:19 error: the YAML cannot be read: this text holds a colon and a space, which YAML reads as the start of another field\n    2 |   title: Back pain: a review\n      |                   ^"},
 			hint:  "in quotes",
 		},
 		{
 			name:  "tab in indentation",
 			src:   "- id: a\n\ttitle: T\n",
-			diags: []string{"2:0 error: the YAML cannot be read: found a tab character that violates indentation"},
+			diags: []string{"2:1 error: the YAML cannot be read: this line is indented with a tab\n    2 | →title: T\n      | ^"},
 		},
 		{
 			name:  "CR and CRLF line breaks",

@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/adrg/frontmatter"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // Matter is a file split into its front matter and its Markdown body.
@@ -22,6 +22,9 @@ type Matter struct {
 	// Body is the Markdown after the front matter, preceded by one newline for every
 	// line the front matter took, so that line numbers in the body match the file.
 	Body []byte
+	// Warnings are what the file says that YAML reads otherwise than an author
+	// likely meant, such as two list items joined into one (yamlhint.go).
+	Warnings []Issue
 }
 
 // Split separates front matter (YAML between --- lines, or TOML between +++ lines)
@@ -58,7 +61,11 @@ func Split(src []byte) (Matter, *Issue) {
 	} else {
 		node, issue = yamlNode(raw, offset)
 	}
-	return Matter{Node: node, Body: body}, issue
+	var warnings []Issue
+	if issue == nil && !isTOML {
+		warnings = yamlWarnings(raw, offset)
+	}
+	return Matter{Node: node, Body: body, Warnings: warnings}, issue
 }
 
 // firstLine is the line number of the first non-blank line (the opening delimiter).
@@ -98,8 +105,7 @@ func yamlNode(raw []byte, offset int) (*yaml.Node, *Issue) {
 				line++
 			}
 		}
-		return nil, &Issue{At: At{line, 1}, Msg: "the front matter is not valid YAML: " + msg,
-			Hint: "check this line and the one above it: each field is `name: value`, list items start with `- `, and a value with a colon needs quotes"}
+		return nil, yamlSyntaxIssue(raw, offset, line-offset, msg)
 	}
 	if len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: offset, Column: 1}, nil

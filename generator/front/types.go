@@ -19,6 +19,8 @@ type Site struct {
 	ReviewCycleMonths Int `yaml:"review_cycle_months" min:"1" max:"120" doc:"Months from a page's last review to its next, from 1 to 120; 36 when left out."`
 	// CitationStyle picks how references are cited and listed (package cite/style).
 	CitationStyle Str `yaml:"citation_style" enum:"author-year,vancouver,ama" doc:"How references are cited and listed: author-year (Gordon & Bloxham, 2016), vancouver ([1], as NLM's Citing Medicine) or ama (superscript numbers, as the AMA Manual of Style); author-year when left out."`
+	// CMSRepo is where the browser editor at /admin/ saves: see package cms.
+	CMSRepo Str `yaml:"cms_repo" doc:"The GitHub repository, as owner/name, that the browser editor at /admin/ saves to; without it the editor uses Netlify's Git Gateway."`
 	// Synonyms are everyday words the search box also takes for words of the guide.
 	Synonyms []Synonym `yaml:"synonyms" doc:"Everyday words patients search by, each with the words of the guide it should find, such as {word: sciatica, means: [hamstrings, leg]}."`
 }

@@ -51,6 +51,8 @@ type Site struct {
 	EmergencyNumber string
 	// Synonyms maps an everyday word to the words of the guide it finds in search.
 	Synonyms map[string][]string
+	// CMSRepo is the GitHub repository (owner/name) the browser editor saves to.
+	CMSRepo string
 }
 
 // Kind says which template renders a page.

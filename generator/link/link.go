@@ -106,6 +106,7 @@ func (l *linker) site(baseURL string) {
 	}
 	fm := d.Front.(*front.Site)
 	s := guide.Site{Title: fm.Title.V, Language: fm.Language.V, BaseURL: fm.BaseURL.V, BasePath: "/", Description: fm.Description.V}
+	s.CMSRepo = fm.CMSRepo.V // issue 18: the browser editor's repository
 	if s.Language == "" {
 		s.Language = "en"
 	}

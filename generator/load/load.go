@@ -192,6 +192,9 @@ func loadFile(fsys fs.FS, prefix, p string, md parser.Parser, problems *diag.Lis
 		addIssue(problems, shown, *issue)
 		return src, nil, nil
 	}
+	for _, w := range m.Warnings { // issue 18: list items YAML joins into one
+		addIssue(problems, shown, w)
+	}
 	if m.Node == nil {
 		problems.Errorf(shown, 1, 1, "start the file with a line ---, the fields, and another line ---", "the file has no front matter")
 		return src, nil, nil

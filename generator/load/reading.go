@@ -7,7 +7,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/readability"
 	"github.com/yuin/goldmark/ast"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // proseFields are the front-matter fields patients read, by kind of page: they are

@@ -7,7 +7,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/yuin/goldmark/ast"
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // todoRE finds the word TODO, which `stretchguide new` puts where text is still to

@@ -77,11 +77,6 @@ func (m *Memo) Save(path string) error {
 	m.mu.Lock()
 	same := m.puts == 0 && len(m.cur) == m.opened
 	m.mu.Unlock()
-	if same {
-		if _, err := os.Stat(path); err == nil {
-			return nil // the saved memo holds just this
-		}
-	}
 	if f, err := os.Open(path); err == nil {
 		b := make([]byte, len(magic))
 		_, err := io.ReadFull(f, b)
@@ -91,11 +86,16 @@ func (m *Memo) Save(path string) error {
 		}
 	}
 	dir, base := filepath.Split(path)
-	if entries, err := os.ReadDir(filepath.Clean(dir)); err == nil {
+	if entries, err := os.ReadDir(filepath.Clean(dir)); err == nil { // even when nothing changed
 		for _, e := range entries {
 			if strings.HasPrefix(e.Name(), base+".tmp-") && e.Type().IsRegular() {
 				_ = os.Remove(filepath.Join(dir, e.Name()))
 			}
+		}
+	}
+	if same {
+		if _, err := os.Stat(path); err == nil {
+			return nil // the saved memo holds just this
 		}
 	}
 	var buf bytes.Buffer

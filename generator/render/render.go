@@ -12,6 +12,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/xml"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -25,6 +26,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/stretchguide/stretchguide/generator/citation"
+	"github.com/stretchguide/stretchguide/generator/cms"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/link"
 )
@@ -37,6 +39,7 @@ type Layouts struct {
 	kinds  map[guide.Kind]*template.Template
 	base   *template.Template
 	assets map[string][]byte // file name -> content
+	admin  []byte            // admin.html, the browser editor's page (package cms)
 }
 
 // pageKinds lists each layout file and the kind of page it renders.
@@ -75,6 +78,12 @@ func ParseLayouts(fsys fs.FS) (*Layouts, error) {
 		return nil, fmt.Errorf("layouts: style.css is missing")
 	}
 	ls.assets["style.css"] = append(append(css[:len(css):len(css)], '\n'), codeCSS()...)
+	if ls.admin, err = fs.ReadFile(fsys, "admin.html"); errors.Is(err, fs.ErrNotExist) {
+		ls.admin, err = cms.DefaultPage() // a layouts folder without one gets the built-in page
+	}
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
 	ls.id = layoutsID(fsys, ls.assets)
 	return ls, nil
 }

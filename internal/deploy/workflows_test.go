@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"gopkg.in/yaml.v3"
+	"go.yaml.in/yaml/v3"
 )
 
 // workflow is the part of a GitHub Actions workflow these tests read.
@@ -19,6 +19,7 @@ type workflow struct {
 
 type job struct {
 	Uses        string            `yaml:"uses"` // a reusable workflow
+	If          string            `yaml:"if"`
 	Needs       any               `yaml:"needs"`
 	Container   any               `yaml:"container"`
 	Permissions map[string]string `yaml:"permissions"`

@@ -1,0 +1,31 @@
+package generator
+
+import (
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// Summary counts what a build made, for the line `build` ends with.
+type Summary struct {
+	Pages      int // HTML pages written
+	Handouts   int // PDF handouts written
+	References int // references in the bibliography
+}
+
+// summarize counts the pages and handouts among the files out and the guide's references.
+func summarize(out map[string][]byte, g *guide.Guide) Summary {
+	var s Summary
+	for name := range out {
+		switch {
+		case strings.HasSuffix(name, ".html"):
+			s.Pages++
+		case strings.HasSuffix(name, ".pdf"):
+			s.Handouts++
+		}
+	}
+	if g != nil {
+		s.References = len(g.References)
+	}
+	return s
+}
