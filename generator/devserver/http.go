@@ -76,6 +76,11 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *state) {
 		name += "index.html"
 	}
 	b, ok := st.files[name]
+	if name == offlineWorker {
+		// Pages change with every save here, so the browser keeps no copies: without
+		// its worker the page asks the server for everything, as live reload needs.
+		ok = false
+	}
 	if !ok && st.handout != nil {
 		var err error
 		switch b, err = st.handout(name); {
@@ -216,3 +221,7 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
+
+// offlineWorker is the built site's service worker (render/offline.go), which serve
+// never hands out.
+const offlineWorker = "sw.js"

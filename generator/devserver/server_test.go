@@ -325,3 +325,12 @@ func TestListenNamesThePortInUse(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// serve never hands out the built site's service worker: a worker would answer the
+// page's own requests from its copies, and live editing needs every answer fresh.
+func TestServeHasNoOfflineWorker(t *testing.T) {
+	r := start(t, generator.Options{Content: copySite(t)})
+	if status, body := get(t, r.url+"sw.js"); status != 404 || strings.Contains(body, "CACHE") {
+		t.Errorf("serve answered sw.js with %d: %.80q", status, body)
+	}
+}
