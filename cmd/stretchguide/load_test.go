@@ -73,7 +73,9 @@ func TestServeUnderLoad(t *testing.T) {
 	}
 	var paths []string
 	_ = fs.WalkDir(os.DirFS(out), ".", func(p string, e fs.DirEntry, err error) error {
-		if err == nil && !e.IsDir() {
+		// serve hands out every built file but the offline worker (sw.js), which a
+		// live-editing browser must not run.
+		if err == nil && !e.IsDir() && p != "sw.js" {
 			paths = append(paths, strings.TrimSuffix(p, "index.html"))
 		}
 		return err
