@@ -3,11 +3,12 @@
 // speed work beside them. `make bench` runs it.
 //
 // It runs, in order: the Go benchmarks of each pipeline step and of the floor (plain
-// goldmark converting the same Markdown on all cores) with `go test -bench`; the real
-// `stretchguide build` command several times per size, timing the whole process and
-// reading its peak memory; the live-editing server's edit-to-reload benchmark, when
-// generator/devserver exists; and the benchmarks of every other package. Nothing here
-// asserts a time: it reports.
+// goldmark converting the same Markdown on all cores) with `go test -bench`; the
+// whole-process floor (command floor: read, convert with plain goldmark, write) and the
+// real `stretchguide build` command several times per size, cold and as rebuilds,
+// timing the whole process and reading its peak memory; the live-editing server's
+// edit-to-reload benchmark; the benchmarks of every other package; and the top of a
+// CPU profile of one cold build. Nothing here asserts a time: it reports.
 package main
 
 import (
@@ -24,14 +25,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/stretchguide/stretchguide/internal/corpus"
 )
 
 func main() {
 	sizesFlag := flag.String("sizes", "100,1000,10000", "comma-separated guide `sizes` in stretches")
-	runs := flag.Int("runs", 5, "whole-process builds per size, at least 3 (3 for 10,000 stretches or more): a cold build, one to keep as the build before last, then rebuilds, whose median is reported")
+	runs := flag.Int("runs", 5, "cold builds and rebuilds per size, at least 3 (3 for 10,000 stretches or more); medians are reported")
 	benchtime := flag.String("benchtime", "400ms", "the -benchtime given to go test")
+	profileSize := flag.Int("profile", 1000, "profile one cold build of a guide of this `size` and print the top of it (0: none)")
 	flag.Parse()
 	var sizes []int
 	for _, s := range strings.Split(*sizesFlag, ",") {
@@ -49,12 +49,15 @@ func main() {
 
 	start := time.Now()
 	steps := goBenchmarks(sizes, *benchtime)
+	floors := processFloors(work, sizes, *runs)
 	procs := processBuilds(work, sizes, *runs, nil)
 	pages := processBuilds(work, sizes, *runs, []string{"--pdf=false"})
 	reload := editToReload(*benchtime)
 	others := otherBenchmarks(*benchtime)
-	printReport(os.Stdout, sizes, steps, procs, pages, reload)
+	profile := profileTop(work, *profileSize)
+	printReport(os.Stdout, sizes, steps, floors, procs, pages, reload)
 	printOthers(os.Stdout, others)
+	fmt.Print(profile)
 	fmt.Printf("\n(benchreport took %s)\n", time.Since(start).Round(time.Second))
 }
 
@@ -129,81 +132,6 @@ func goBenchmarks(sizes []int, benchtime string) map[string]result {
 		fatalf("go test -bench failed: %v", err)
 	}
 	return parseBench(out)
-}
-
-// proc is the measure of whole-process builds of one size.
-type proc struct {
-	cold        time.Duration // the first build, into a folder that does not exist
-	warm        time.Duration // median of the rebuilds over the previous output
-	cpu         time.Duration // median processor time of the rebuilds, all threads
-	peakRSS     int64         // bytes, the largest of all runs
-	files       string        // what the command printed
-	warmSamples []time.Duration
-}
-
-// processBuilds builds the stretchguide command, writes each synthetic guide, and
-// times `stretchguide build` with the extra arguments on it: once into an empty output
-// folder, then over its previous output, as an author rebuilding does.
-func processBuilds(work string, sizes []int, runs int, extra []string) map[int]proc {
-	bin := filepath.Join(work, "stretchguide")
-	if _, err := os.Stat(bin); err != nil {
-		progress("building the stretchguide command ...")
-		if out, err := exec.Command("go", "build", "-o", bin, "./cmd/stretchguide").CombinedOutput(); err != nil {
-			fatalf("go build: %v\n%s", err, out)
-		}
-	}
-	res := map[int]proc{}
-	for _, n := range sizes {
-		content := filepath.Join(work, fmt.Sprintf("content-%d", n))
-		progress("writing the synthetic guide of %d stretches ...", n)
-		if err := corpus.Write(content, n); err != nil {
-			fatalf("%v", err)
-		}
-		out := filepath.Join(work, fmt.Sprintf("public-%d", n))
-		// The build before last, which a rebuild starts from (see generator/write).
-		kept := filepath.Join(work, fmt.Sprintf(".public-%d.prev", n))
-		_ = os.RemoveAll(kept) // left by the other variant: the first build must be cold
-		var p proc
-		var cpus []time.Duration
-		// The first build is cold. The second has no build before last yet, so it is
-		// not counted; the ones after it are rebuilds as an author sees them.
-		count := max(runs, 3)
-		if n >= 10000 {
-			count = 3 // each takes seconds
-		}
-		for i := range count {
-			progress("stretchguide build %s, %d stretches, run %d ...", strings.Join(extra, " "), n, i+1)
-			// Run from the work folder, which has no layouts folder: the built-in
-			// layouts are used, as in the Go benchmarks.
-			cmd := exec.Command(bin, append([]string{"build", "--content", content, "--out", out}, extra...)...)
-			cmd.Dir = work
-			var stdout, stderr bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &stdout, &stderr
-			t0 := time.Now()
-			err := cmd.Run()
-			wall := time.Since(t0)
-			if err != nil {
-				fatalf("stretchguide build: %v\n%s", err, stderr.Bytes())
-			}
-			cpu, rss := usage(cmd.ProcessState)
-			p.peakRSS = max(p.peakRSS, rss)
-			p.files = strings.TrimSpace(stdout.String())
-			if i == 0 {
-				p.cold = wall
-			}
-			if i < 2 {
-				continue
-			}
-			p.warmSamples = append(p.warmSamples, wall)
-			cpus = append(cpus, cpu)
-		}
-		p.warm, p.cpu = median(p.warmSamples), median(cpus)
-		res[n] = p
-		_ = os.RemoveAll(out)
-		_ = os.RemoveAll(kept)
-		_ = os.RemoveAll(content)
-	}
-	return res
 }
 
 func median(ds []time.Duration) time.Duration {
