@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/pdf"
 	"github.com/stretchguide/stretchguide/internal/browsertest"
 	"github.com/stretchguide/stretchguide/internal/pdftest"
 )
@@ -76,11 +77,13 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 		if *printDir != "" {
 			_ = os.WriteFile(filepath.Join(*printDir, fmt.Sprintf("make-%.1f.pdf", paper.Height)), b, 0o644)
 		}
-		checkMadePrint(t, pdftest.Read(t, b), want)
+		checkMadePrint(t, g, pdftest.Read(t, b), want)
 		if codes := pdftest.QRCodes(t, b); len(codes) != 1 || codes[0] != link {
 			t.Errorf("printed QR codes %q, want one for %s", codes, link)
 		}
 	}
+
+	stamp := eval[string](t, ctx, `document.querySelector("[data-out=stamp]").textContent`)
 
 	// The patient opens the link in a browser that has never seen the page.
 	fresh, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
@@ -90,6 +93,9 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	do(t, fresh, chromedp.Navigate(link))
 	waitFor(t, fresh, `!document.querySelector("[data-out=handout]").hidden`, `document.body.innerText`, 5*time.Second)
 	checkMade(t, fresh, g, want)
+	// The same routine prints the same version, however the page came to show it.
+	waitFor(t, fresh, `document.querySelector("[data-out=stamp]").textContent === `+jsString(stamp),
+		`document.querySelector("[data-out=stamp]").textContent + " (the maker's: " + `+jsString(stamp)+` + ")"`, 5*time.Second)
 	if open := eval[bool](t, fresh, `document.querySelector("[data-maker]").open`); open {
 		t.Error("a shared routine opens with the maker's controls unfolded")
 	}
@@ -125,13 +131,13 @@ func TestMakeRoutinePrintsFourSteps(t *testing.T) {
 	want := madeRoutine(t, g, steps)
 	ctx := tab(t, browser)
 	do(t, ctx, chromedp.Navigate(root+"make/#r=v1;For+the+test;Twice+a+day%3B+go+gently.;bridge:r8:s2,cat-camel:h45:s3,knee-to-chest:h20:s1:b,kneeling-hip-flexor:h45:s3:b"))
-	waitFor(t, ctx, `document.querySelectorAll("#steps .step").length === 4 && /Handout version/.test(document.querySelector("[data-out=stamp]").textContent)`, `document.body.innerText`, 5*time.Second)
+	waitFor(t, ctx, `document.querySelectorAll("#steps .step").length === 4 && /Version/.test(document.querySelector("[data-out=stamp]").textContent)`, `document.body.innerText`, 5*time.Second)
 	for _, paper := range []chromedp.PaperSize{chromedp.PaperA4, chromedp.PaperLetter} {
 		b := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
 		if *printDir != "" {
 			_ = os.WriteFile(filepath.Join(*printDir, fmt.Sprintf("make4-%.1f.pdf", paper.Height)), b, 0o644)
 		}
-		checkMadePrint(t, pdftest.Read(t, b), want)
+		checkMadePrint(t, g, pdftest.Read(t, b), want)
 	}
 }
 
@@ -254,12 +260,20 @@ func checkMade(t *testing.T, ctx context.Context, g *guide.Guide, r *guide.Routi
 	}
 }
 
-var stampRE = regexp.MustCompile(`Handout version [0-9a-f]{8}\b`)
+// madeStampRE matches the version line a routine page of r's steps prints
+// (pdf.Stamp), with any hash, as the maker hashes the text it prints itself.
+func madeStampRE(g *guide.Guide, r *guide.Routine) *regexp.Regexp {
+	re := `\bVersion [0-9a-f]{8}`
+	if _, when, ok := strings.Cut(pdf.Stamp(g, r), " · "); ok {
+		re += " · " + regexp.QuoteMeta(when)
+	}
+	return regexp.MustCompile(re)
+}
 
 // checkMadePrint checks the printed routine: two pages at most; page 1 holds the
 // warning box and every step whole, each with its dose and tick boxes, as a routine
 // page of up to four steps prints; a version stamp; none of the maker's controls.
-func checkMadePrint(t *testing.T, d pdftest.Doc, r *guide.Routine) {
+func checkMadePrint(t *testing.T, g *guide.Guide, d pdftest.Doc, r *guide.Routine) {
 	t.Helper()
 	if len(d.Pages) > 2 {
 		t.Errorf("the routine prints on %d pages", len(d.Pages))
@@ -276,13 +290,25 @@ func checkMadePrint(t *testing.T, d pdftest.Doc, r *guide.Routine) {
 		}
 	}
 	text := d.Text()
-	for _, s := range []string{"For the test", "Twice a day; go gently.", "Reviewed "} {
+	for _, s := range []string{"For the test", "Twice a day; go gently."} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the print lacks %q", s)
 		}
 	}
-	if !stampRE.MatchString(text) {
-		t.Error("the print has no version stamp")
+	if re := madeStampRE(g, r); !re.MatchString(text) {
+		t.Errorf("the print has no version stamp like %s", re)
+	}
+	// Each step's review as a routine page prints it: the reviewer, or the notice.
+	unreviewed := 0
+	for _, s := range r.Steps {
+		if !s.Stretch.ClinicallyReviewed() {
+			unreviewed++
+		} else if !strings.Contains(text, "by "+s.Stretch.Reviewer) {
+			t.Errorf("the print does not name %s's reviewer", s.Stretch.Title)
+		}
+	}
+	if n := strings.Count(text, pdf.Unreviewed); n != unreviewed {
+		t.Errorf("the print says %q %d times, want %d (once for each step without a reviewer)", pdf.Unreviewed, n, unreviewed)
 	}
 	for _, s := range []string{"Pick stretches", "Nothing leaves this device", "Copy link", "Skip to main content"} {
 		if strings.Contains(text, s) {
