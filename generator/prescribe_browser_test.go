@@ -108,6 +108,12 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	if got := eval[string](t, fresh, `document.querySelector("[data-out=kept] a").textContent`); got != "For the test" {
 		t.Errorf("kept routine is named %q", got)
 	}
+	// The progress page lists it too, linked to the routine.
+	do(t, fresh, chromedp.Navigate(root+"progress/"))
+	waitFor(t, fresh, `!document.querySelector("[data-kept]").hidden`, `"no routines on the progress page"`, 5*time.Second)
+	if got := eval[string](t, fresh, `[...document.querySelectorAll("[data-out=kept] a")].map(a => a.textContent + " " + a.href).join("|")`); got != "For the test "+link {
+		t.Errorf("the progress page lists %q, want the kept routine linked to %s", got, link)
+	}
 
 	// A link from an older guide, naming a stretch this one no longer has.
 	do(t, fresh, chromedp.Navigate(root+"make/#r=v1;Old;;gone-stretch:h30:s1,bridge:h40:s2"))

@@ -7,7 +7,8 @@
 // h is a hold in seconds, r repetitions, s sets, b each side; text is URI-encoded
 // with + for spaces. Doses are always written out, so a link keeps the clinician's
 // values when the guide changes; stretches the guide no longer has are named and
-// left out. "Keep on this device" saves the link in localStorage, nothing else does.
+// left out. "Keep on this device" saves the link in localStorage, nothing else does;
+// the progress page (progress.js) lists what it kept.
 (() => {
   'use strict';
   const root = document.querySelector('[data-prescribe]');
