@@ -19,6 +19,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/pdf"
 	"github.com/stretchguide/stretchguide/internal/browsertest"
 	"github.com/stretchguide/stretchguide/internal/pdftest"
 )
@@ -39,11 +40,11 @@ var madeSteps = []madeStep{
 	{"knee-to-chest", guide.Dose{Hold: 20 * time.Second, Sets: 1, Sides: true}},
 }
 
-// madeRoutine is what the page should show for madeSteps, worked out in Go.
-func madeRoutine(t *testing.T, g *guide.Guide) *guide.Routine {
+// madeRoutine is what the page should show for steps, worked out in Go.
+func madeRoutine(t *testing.T, g *guide.Guide, steps []madeStep) *guide.Routine {
 	t.Helper()
 	r := &guide.Routine{}
-	for i, m := range madeSteps {
+	for i, m := range steps {
 		j := slices.IndexFunc(g.Stretches, func(s *guide.Stretch) bool { return s.Slug == m.slug })
 		if j < 0 {
 			t.Fatalf("the shipped guide has no stretch %s", m.slug)
@@ -57,7 +58,7 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	browser := browsertest.Start(t)
 	g := shippedGuide(t)
 	root := serveStrict(t, buildPatientSite(t, "../content", nil), "/guide/")
-	want := madeRoutine(t, g)
+	want := madeRoutine(t, g, madeSteps)
 
 	ctx := tab(t, browser)
 	do(t, ctx, chromedp.Navigate(root+"make/"))
@@ -73,11 +74,16 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 
 	for _, paper := range []chromedp.PaperSize{chromedp.PaperA4, chromedp.PaperLetter} {
 		b := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
-		checkMadePrint(t, pdftest.Read(t, b), want)
+		if *printDir != "" {
+			_ = os.WriteFile(filepath.Join(*printDir, fmt.Sprintf("make-%.1f.pdf", paper.Height)), b, 0o644)
+		}
+		checkMadePrint(t, g, pdftest.Read(t, b), want)
 		if codes := pdftest.QRCodes(t, b); len(codes) != 1 || codes[0] != link {
 			t.Errorf("printed QR codes %q, want one for %s", codes, link)
 		}
 	}
+
+	stamp := eval[string](t, ctx, `document.querySelector("[data-out=stamp]").textContent`)
 
 	// The patient opens the link in a browser that has never seen the page.
 	fresh, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
@@ -87,6 +93,9 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	do(t, fresh, chromedp.Navigate(link))
 	waitFor(t, fresh, `!document.querySelector("[data-out=handout]").hidden`, `document.body.innerText`, 5*time.Second)
 	checkMade(t, fresh, g, want)
+	// The same routine prints the same version, however the page came to show it.
+	waitFor(t, fresh, `document.querySelector("[data-out=stamp]").textContent === `+jsString(stamp),
+		`document.querySelector("[data-out=stamp]").textContent + " (the maker's: " + `+jsString(stamp)+` + ")"`, 5*time.Second)
 	if open := eval[bool](t, fresh, `document.querySelector("[data-maker]").open`); open {
 		t.Error("a shared routine opens with the maker's controls unfolded")
 	}
@@ -99,6 +108,12 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	if got := eval[string](t, fresh, `document.querySelector("[data-out=kept] a").textContent`); got != "For the test" {
 		t.Errorf("kept routine is named %q", got)
 	}
+	// The progress page lists it too, linked to the routine.
+	do(t, fresh, chromedp.Navigate(root+"progress/"))
+	waitFor(t, fresh, `!document.querySelector("[data-kept]").hidden`, `"no routines on the progress page"`, 5*time.Second)
+	if got := eval[string](t, fresh, `[...document.querySelectorAll("[data-out=kept] a")].map(a => a.textContent + " " + a.href).join("|")`); got != "For the test "+link {
+		t.Errorf("the progress page lists %q, want the kept routine linked to %s", got, link)
+	}
 
 	// A link from an older guide, naming a stretch this one no longer has.
 	do(t, fresh, chromedp.Navigate(root+"make/#r=v1;Old;;gone-stretch:h30:s1,bridge:h40:s2"))
@@ -108,6 +123,27 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 	}
 	if got := eval[string](t, fresh, `[...document.querySelectorAll("#steps .dose")].map(e => e.textContent).join("|")`); got != "Hold 40 seconds, 2 times" {
 		t.Errorf("after the removed stretch the steps are %q, want the bridge with the link's dose", got)
+	}
+}
+
+// TestMakeRoutinePrintsFourSteps prints a routine of four stretches, one of them
+// with a long name and dose, from its link: on A4 and on Letter, page 1 holds the
+// warning box and all four steps.
+func TestMakeRoutinePrintsFourSteps(t *testing.T) {
+	browser := browsertest.Start(t)
+	g := shippedGuide(t)
+	root := serveStrict(t, buildPatientSite(t, "../content", nil), "/guide/")
+	steps := append(slices.Clone(madeSteps), madeStep{"kneeling-hip-flexor", guide.Dose{Hold: 45 * time.Second, Sets: 3, Sides: true}})
+	want := madeRoutine(t, g, steps)
+	ctx := tab(t, browser)
+	do(t, ctx, chromedp.Navigate(root+"make/#r=v1;For+the+test;Twice+a+day%3B+go+gently.;bridge:r8:s2,cat-camel:h45:s3,knee-to-chest:h20:s1:b,kneeling-hip-flexor:h45:s3:b"))
+	waitFor(t, ctx, `document.querySelectorAll("#steps .step").length === 4 && /Version/.test(document.querySelector("[data-out=stamp]").textContent)`, `document.body.innerText`, 5*time.Second)
+	for _, paper := range []chromedp.PaperSize{chromedp.PaperA4, chromedp.PaperLetter} {
+		b := run(t, ctx, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
+		if *printDir != "" {
+			_ = os.WriteFile(filepath.Join(*printDir, fmt.Sprintf("make4-%.1f.pdf", paper.Height)), b, 0o644)
+		}
+		checkMadePrint(t, g, pdftest.Read(t, b), want)
 	}
 }
 
@@ -230,44 +266,55 @@ func checkMade(t *testing.T, ctx context.Context, g *guide.Guide, r *guide.Routi
 	}
 }
 
-var stampRE = regexp.MustCompile(`Handout version [0-9a-f]{8}\b`)
+// madeStampRE matches the version line a routine page of r's steps prints
+// (pdf.Stamp), with any hash, as the maker hashes the text it prints itself.
+func madeStampRE(g *guide.Guide, r *guide.Routine) *regexp.Regexp {
+	re := `\bVersion [0-9a-f]{8}`
+	if _, when, ok := strings.Cut(pdf.Stamp(g, r), " · "); ok {
+		re += " · " + regexp.QuoteMeta(when)
+	}
+	return regexp.MustCompile(re)
+}
 
-// checkMadePrint checks the printed routine: two pages at most, the warning box and
-// the first step on page 1, every step whole with its dose and tick boxes, a
-// version stamp, and none of the maker's controls.
-func checkMadePrint(t *testing.T, d pdftest.Doc, r *guide.Routine) {
+// checkMadePrint checks the printed routine: two pages at most; page 1 holds the
+// warning box and every step whole, each with its dose and tick boxes, as a routine
+// page of up to four steps prints; a version stamp; none of the maker's controls.
+func checkMadePrint(t *testing.T, g *guide.Guide, d pdftest.Doc, r *guide.Routine) {
 	t.Helper()
 	if len(d.Pages) > 2 {
 		t.Errorf("the routine prints on %d pages", len(d.Pages))
 	}
-	// The warning box comes first, as on routine pages, then the steps; since the
-	// box grew with the early signs (issue 15), a third step may go to page 2, but
-	// each step stays whole on one page with its dose and tick boxes.
 	one := d.Pages[0].Text
-	if !strings.Contains(one, "Stop and get help if…") || !strings.Contains(one, r.Steps[0].Stretch.Title) {
-		t.Error("page 1 lacks the warning box or the first step")
+	if !strings.Contains(one, "Stop and get help if…") {
+		t.Error("page 1 lacks the warning box")
 	}
 	for _, s := range r.Steps {
-		whole := false
-		for _, p := range d.Pages {
-			if i := strings.Index(p.Text, s.Stretch.Title); i >= 0 {
-				j := strings.Index(p.Text[i:], s.Dose.String())
-				whole = j >= 0 && strings.Contains(p.Text[i+j:], ticksText)
-				break
-			}
-		}
-		if !whole {
-			t.Errorf("%s is not whole on one page with %q and its tick boxes", s.Stretch.Title, s.Dose)
+		i := strings.Index(one, s.Stretch.Title)
+		j := strings.Index(one[max(i, 0):], s.Dose.String())
+		if i < 0 || j < 0 || !strings.Contains(one[i+j:], ticksText) {
+			t.Errorf("%s is not whole on page 1 with %q and its tick boxes", s.Stretch.Title, s.Dose)
 		}
 	}
 	text := d.Text()
-	for _, s := range []string{"For the test", "Twice a day; go gently.", "Reviewed "} {
+	for _, s := range []string{"For the test", "Twice a day; go gently."} {
 		if !strings.Contains(text, s) {
 			t.Errorf("the print lacks %q", s)
 		}
 	}
-	if !stampRE.MatchString(text) {
-		t.Error("the print has no version stamp")
+	if re := madeStampRE(g, r); !re.MatchString(text) {
+		t.Errorf("the print has no version stamp like %s", re)
+	}
+	// Each step's review as a routine page prints it: the reviewer, or the notice.
+	unreviewed := 0
+	for _, s := range r.Steps {
+		if !s.Stretch.ClinicallyReviewed() {
+			unreviewed++
+		} else if !strings.Contains(text, "by "+s.Stretch.Reviewer) {
+			t.Errorf("the print does not name %s's reviewer", s.Stretch.Title)
+		}
+	}
+	if n := strings.Count(text, pdf.Unreviewed); n != unreviewed {
+		t.Errorf("the print says %q %d times, want %d (once for each step without a reviewer)", pdf.Unreviewed, n, unreviewed)
 	}
 	for _, s := range []string{"Pick stretches", "Nothing leaves this device", "Copy link", "Skip to main content"} {
 		if strings.Contains(text, s) {

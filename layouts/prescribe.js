@@ -7,7 +7,8 @@
 // h is a hold in seconds, r repetitions, s sets, b each side; text is URI-encoded
 // with + for spaces. Doses are always written out, so a link keeps the clinician's
 // values when the guide changes; stretches the guide no longer has are named and
-// left out. "Keep on this device" saves the link in localStorage, nothing else does.
+// left out. "Keep on this device" saves the link in localStorage, nothing else does;
+// the progress page (progress.js) lists what it kept.
 (() => {
   'use strict';
   const root = document.querySelector('[data-prescribe]');
@@ -141,7 +142,7 @@
         h('p', { class: 'dose' }, doseText(st)),
         s.c && h('ul', { class: 'cues' }, s.c.map((c) => h('li', null, c))),
         ticks(),
-        s.rv && h('p', { class: 'reviewed' }, s.rv)));
+        s.rv ? h('p', { class: 'reviewed' }, s.rv) : h('p', { class: 'unreviewed' }, cat.un)));
   };
   const plan = () => {
     const ol = follow && follow.querySelector('.follow-plan');
@@ -158,12 +159,15 @@
     if (done) done.textContent = `You finished ${title}: about ${words(steps.reduce((t, st) => t + active(st), 0))} of stretching.`;
     follow.dispatchEvent(new Event('follow:plan'));
   };
-  // stamp is a short hash of the printed text: SHA-256 where the browser offers it
-  // (secure pages), else FNV-1a, 8 hex digits either way.
+  // stamp is the version line a routine page prints (pdf.Stamp): a short hash of the
+  // text the handout prints (not the follow-along, which does not print), SHA-256 where the browser offers it (secure
+  // pages), else FNV-1a, 8 hex digits either way; then the latest review date of the
+  // stretches, "last updated" as the made routine names no reviewer of its own.
   let stampRun = 0;
   const stamp = async () => {
     const run = ++stampRun;
-    const text = out.handout.innerText.replace(/\s+/g, ' ').trim();
+    const text = ['heading', 'note', 'total', 'steps', 'url'].map((k) => out[k].innerText)
+      .concat(root.querySelector('#warning-signs').innerText).join(' ').replace(/\s+/g, ' ').trim();
     const bytes = new TextEncoder().encode(text);
     let hex;
     if (window.crypto && crypto.subtle) {
@@ -174,7 +178,8 @@
       bytes.forEach((b) => { x = Math.imul(x ^ b, 0x01000193) >>> 0; });
       hex = x.toString(16).padStart(8, '0');
     }
-    if (run === stampRun) out.stamp.textContent = `Handout version ${hex}, made with the page "Make a routine"`;
+    const date = steps.map((st) => bySlug.get(st.s).d || '').sort().pop();
+    if (run === stampRun) out.stamp.textContent = `Version ${hex}${date ? ` · last updated ${date}` : ''}`;
   };
 
   // refresh shows the routine everywhere it appears after any change.

@@ -1,7 +1,7 @@
 // progress.js: the "My progress" page. It reads the sessions follow.js kept in this
 // browser (localStorage, nothing leaves the device) and shows the last four weeks as
 // a calendar with streaks, pain before and after, a printable summary, a CSV file to
-// save and a button that forgets it all.
+// save and a button that forgets it all; and links to the routines prescribe.js kept.
 (() => {
   'use strict';
   const box = document.querySelector('[data-progress]');
@@ -9,14 +9,24 @@
   const out = {};
   document.querySelectorAll('[data-out]').forEach((el) => { out[el.dataset.out] = el; });
   const KEY = 'stretchguide-sessions';
-  const read = () => { try { return JSON.parse(localStorage.getItem(KEY)) || []; } catch (e) { return []; } };
+  const read = (k = KEY) => { try { return JSON.parse(localStorage.getItem(k)) || []; } catch (e) { return []; } };
   const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const el = (tag, text) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; };
   const pain = (v) => (v === null || v === undefined ? '' : String(v));
   const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
   const mean = (xs) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
 
+  const kept = document.querySelector('[data-kept]');
   const draw = () => {
+    const routines = read('stretchguide-routines');
+    kept.hidden = !routines.length;
+    out.kept.replaceChildren(...routines.map((k) => {
+      const a = el('a', k.t || 'My stretches');
+      a.href = `${kept.dataset.make}#${k.f}`;
+      const li = el('li');
+      li.append(a);
+      return li;
+    }));
     const all = read();
     const days = new Set(all.map((s) => day(new Date(s.t))));
     const today = new Date();
