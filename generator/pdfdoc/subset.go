@@ -55,7 +55,13 @@ func (f *Font) subset(used map[rune]uint16) []byte {
 	for _, g := range used {
 		f.keep(kept, g)
 	}
-	var glyf []byte
+	size := 0
+	for g, k := range kept {
+		if k {
+			size += len(f.glyphData(uint16(g))) + 3
+		}
+	}
+	glyf := make([]byte, 0, size)
 	offsets := make([]uint32, f.numGlyphs+1)
 	for g := range f.numGlyphs {
 		offsets[g] = uint32(len(glyf))

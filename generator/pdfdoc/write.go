@@ -61,11 +61,15 @@ func (w *writer) raw(id int, dict string, data []byte) {
 	w.buf.WriteString("\nendstream\nendobj\n")
 }
 
-// Compression: flate at the default level makes handouts about a tenth smaller
-// than the fastest level, for little more time, since the fonts dominate.
+// Streams are compressed at flate's fastest level: for the handouts it takes about
+// a quarter less time than the default level, for files about 9% larger (still a
+// fifth smaller than the previous writer's at the default level).
 var (
-	zwriters = sync.Pool{New: func() any { return zlib.NewWriter(nil) }}
-	zbufs    = sync.Pool{New: func() any { return new(zbuf) }}
+	zwriters = sync.Pool{New: func() any {
+		w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed) // a valid level: no error
+		return w
+	}}
+	zbufs = sync.Pool{New: func() any { return new(zbuf) }}
 )
 
 // zbuf is a compressed stream, to be freed after it is written.
