@@ -34,10 +34,12 @@ type Doc struct {
 	dash               string
 	alpha              float64
 	path               []byte // the path being built, flushed by DrawPath
-	fonts              []*usedFont
-	images             []*Image
-	alphas             []float64 // the opacities of the ExtGState resources /GS1...
-	imageByKey         map[string]*Image
+
+	// The resources the pages use, in order of first use.
+	fonts      []*usedFont
+	images     []*Image
+	alphas     []float64 // the opacities of the ExtGState resources /GS1...
+	imageByKey map[string]*Image
 }
 
 // page is one page: its content stream, links, and the graphics state its content

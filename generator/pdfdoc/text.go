@@ -15,7 +15,8 @@ type usedFont struct {
 	chars map[uint16]rune // each glyph drawn, to the character it reads as
 }
 
-// SetFont sets the font and its size in points for the text that follows.
+// SetFont sets the font and its size in points for the text that follows; text
+// needs a font.
 func (d *Doc) SetFont(f *Font, size float64) {
 	d.font, d.size = f, size
 }
