@@ -49,7 +49,7 @@ func (d *doc) closing() error {
 	urlTop := y
 	y = d.text(tx, y, lineH(10), urlLines)
 	if d.g.Site.BaseURL != "" {
-		d.f.LinkString(tx, urlTop, tw, y-urlTop, u)
+		d.f.Link(tx, urlTop, tw, y-urlTop, u)
 	}
 	d.font("", 9, colMuted)
 	d.text(tx, y+2, lineH(9), revLines)
@@ -67,13 +67,14 @@ func (d *doc) qr(code *qrcode.Code, x, y, side float64) {
 }
 
 // footer writes the routine's name, the page number and the version stamp at the
-// foot of each page.
-func (d *doc) footer() {
-	f := d.f
+// foot of page n of total.
+func (d *doc) footer(n, total int) {
 	d.font("", 8, colMuted)
 	y := pageH - 16 // two lines, both 8 mm or more above the paper edge
 	d.text(marginX, y, lineH(8), d.wrap(d.r.Title+" · "+d.g.Site.Title, contentW-30)[:1])
-	n := fmt.Sprintf("Page %d of {nb}", f.PageNo())
-	d.text(pageW-marginX-f.GetStringWidth(fmt.Sprintf("Page %d of 9", f.PageNo())), y, lineH(8), []string{n})
+	// Set right-aligned as if the total were one digit, so each page's number sits
+	// in the same place.
+	x := pageW - marginX - d.f.StringWidth(fmt.Sprintf("Page %d of 9", n))
+	d.text(x, y, lineH(8), []string{fmt.Sprintf("Page %d of %d", n, total)})
 	d.text(marginX, y+lineH(8), lineH(8), []string{d.stamp})
 }

@@ -7,7 +7,8 @@
 // (stamp.go). It holds the same content as the routine page printed from a browser.
 //
 // The text is set in the Go fonts, embedded (only the glyphs used), so curly quotes,
-// dashes and accented names print and can be copied or read aloud. The same guide
+// dashes and accented names print and can be copied or read aloud. The PDF is written
+// by package pdfdoc, which reads the fonts once per process. The same guide
 // gives the same bytes: the creation date comes from the content's review dates and
 // nothing depends on the clock or on map order.
 package pdf
@@ -19,15 +20,16 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/images"
+	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 // File is where the handout of r is written, relative to the site root.
@@ -65,32 +67,40 @@ var (
 	colLine      = rgb{170, 164, 150}
 )
 
+// goFonts are the Go fonts by style ("", "B", "I"), read once for every handout
+// this process writes.
+var goFonts = sync.OnceValues(func() (map[string]*pdfdoc.Font, error) {
+	fonts := map[string]*pdfdoc.Font{}
+	for _, f := range []struct {
+		style, name string
+		ttf         []byte
+	}{
+		{"", "GoRegular", goregular.TTF}, {"B", "GoBold", gobold.TTF}, {"I", "GoItalic", goitalic.TTF},
+	} {
+		font, err := pdfdoc.LoadFont(f.name, f.ttf)
+		if err != nil {
+			return nil, err
+		}
+		fonts[f.style] = font
+	}
+	return fonts, nil
+})
+
 // Handout writes the PDF handout of routine r of guide g. files is the content
 // folder, from which the stretches' illustrations are read.
 func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "mm", Size: fpdf.SizeType{Wd: pageW, Ht: pageH}})
-	f.SetCatalogSort(true)
-	f.SetCompression(true)
-	date := created(r)
-	f.SetCreationDate(date)
-	f.SetModificationDate(date)
-	f.SetTitle(r.Title+" | "+g.Site.Title, true)
-	f.SetSubject(r.Summary, true)
-	f.SetAuthor(g.Site.Title, true)
-	f.SetCreator("stretchguide", true)
-	f.SetProducer("stretchguide", true)
-	f.SetLang(cmp.Or(g.Site.Language, "en"))
-	f.SetDisplayMode("fullpage", "single")
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(marginX, marginTop, marginX)
-	f.SetCellMargin(0)
-	f.AliasNbPages("{nb}")
-
-	d := &doc{f: f, g: g, r: r, files: files, stamp: Stamp(g, r)}
-	f.SetFooterFunc(d.footer)
+	fonts, err := goFonts()
+	if err != nil {
+		return nil, fmt.Errorf("PDF handout %s: %w", File(r), err)
+	}
+	f := pdfdoc.New(pageW, pageH)
+	date := "D:" + created(r).Format("20060102150405")
+	f.SetInfo(pdfdoc.Info{
+		Title: r.Title + " | " + g.Site.Title, Subject: r.Summary, Author: g.Site.Title,
+		Creator: "stretchguide", Producer: "stretchguide", Lang: cmp.Or(g.Site.Language, "en"),
+		Created: date, Modified: date,
+	})
+	d := &doc{f: f, fonts: fonts, g: g, r: r, files: files, stamp: Stamp(g, r)}
 	f.AddPage()
 	d.y = marginTop
 	d.header()
@@ -103,6 +113,10 @@ func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
 	d.evidence()
 	if err := d.closing(); err != nil {
 		return nil, err
+	}
+	for n := 1; n <= f.PageCount(); n++ {
+		f.SetPage(n)
+		d.footer(n, f.PageCount())
 	}
 	var b bytes.Buffer
 	if err := f.Output(&b); err != nil {
@@ -128,7 +142,8 @@ func created(r *guide.Routine) time.Time {
 
 // doc is a handout being laid out: y is where the next block starts on the page.
 type doc struct {
-	f     *fpdf.Fpdf
+	f     *pdfdoc.Doc
+	fonts map[string]*pdfdoc.Font
 	g     *guide.Guide
 	r     *guide.Routine
 	files fs.FS
@@ -147,7 +162,7 @@ func (d *doc) url(u string) string {
 
 // font sets the font: style "", "B" or "I", size in points, and colour.
 func (d *doc) font(style string, size float64, c rgb) {
-	d.f.SetFont("go", style, size)
+	d.f.SetFont(d.fonts[style], size)
 	d.f.SetTextColor(c.r, c.g, c.b)
 }
 
@@ -165,7 +180,7 @@ func (d *doc) wrap(text string, w float64) []string {
 
 // text draws lines from the top y, each lh high, and returns the y below them.
 func (d *doc) text(x, y, lh float64, lines []string) float64 {
-	size, _ := d.f.GetFontSize()
+	size := d.f.FontSize()
 	for _, l := range lines {
 		// The baseline sits so that the line's capitals are centred in its height.
 		d.f.Text(x, y+lh/2+size*ptToMM*0.35, l)
@@ -249,7 +264,7 @@ func (d *doc) step(s *guide.Step) error {
 	d.font("B", 13, colText)
 	y := d.text(textX, top, lineH(13), name)
 	if d.g.Site.BaseURL != "" {
-		d.f.LinkString(textX, top, textW, y-top, d.url(st.URL))
+		d.f.Link(textX, top, textW, y-top, d.url(st.URL))
 	}
 	d.font("B", 10.5, colAccent)
 	y = d.text(textX, y, lineH(10.5), dose) + 1.5
@@ -270,14 +285,14 @@ func (d *doc) ticks(x, y float64) {
 	d.font("", 8.5, colMuted)
 	label := "Tick a box each day you do it:"
 	d.text(x, y, boxSize, []string{label})
-	x += d.f.GetStringWidth(label) + 3
+	x += d.f.StringWidth(label) + 3
 	d.f.SetDrawColor(colText.r, colText.g, colText.b)
 	d.f.SetLineWidth(0.3)
 	d.font("", 6.5, colMuted)
 	for i := 1; i <= 7; i++ {
 		d.f.Rect(x, y, boxSize, boxSize, "D")
 		n := fmt.Sprint(i)
-		d.f.Text(x+(boxSize-d.f.GetStringWidth(n))/2, y+boxSize+2.6, n)
+		d.f.Text(x+(boxSize-d.f.StringWidth(n))/2, y+boxSize+2.6, n)
 		x += boxSize + 2.5
 	}
 }
@@ -300,15 +315,14 @@ func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 		if small, err := prints.Print(b); err == nil {
 			b, kind = small, "jpg"
 		}
-		opt := fpdf.ImageOptions{ImageType: kind}
-		info := d.f.RegisterImageOptionsReader(img.Source, opt, bytes.NewReader(b))
-		if info == nil || d.f.Err() {
-			return fmt.Errorf("%s: %w", img.Source, d.f.Error())
+		pic, err := d.f.RegisterImage(kind, b)
+		if err != nil {
+			return fmt.Errorf("%s: %w", img.Source, err)
 		}
 		// Fit the picture in the box, keeping its shape.
-		iw, ih := info.Extent()
+		iw, ih := float64(pic.Width), float64(pic.Height)
 		s := min(w/iw, h/ih)
-		d.f.ImageOptions(img.Source, x+(w-iw*s)/2, y+(h-ih*s)/2, iw*s, ih*s, false, opt, 0, "")
+		d.f.DrawImage(pic, x+(w-iw*s)/2, y+(h-ih*s)/2, iw*s, ih*s)
 	}
 	return nil
 }

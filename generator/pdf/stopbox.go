@@ -49,7 +49,7 @@ func (d *doc) stopBox() {
 	for i, fl := range signs {
 		l := signLines{flag: fl}
 		d.font("B", 10, colText)
-		l.labelW = d.f.GetStringWidth(fl.Urgency.Label()+":") + 1.5
+		l.labelW = d.f.StringWidth(fl.Urgency.Label()+":") + 1.5
 		d.font("B", 10, colText)
 		l.title = d.wrap(fl.Title, inner-l.labelW)
 		d.font("", 8.5, colText)

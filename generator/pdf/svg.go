@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 // This file draws the illustrations as vectors. It knows the part of SVG that simple
@@ -24,7 +24,7 @@ import (
 // the document's units, centred and scaled to fit as a browser would
 // (preserveAspectRatio xMidYMid meet). It returns an error only when src is not
 // well-formed XML or has no svg root; unknown elements are skipped.
-func drawSVG(f *fpdf.Fpdf, src []byte, x, y, w, h float64) error {
+func drawSVG(f *pdfdoc.Doc, src []byte, x, y, w, h float64) error {
 	root, err := parseSVG(src)
 	if err != nil {
 		return err
@@ -38,10 +38,10 @@ func drawSVG(f *fpdf.Fpdf, src []byte, x, y, w, h float64) error {
 	d := &drawer{f: f}
 	d.children(root, m, defaultStyle)
 	// Leave the document's state as drawing found it.
-	f.SetAlpha(1, "Normal")
-	f.SetDashPattern(nil, 0)
-	f.SetLineCapStyle("butt")
-	f.SetLineJoinStyle("miter")
+	f.SetAlpha(1)
+	f.SetDash(nil, 0)
+	f.SetLineCap("butt")
+	f.SetLineJoin("miter")
 	return nil
 }
 
@@ -292,7 +292,7 @@ func parseTransform(v string) (matrix, bool) {
 }
 
 // drawer walks the tree and paints each shape.
-type drawer struct{ f *fpdf.Fpdf }
+type drawer struct{ f *pdfdoc.Doc }
 
 func (d *drawer) children(n *node, m matrix, st style) {
 	for _, c := range n.children {
@@ -364,8 +364,8 @@ func (d *drawer) paint(p shape, m matrix, st style) {
 	if stroke {
 		f.SetDrawColor(st.stroke.r, st.stroke.g, st.stroke.b)
 		f.SetLineWidth(st.width * m.scale())
-		f.SetLineCapStyle(st.linecap)
-		f.SetLineJoinStyle(st.linejoin)
+		f.SetLineCap(st.linecap)
+		f.SetLineJoin(st.linejoin)
 		dash := make([]float64, 0, len(st.dash)*2)
 		for _, v := range st.dash {
 			dash = append(dash, v*m.scale())
@@ -373,7 +373,7 @@ func (d *drawer) paint(p shape, m matrix, st style) {
 		if len(dash)%2 == 1 { // SVG repeats an odd list to make it even
 			dash = append(dash, dash...)
 		}
-		f.SetDashPattern(dash, st.dashOffset*m.scale())
+		f.SetDash(dash, st.dashOffset*m.scale())
 	}
 	fillOp := "F"
 	if st.evenOdd {
@@ -381,17 +381,17 @@ func (d *drawer) paint(p shape, m matrix, st style) {
 	}
 	switch {
 	case fill && stroke && fillA == strokeA:
-		f.SetAlpha(fillA, "Normal")
+		f.SetAlpha(fillA)
 		p.emit(f, m)
 		f.DrawPath(map[string]string{"F": "B", "F*": "B*"}[fillOp])
 	default:
 		if fill {
-			f.SetAlpha(fillA, "Normal")
+			f.SetAlpha(fillA)
 			p.emit(f, m)
 			f.DrawPath(fillOp)
 		}
 		if stroke {
-			f.SetAlpha(strokeA, "Normal")
+			f.SetAlpha(strokeA)
 			p.emit(f, m)
 			f.DrawPath("S")
 		}

@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 var sheet = flag.String("svgsheet", "", "write a PDF with every shipped illustration to this file, to compare by eye")
@@ -28,15 +28,15 @@ func shipped(t *testing.T) []string {
 
 // newPage is a one-page document without compression, so tests can read the
 // drawing operators.
-func newPage() *fpdf.Fpdf {
-	f := fpdf.New("P", "mm", "A4", "")
+func newPage() *pdfdoc.Doc {
+	f := pdfdoc.New(pageW, pageH)
 	f.SetCompression(false)
 	f.AddPage()
 	return f
 }
 
 // content returns the uncompressed page content of f.
-func content(t *testing.T, f *fpdf.Fpdf) string {
+func content(t *testing.T, f *pdfdoc.Doc) string {
 	t.Helper()
 	var b bytes.Buffer
 	if err := f.Output(&b); err != nil {
@@ -49,7 +49,7 @@ func content(t *testing.T, f *fpdf.Fpdf) string {
 // that every shape in it reached the page: one painting operator per drawn element,
 // and every coordinate inside the box it was given.
 func TestEveryShippedIllustrationDraws(t *testing.T) {
-	all := fpdf.New("P", "mm", "A4", "")
+	all := pdfdoc.New(pageW, pageH)
 	all.AddPage()
 	for i, file := range shipped(t) {
 		src, err := os.ReadFile(file)
@@ -72,7 +72,11 @@ func TestEveryShippedIllustrationDraws(t *testing.T) {
 		_ = drawSVG(all, src, 15+float64(i%3)*62, 15+float64(i/3)*45, 60, 40)
 	}
 	if *sheet != "" {
-		if err := all.OutputFileAndClose(*sheet); err != nil {
+		var b bytes.Buffer
+		if err := all.Output(&b); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(*sheet, b.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -5,7 +5,7 @@ import (
 	"strconv"
 	"strings"
 
-	"codeberg.org/go-pdf/fpdf"
+	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 // shape is an outline in user space: segments of absolute coordinates.
@@ -24,7 +24,7 @@ func (p *shape) cubicTo(x1, y1, x2, y2, x, y float64) {
 }
 
 // emit traces the outline on the page through the transform m.
-func (p shape) emit(f *fpdf.Fpdf, m matrix) {
+func (p shape) emit(f *pdfdoc.Doc, m matrix) {
 	for _, s := range p {
 		x0, y0 := m.apply(s.pts[0][0], s.pts[0][1])
 		switch s.op {
@@ -35,7 +35,7 @@ func (p shape) emit(f *fpdf.Fpdf, m matrix) {
 		case 'C':
 			x1, y1 := m.apply(s.pts[1][0], s.pts[1][1])
 			x2, y2 := m.apply(s.pts[2][0], s.pts[2][1])
-			f.CurveBezierCubicTo(x0, y0, x1, y1, x2, y2)
+			f.CurveTo(x0, y0, x1, y1, x2, y2)
 		case 'Z':
 			f.ClosePath()
 		}

@@ -5,15 +5,21 @@ import (
 	"strings"
 	"testing"
 
-	"codeberg.org/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 // onePage makes a one-page A4 PDF with text at x, y (mm).
 func onePage(t *testing.T, x, y float64, text string) []byte {
 	t.Helper()
-	f := fpdf.New("P", "mm", "A4", "")
+	font, err := pdfdoc.LoadFont("GoRegular", goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := pdfdoc.New(210, 297)
 	f.AddPage()
-	f.SetFont("Helvetica", "", 12)
+	f.SetFont(font, 12)
 	f.Text(x, y, text)
 	var b bytes.Buffer
 	if err := f.Output(&b); err != nil {

@@ -6,7 +6,7 @@
 // cache first; any other address (such as the live reload of serve) is left to the
 // browser. A deploy changes this file, so the next visit installs the new version,
 // which takes over at once and drops the old cache.
-const VERSION = '5b97f8865f0ab0fc';
+const VERSION = 'a25b3c2fc3bd6290';
 const FILES = ["404.html","about/","apple-touch-icon.png","areas/hips/","areas/lower-back/","assets/cite.1fc207728a.js","assets/favicon.111ebe7994.svg","assets/finder.19ea31e96c.js","assets/follow.701721f924.js","assets/offline.d2bbe430f9.js","assets/prescribe.2bc6e6050e.js","assets/prescribe.cb34dc813f.css","assets/print.450017cbbf.js","assets/progress.72e3af6326.js","assets/qr.2cdfbb2497.js","assets/search.b8ad4e34d6.js","assets/style.06d60cd89c.css","assets/widgets.6a7d5cae7f.css","bibliography/","evidence-grades/","./","make/","manifest.webmanifest","positions/kneeling/","positions/lying/","preview.png","progress/","red-flags/","routines/bedtime.pdf","routines/bedtime/","routines/bedtime/qr.svg","search.json","stretches/bridge/bridge.svg","stretches/bridge/","stretches/childs-pose/","stretches/","stretches/open-book/"];
 const CACHE = `stretchguide-${VERSION}`;
 const root = new URL('./', self.location.href).href;
