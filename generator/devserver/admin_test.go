@@ -73,7 +73,7 @@ func TestAdminUnderServe(t *testing.T) {
 	}
 	resp.Body.Close()
 	csp := resp.Header.Get("Content-Security-Policy")
-	if csp != adminSecurityPolicy || !strings.Contains(csp, "script-src 'self' https://unpkg.com") || !strings.Contains(csp, "connect-src 'self'") {
+	if csp != adminSecurityPolicy || !strings.Contains(csp, "script-src 'self' 'unsafe-eval' https://unpkg.com") || !strings.Contains(csp, "connect-src 'self'") {
 		t.Errorf("admin/ policy = %q", csp)
 	}
 	if _, page := get(t, r.url+"admin/"); strings.Contains(page, "reload.js") || strings.Contains(page, Prefix) {
