@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -14,9 +15,11 @@ import (
 )
 
 // TestAPISaveRebuilds saves a stretch as the editor does: the file on disk holds
-// exactly the editor's text, written whole (no temporary file is left); serve
-// rebuilds and tells open pages to reload, and the page shows the new summary. A
-// save with a mistake shows the error on the page, which keeps the last good text.
+// exactly the editor's text, written whole (the first event is the reload, never an
+// error about a half-written file; no temporary file is left; the file keeps its
+// permissions); serve rebuilds and tells open pages to reload, and the page shows
+// the new summary. A save with a mistake shows the error on the page, which keeps
+// the last good text.
 func TestAPISaveRebuilds(t *testing.T) {
 	content := copySite(t)
 	r := start(t, generator.Options{Content: content, NoPDF: true})
@@ -24,6 +27,9 @@ func TestAPISaveRebuilds(t *testing.T) {
 	next(t, events, "hello")
 	file := filepath.Join(content, "stretches/bridge.md")
 	b, _ := os.ReadFile(file)
+	if err := os.Chmod(file, 0o640); err != nil {
+		t.Fatal(err)
+	}
 	raw := strings.Replace(string(b), "Lift your hips to work the muscles along your spine.", "Raise your hips slowly, then lower them.", 1)
 	params := func(raw string) map[string]any {
 		return map[string]any{"dataFiles": []any{map[string]any{"path": "content/stretches/bridge.md", "slug": "bridge", "raw": raw}},
@@ -41,7 +47,17 @@ func TestAPISaveRebuilds(t *testing.T) {
 			t.Errorf("a temporary file is left: %s", e.Name())
 		}
 	}
-	next(t, events, "reload")
+	if info, err := os.Stat(file); err != nil || info.Mode().Perm() != 0o640 {
+		t.Errorf("bridge.md lost its permissions: %v %v", info.Mode(), err)
+	}
+	select {
+	case e := <-events:
+		if e.Name != "reload" {
+			t.Fatalf("after the save: event %s %s, want reload", e.Name, e.Data)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("no reload after the save")
+	}
 	if _, page := get(t, r.url+"stretches/bridge/"); !strings.Contains(page, "Raise your hips slowly, then lower them.") {
 		t.Error("the rebuilt page does not show the new summary")
 	}

@@ -75,7 +75,8 @@ const noWorkflow = "stretchguide serve keeps no drafts or reviews: Publish saves
 func (s *Server) apiAction(req apiRequest) (any, error) {
 	switch req.Action {
 	case "info":
-		return map[string]any{"repo": filepath.Base(filepath.Dir(s.contentFolder())), "publish_modes": []string{"simple"}, "type": "local_fs"}, nil
+		guide, _ := filepath.Abs(filepath.Dir(s.contentFolder()))
+		return map[string]any{"repo": filepath.Base(guide), "publish_modes": []string{"simple"}, "type": "local_fs"}, nil
 	case "getDeployPreview":
 		return nil, nil // no deploy preview: the editor links to the site_url serve gives it
 	}
