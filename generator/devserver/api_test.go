@@ -51,31 +51,52 @@ func field(v any, key string) any {
 	return m[key]
 }
 
+// actionCase is one request of TestAPIActions and what its answer must be.
+type actionCase struct {
+	action string
+	params any
+	status int
+	check  func(any) string // "" when the answer is right
+}
+
 // TestAPIActions runs each action the editor needs on a copy of the test site and
 // looks at the answer and at the files.
 func TestAPIActions(t *testing.T) {
 	content := copySite(t)
 	api := apiURL(start(t, generator.Options{Content: content, NoPDF: true}))
-	bridge, _ := os.ReadFile(filepath.Join(content, "stretches/bridge.md"))
-	svg, _ := os.ReadFile(filepath.Join(content, "stretches/bridge.svg"))
-	paths := func(v any) string {
-		var p []string
-		list, _ := v.([]any)
-		for _, e := range list {
-			if f := field(e, "file"); f != nil {
-				p = append(p, field(f, "path").(string))
-			} else {
-				p = append(p, field(e, "path").(string))
+	for _, c := range actionCases(content) {
+		status, v := post(t, api, c.action, c.params)
+		if status != c.status {
+			t.Errorf("%s: status %d, want %d: %v", c.action, status, c.status, v)
+			continue
+		}
+		if c.check != nil {
+			if msg := c.check(v); msg != "" {
+				t.Errorf("%s: %s: %.300v", c.action, msg, v)
 			}
 		}
-		return strings.Join(p, " ")
 	}
-	for _, c := range []struct {
-		action string
-		params any
-		status int
-		check  func(any) string // "" when the answer is right
-	}{
+}
+
+// paths are the paths of the entries or pictures of an answer, separated by spaces.
+func paths(v any) string {
+	var p []string
+	list, _ := v.([]any)
+	for _, e := range list {
+		if f := field(e, "file"); f != nil {
+			p = append(p, field(f, "path").(string))
+		} else {
+			p = append(p, field(e, "path").(string))
+		}
+	}
+	return strings.Join(p, " ")
+}
+
+// actionCases are the requests of TestAPIActions, in order, on the site in content.
+func actionCases(content string) []actionCase {
+	bridge, _ := os.ReadFile(filepath.Join(content, "stretches/bridge.md"))
+	svg, _ := os.ReadFile(filepath.Join(content, "stretches/bridge.svg"))
+	return []actionCase{
 		{"info", nil, 200, func(v any) string {
 			if m := field(v, "publish_modes").([]any); len(m) != 1 || m[0] != "simple" || field(v, "type") != "local_fs" || field(v, "repo") == "" {
 				return "want the simple publish mode only"
@@ -146,17 +167,6 @@ func TestAPIActions(t *testing.T) {
 			return ""
 		}},
 		{"makeCoffee", map[string]any{}, 422, nil},
-	} {
-		status, v := post(t, api, c.action, c.params)
-		if status != c.status {
-			t.Errorf("%s: status %d, want %d: %v", c.action, status, c.status, v)
-			continue
-		}
-		if c.check != nil {
-			if msg := c.check(v); msg != "" {
-				t.Errorf("%s: %s: %.300v", c.action, msg, v)
-			}
-		}
 	}
 }
 

@@ -56,6 +56,36 @@ func TestAPIRefusesPaths(t *testing.T) {
 	}
 	before := snapshot(t, top)
 	api := apiURL(start(t, generator.Options{Content: content, NoPDF: true}))
+	for _, c := range refusalCases(outside) {
+		status, v := post(t, api, c.action, c.params)
+		msg, _ := field(v, "error").(string)
+		if status != http.StatusBadRequest && status != http.StatusUnprocessableEntity || !strings.Contains(msg, c.want) {
+			t.Errorf("%s %v: status %d, %q; want a refusal saying %q", c.action, c.params, status, msg, c.want)
+		}
+	}
+	after := snapshot(t, top)
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("%s changed", p)
+		}
+	}
+	for p := range after {
+		if _, ok := before[p]; !ok {
+			t.Errorf("%s was written", p)
+		}
+	}
+}
+
+// refusalCase is a request the backend must refuse, with words of the refusal.
+type refusalCase struct {
+	action string
+	params any
+	want   string
+}
+
+// refusalCases are the requests of TestAPIRefusesPaths; outside is a folder beside
+// content/ with secret.md in it.
+func refusalCases(outside string) []refusalCase {
 	b64 := base64.StdEncoding.EncodeToString
 	save := func(p string) map[string]any {
 		return map[string]any{"dataFiles": []any{map[string]any{"path": p, "raw": "---\ntitle: X\n---\n"}}, "assets": []any{}, "options": map[string]any{}}
@@ -63,11 +93,7 @@ func TestAPIRefusesPaths(t *testing.T) {
 	media := func(p string, b []byte) map[string]any {
 		return map[string]any{"asset": map[string]any{"path": p, "content": b64(b), "encoding": "base64"}}
 	}
-	for _, c := range []struct {
-		action string
-		params any
-		want   string // words of the refusal
-	}{
+	return []refusalCase{
 		{"getEntry", map[string]any{"path": "content/../outside/secret.md"}, ".. part"},
 		{"getEntry", map[string]any{"path": "../outside/secret.md"}, "outside the content folder"},
 		{"getEntry", map[string]any{"path": "/etc/passwd"}, "not a path inside"},
@@ -110,23 +136,6 @@ func TestAPIRefusesPaths(t *testing.T) {
 		{"deleteFiles", map[string]any{"paths": []string{"content/stretches/notes.txt"}}, "not a file of the guide"},
 		{"deleteFiles", map[string]any{"paths": []string{"content/stretches"}}, "not a file of the guide"},
 		{"deleteFile", map[string]any{"path": "content/.draft.md"}, "hidden"},
-	} {
-		status, v := post(t, api, c.action, c.params)
-		msg, _ := field(v, "error").(string)
-		if status != http.StatusBadRequest && status != http.StatusUnprocessableEntity || !strings.Contains(msg, c.want) {
-			t.Errorf("%s %v: status %d, %q; want a refusal saying %q", c.action, c.params, status, msg, c.want)
-		}
-	}
-	after := snapshot(t, top)
-	for p, b := range before {
-		if after[p] != b {
-			t.Errorf("%s changed", p)
-		}
-	}
-	for p := range after {
-		if _, ok := before[p]; !ok {
-			t.Errorf("%s was written", p)
-		}
 	}
 }
 
