@@ -24,7 +24,8 @@
 //	memo      a content-addressed store: every rendered body, page, search entry and
 //	          handout under a hash of exactly its inputs.
 //	devserver serve: watches the folders, drives a Builder kept alive between
-//	          saves, reloads browsers.
+//	          saves, reloads browsers; and is the browser editor's local backend,
+//	          saving into content/ for the editor at /admin/ (api.go).
 //
 // The leaf packages are guide (the linked model), diag (problems with path:line:col),
 // front (front-matter types and decoding), citation (the goldmark extension for

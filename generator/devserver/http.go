@@ -25,6 +25,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		refuseHost(w, r.Host)
 		return
 	}
+	if r.URL.Path == APIPath {
+		s.api(w, r) // the browser editor's backend, which takes POST requests
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "405 method not allowed", http.StatusMethodNotAllowed)
@@ -103,7 +107,17 @@ func (s *Server) serveSite(w http.ResponseWriter, r *http.Request, st *state) {
 		s.notFound(w, r, st)
 		return
 	}
-	if path.Ext(name) == ".html" {
+	switch {
+	case name == adminDir+"config.yml":
+		var err error
+		if b, err = localConfig(b, r, st.basePath); err != nil {
+			http.Error(w, "500 the editor's configuration could not be read: "+err.Error(), http.StatusInternalServerError)
+			return
+		}
+		h.Set("Content-Security-Policy", adminSecurityPolicy)
+	case isAdmin(name):
+		h.Set("Content-Security-Policy", adminSecurityPolicy) // and no live reload: see admin.go
+	case path.Ext(name) == ".html":
 		b = st.inject(b)
 	}
 	serveBytes(w, r, name, b)

@@ -5,7 +5,8 @@
 //
 // Everything it adds to a page (a script, a stylesheet, the error panel) is added
 // while serving; the files of a build never contain any of it. The panel's HTML
-// comes from devserver.html in the layouts.
+// comes from devserver.html in the layouts. It is also the local backend of the
+// browser editor at /admin/ (api.go, admin.go), which saves into content/.
 package devserver
 
 import (

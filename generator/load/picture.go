@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"strings"
@@ -89,4 +90,27 @@ func hasMagic(kind string, b []byte) bool {
 		return len(b) >= 12 && string(b[:4]) == "RIFF" && string(b[8:12]) == "WEBP"
 	}
 	return false
+}
+
+// PictureError says in plain words why b, the bytes of the picture file name, would
+// not be published: not a picture by its ending or its bytes, too large, or an SVG
+// that package svgsafe refuses (its first problem, at its line). It is nil when the
+// build would publish it. serve checks a picture with it before saving one from the
+// browser editor.
+func PictureError(name string, b []byte) error {
+	kind, ok := pictureTypes[strings.ToLower(path.Ext(name))]
+	switch {
+	case !ok:
+		return fmt.Errorf("%s is not a picture file; use a picture saved as .svg, .png, .jpg or .webp", name)
+	case len(b) > MaxFileSize:
+		return fmt.Errorf("%s is %d MB; pictures over %d MB are not published: make it smaller", name, len(b)>>20, MaxFileSize>>20)
+	case kind == "SVG":
+		if found := svgsafe.Check(b); len(found) > 0 {
+			p := found[0]
+			return fmt.Errorf("%s:%d:%d: %s; %s", name, p.Line, p.Col, p.Message, p.Fix)
+		}
+	case !hasMagic(kind, b):
+		return fmt.Errorf("%s is not a %s picture: its bytes are something else; save it again as %s, or give it the ending of its real type", name, kind, kind)
+	}
+	return nil
 }

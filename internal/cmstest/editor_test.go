@@ -1,26 +1,16 @@
 package cmstest
 
 import (
-	"context"
 	"fmt"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
-
-	"github.com/stretchguide/stretchguide/internal/browsertest"
 )
 
 // collections are the names of the generated configuration's collections.
 var collections = []string{"stretches", "routines", "pages", "warning-signs", "references"}
-
-// allText is the page's text with the values of its inputs, where the editor shows
-// an entry's fields.
-const allText = `document.body.innerText + "\n" + [...document.querySelectorAll("input, textarea")].map(e => e.value).join("\n")`
 
 // TestEditorWithTheRealCMS boots Decap CMS with the generated configuration and the
 // shipped content, lists every collection, opens a stretch with every field
@@ -28,72 +18,8 @@ const allText = `document.body.innerText + "\n" + [...document.querySelectorAll(
 func TestEditorWithTheRealCMS(t *testing.T) {
 	url := serveEditor(t)
 	files := repoFiles(t)
-	ctx := browsertest.Start(t)
-	var mu sync.Mutex
-	var errs []string
-	err := chromedp.Listen(ctx, func(ev any) {
-		mu.Lock()
-		defer mu.Unlock()
-		switch e := ev.(type) {
-		case *runtime.EventExceptionThrown:
-			d := e.ExceptionDetails
-			text := d.Text
-			if d.Exception != nil {
-				text += " " + d.Exception.Description
-			}
-			errs = append(errs, text)
-		case *runtime.EventConsoleAPICalled:
-			if e.Type == runtime.ConsoleAPICalledTypeError {
-				var parts []string
-				for _, a := range e.Args {
-					parts = append(parts, string(a.Value)+a.Description)
-				}
-				errs = append(errs, strings.Join(parts, " "))
-			}
-		}
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fail := func(what string, err error) {
-		t.Helper()
-		text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](allText))
-		mu.Lock()
-		defer mu.Unlock()
-		t.Fatalf("%s: %v\npage:\n%.3000s\nerrors: %q", what, err, text, errs)
-	}
-	do := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		c, cancel := context.WithTimeout(ctx, 90*time.Second)
-		defer cancel()
-		if err := chromedp.Do(c, steps...); err != nil {
-			fail(what, err)
-		}
-	}
-	eval := func(what, expr string) any {
-		t.Helper()
-		v, err := chromedp.Run(ctx, chromedp.Evaluate[any](expr))
-		if err != nil {
-			fail(what, err)
-		}
-		return v
-	}
-	waitText := func(what string, want ...string) {
-		t.Helper()
-		cond := fmt.Sprintf(`(() => { const s = %s; return %q.split("\u0000").every(w => s.includes(w)); })()`, allText, strings.Join(want, "\u0000"))
-		c, cancel := context.WithTimeout(ctx, 90*time.Second)
-		defer cancel()
-		if _, err := chromedp.Run(c, chromedp.Poll[bool](cond, chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
-			var missing []string
-			text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](allText))
-			for _, w := range want {
-				if !strings.Contains(text, w) {
-					missing = append(missing, w)
-				}
-			}
-			fail(what+fmt.Sprintf(" (missing %q)", missing), err)
-		}
-	}
+	s := startSession(t)
+	ctx, do, eval, waitText := s.ctx, s.do, s.eval, s.waitText
 
 	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument,
 		page.AddScriptToEvaluateOnNewDocumentParams{Source: "window.repoFiles = " + files + ";"}); err != nil {
@@ -123,11 +49,9 @@ func TestEditorWithTheRealCMS(t *testing.T) {
 		"one of three bedtime stretches",     // body: markdown
 	)
 
-	mu.Lock()
-	if len(errs) > 0 {
+	if errs := s.errors(); len(errs) > 0 {
 		t.Errorf("the editor reported errors:\n%s", strings.Join(errs, "\n"))
 	}
-	mu.Unlock()
 
 	// Decap rejects the save with a promise nobody awaits: an error in the console
 	// is what a refusal looks like, so errors are not counted from here on.
