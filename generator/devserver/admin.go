@@ -19,11 +19,10 @@ import (
 const adminDir = "admin/"
 
 // adminSecurityPolicy is the policy of the editor's page while serving: that of
-// netlify.toml's /admin/* rule (the CMS script from unpkg, Decap's inline styles),
-// with nothing of GitHub's, as the editor saves through serve itself, at an address
-// of the page's own origin ('self'), and with 'unsafe-eval', without which Decap
-// does not start: it checks its configuration with validators it compiles with new
-// Function (internal/cmstest shows it). The built site's policy is not changed.
+// netlify.toml's /admin/* rule (the CMS script from unpkg, Decap's inline styles,
+// 'unsafe-eval' for the validators Decap compiles with new Function), with nothing
+// of GitHub's, as the editor saves through serve itself, at an address of the page's
+// own origin ('self').
 const adminSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-eval' https://unpkg.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https://unpkg.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // isAdmin reports whether name, a file of the build, is the editor's.

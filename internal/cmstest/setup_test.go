@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stretchguide/stretchguide/generator"
@@ -86,9 +87,36 @@ func serveEditor(t *testing.T) string {
 		w.Write(b)
 	})
 	mux.Handle("/admin/", http.StripPrefix("/admin/", http.FileServer(http.Dir(dist))))
-	srv := httptest.NewServer(mux)
+	// The editor runs under the policy a published site gives it (netlify.toml), so a
+	// policy that stops the CMS from starting fails here, not on the clinic's site.
+	policy := adminPolicy(t)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", policy)
+		mux.ServeHTTP(w, r)
+	}))
 	t.Cleanup(srv.Close)
 	return srv.URL + "/admin/"
+}
+
+// adminPolicy is the Content-Security-Policy netlify.toml gives the pages under /admin/.
+func adminPolicy(t *testing.T) string {
+	t.Helper()
+	var c struct {
+		Headers []struct {
+			For    string
+			Values map[string]string
+		}
+	}
+	if _, err := toml.DecodeFile(filepath.Join(root, "netlify.toml"), &c); err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range c.Headers {
+		if h.For == "/admin/*" && h.Values["Content-Security-Policy"] != "" {
+			return h.Values["Content-Security-Policy"]
+		}
+	}
+	t.Fatal("netlify.toml gives /admin/* no Content-Security-Policy")
+	return ""
 }
 
 // repoFiles is the shipped content as the test backend reads window.repoFiles:

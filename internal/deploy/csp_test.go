@@ -167,7 +167,7 @@ func TestAdminPolicy(t *testing.T) {
 	}
 	p := policy(admin)
 	for directive, want := range map[string]string{
-		"script-src": "'self' https://unpkg.com", "object-src": "'none'", "base-uri": "'self'", "frame-ancestors": "'none'", "default-src": "'self'",
+		"script-src": "'self' 'unsafe-eval' https://unpkg.com", "object-src": "'none'", "base-uri": "'self'", "frame-ancestors": "'none'", "default-src": "'self'",
 	} {
 		if got := strings.Join(p[directive], " "); got != want {
 			t.Errorf("admin CSP %s = %q, want %q", directive, got, want)
