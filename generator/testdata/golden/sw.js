@@ -6,8 +6,8 @@
 // cache first; any other address (such as the live reload of serve) is left to the
 // browser. A deploy changes this file, so the next visit installs the new version,
 // which takes over at once and drops the old cache.
-const VERSION = '3c04f921ab92e1d2';
-const FILES = ["404.html","about/","apple-touch-icon.png","areas/hips/","areas/lower-back/","assets/cite.1fc207728a.js","assets/favicon.111ebe7994.svg","assets/finder.19ea31e96c.js","assets/follow.701721f924.js","assets/offline.d2bbe430f9.js","assets/prescribe.7c36e0bd18.js","assets/prescribe.cb34dc813f.css","assets/print.450017cbbf.js","assets/progress.f09d9d2328.js","assets/qr.2cdfbb2497.js","assets/search.b8ad4e34d6.js","assets/style.7b958afab3.css","assets/widgets.3860179719.css","bibliography/","evidence-grades/","./","make/","manifest.webmanifest","positions/kneeling/","positions/lying/","preview.png","progress/","red-flags/","routines/bedtime.pdf","routines/bedtime/","routines/bedtime/qr.svg","search.json","stretches/bridge/bridge.svg","stretches/bridge/","stretches/childs-pose/","stretches/","stretches/open-book/"];
+const VERSION = '60163ccc28d081e5';
+const FILES = ["404.html","about/","apple-touch-icon.png","areas/hips/","areas/lower-back/","assets/cite.bb74d67909.js","assets/favicon.111ebe7994.svg","assets/finder.f68fe979eb.js","assets/follow.d707ea66bb.js","assets/offline.d2bbe430f9.js","assets/prescribe.6afeb0d1c7.js","assets/prescribe.cb34dc813f.css","assets/print.450017cbbf.js","assets/progress.16a5b94419.js","assets/qr.2cdfbb2497.js","assets/search.db6fcf5a29.js","assets/strings.27d772a5cc.js","assets/style.7b958afab3.css","assets/widgets.3860179719.css","bibliography/","evidence-grades/","./","make/","manifest.webmanifest","positions/kneeling/","positions/lying/","preview.png","progress/","red-flags/","routines/bedtime.pdf","routines/bedtime/","routines/bedtime/qr.svg","search.json","stretches/bridge/bridge.svg","stretches/bridge/","stretches/childs-pose/","stretches/","stretches/open-book/"];
 const CACHE = `stretchguide-${VERSION}`;
 const root = new URL('./', self.location.href).href;
 const kept = new Set(FILES.map((f) => new URL(f, root).href));
