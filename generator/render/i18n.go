@@ -99,3 +99,12 @@ func named(p *guide.Page, c *i18n.Catalog, key string) *guide.Page {
 	p.Title, p.Summary = c.S(key+"_title"), c.S(key+"_summary")
 	return p
 }
+
+// namePositions gives the guide's positions their words in c's language. Link makes
+// the positions afresh for each build, from guide.Positions, so this changes no
+// other build's guide.
+func namePositions(g *guide.Guide, c *i18n.Catalog) {
+	for _, p := range g.Positions {
+		p.Title, p.Summary = c.S("position."+p.ID+".title"), c.S("position."+p.ID+".summary")
+	}
+}

@@ -65,6 +65,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		return nil, Stats{}, err
 	}
 	r.kinds = ls.langs[r.cat.Lang]
+	namePositions(ln.Guide, r.cat)
 	out := map[string][]byte{}
 	assets := map[string]string{}
 	for name, b := range ls.assets {

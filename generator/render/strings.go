@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/i18n"
 )
 
@@ -21,6 +22,14 @@ var goKeys = []string{
 	"grade.high", "grade.moderate", "grade.low", "grade.very_low", "signs.call",
 	"page.stretches_title", "page.stretches_summary", "page.references_title", "page.notfound_title",
 	"page.progress_title", "page.progress_summary", "page.make_title", "page.make_summary",
+	"search_kind.stretch", "search_kind.routine", "search_kind.sign", "search_kind.page",
+	"search_kind.area", "search_kind.position",
+}
+
+func init() {
+	for _, p := range guide.Positions {
+		goKeys = append(goKeys, "position."+p.ID+".title", "position."+p.ID+".summary")
+	}
 }
 
 // scriptPrefix starts the keys of the strings the browser scripts show; a script
