@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/stretchguide/stretchguide/generator"
 )
 
@@ -71,4 +73,36 @@ func TestSpanishGuideChecks(t *testing.T) {
 			report(t, "keyboard", problems)
 		})
 	}
+	t.Run("search speaks Spanish", func(t *testing.T) {
+		if _, err := load(ctx, base); err != nil {
+			t.Fatal(err)
+		}
+		sctx, done := step(ctx)
+		defer done()
+		said, err := chromedp.Run(sctx, chromedp.Evaluate[[]string](searchFor("bridge"), chromedp.EvalAwaitPromise))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(said) != 2 || !strings.HasSuffix(said[0], "resultados.") && said[0] != "1 resultado." || said[1] != " Estiramiento" {
+			t.Errorf("the search says %q, want the count of results and the kind of the first in Spanish", said)
+		}
+	})
+}
+
+// searchFor types q in the search box and resolves to what the search then says:
+// its status and the kind of its first result.
+func searchFor(q string) string {
+	return `new Promise((done) => {
+  const box = document.querySelector('#search-q');
+  box.value = '` + q + `';
+  box.dispatchEvent(new Event('input'));
+  const status = document.querySelector('.search-status');
+  const until = Date.now() + 10000;
+  const wait = () => {
+    const kind = document.querySelector('.search-results .meta');
+    if (status.textContent && kind || Date.now() > until) done([status.textContent, kind ? kind.textContent : '']);
+    else setTimeout(wait, 50);
+  };
+  wait();
+})`
 }
