@@ -111,6 +111,9 @@ func checkContent(fsys fs.FS, opts Options) diag.List {
 	} else if err != nil {
 		problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 	}
+	if ls != nil {
+		problems.Append(ls.StringProblems(opts.Layouts)) // missing and unused interface strings
+	}
 	ln := loadAndLink(fsys, opts, &problems, newTimer(opts.Log))
 	problems.Append(check.Content(ln))
 	if ls != nil && problems.Errors() == 0 {

@@ -169,6 +169,11 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	ln := link.Link(c, b.opts.BaseURL, &res.Problems)
 	t.step("link")
 	res.Problems.Append(check.Content(ln))
+	for _, d := range b.ls.StringProblems(b.opts.Layouts) {
+		if d.Severity == diag.Error { // a missing interface string; check warns of unused ones
+			res.Problems.Add(d)
+		}
+	}
 	res.Problems.Sort()
 	if err := res.Problems.Err(); err != nil {
 		return nil, res, err

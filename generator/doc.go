@@ -89,7 +89,12 @@
 // needs a script, "scripts" (home, stretch, routine, area, position, stretches,
 // red-flags, bibliography, page, progress, prescribe, 404), style.css and any other .css, .js or .svg
 // files (favicon.svg is the site's icon, also named by the web app manifest), and
-// devserver.html, which only `serve` uses (the live-reload tags and the error panel). The
+// devserver.html, which only `serve` uses (the live-reload tags and the error panel).
+// i18n/<lang>.yaml holds the words of the interface in each language (package i18n):
+// templates show them with {{T "key" args}}, and the scripts with tr('key', args)
+// from strings.js, which reads the page's <script type="application/json"
+// id="ui-strings"> (render/strings.go, where check's missing and unused strings are
+// found too). The
 // build also writes search.json, the index the search box reads (render/search.go).
 // Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;
 // {{.Link url}} turns an address relative to the site root into one that works from

@@ -5,7 +5,8 @@ package layouts
 
 import "embed"
 
-// FS holds the templates, the stylesheets, the scripts and the favicon.
+// FS holds the templates, the stylesheets, the scripts, the favicon and the
+// interface strings of each language (i18n/<lang>.yaml).
 //
-//go:embed *.html *.css *.js *.svg
+//go:embed *.html *.css *.js *.svg i18n/*.yaml
 var FS embed.FS

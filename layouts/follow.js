@@ -71,11 +71,11 @@
   let session = null; // this session's record, once the work has begun
 
   const clock = () => performance.now();
-  const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
   const words = (s) => {
     const m = Math.floor(s / 60);
     const r = s % 60;
-    return [m && plural(m, 'minute'), (r || !m) && plural(r, 'second')].filter(Boolean).join(' ');
+    if (!m) return tr('duration.seconds', r);
+    return r ? tr('duration.minutes_seconds', tr('duration.minutes', m), tr('duration.seconds', r)) : tr('duration.minutes', m);
   };
   const mmss = (s) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
@@ -140,18 +140,18 @@
   };
   const stepsDone = () => parts[cur].step; // steps finished before this one
 
-  const sideWords = (p) => (p.side === 1 ? 'first side' : p.side === 2 ? 'second side' : '');
+  const sideWords = (p) => (p.side === 1 ? tr('follow.first_side') : p.side === 2 ? tr('follow.second_side') : '');
 
   const phaseWords = () => {
     const p = parts[cur];
     const s = steps[p.step];
-    const n = s.sets > 1 ? `set ${p.set} of ${s.sets}` : '';
+    const n = s.sets > 1 ? tr('follow.set_of', p.set, s.sets) : '';
     if (!working) {
-      if (p.side === 2) return 'Switch sides';
-      if (p.set > 1) return `Rest, then ${n}`;
-      return 'Get into position';
+      if (p.side === 2) return tr('follow.switch');
+      if (p.set > 1) return tr('follow.rest_then', n);
+      return tr('follow.get_ready');
     }
-    return [s.reps ? 'Repeat' : 'Hold', sideWords(p), n].filter(Boolean).join(', ');
+    return [s.reps ? tr('follow.repeat') : tr('follow.hold_now'), sideWords(p), n].filter(Boolean).join(tr('follow.join'));
   };
 
   const draw = () => {
@@ -161,7 +161,7 @@
     let spoken = Math.ceil(left / 1000);
     if (working && s.reps) {
       spoken = Math.min(s.reps, Math.floor((p.work * 1000 - left) / (perRep * 1000)) + 1);
-      out.count.textContent = `${spoken} of ${s.reps}`;
+      out.count.textContent = tr('follow.count_of', spoken, s.reps);
       if (spoken !== lastCount) { speak(String(spoken)); tone(660, 120); }
     } else {
       out.count.textContent = mmss(spoken);
@@ -192,7 +192,7 @@
     left = (work ? p.work : rest) * 1000;
     end = clock() + left;
     lastCount = -1;
-    out.where.textContent = `Step ${p.step + 1} of ${steps.length}`;
+    out.where.textContent = tr('follow.step_of', p.step + 1, steps.length);
     if (shownStep !== p.step) {
       shownStep = p.step;
       out.title.textContent = s.title;
@@ -205,24 +205,24 @@
       }));
     }
     const after = parts.slice(i + 1).find((q) => q.step !== p.step);
-    out.upnext.textContent = work && after ? `Next: ${steps[after.step].title}` : '';
+    out.upnext.textContent = work && after ? tr('follow.next', steps[after.step].title) : '';
     out.phase.textContent = phaseWords();
     dlg.classList.toggle('working', work);
     // While getting ready, Skip is the way on: "I'm ready".
-    skipButton.textContent = work ? 'Skip' : "I'm ready";
+    skipButton.textContent = work ? tr('follow.skip') : tr('follow.ready_now');
     skipButton.classList.toggle('primary', !work);
     pauseButton.classList.toggle('primary', work);
     let msg = phaseWords();
     let talk = msg;
     if (work) {
       if (!session) session = { t: new Date().toISOString(), r: sec.dataset.name, u: location.pathname, n: 0, of: steps.length, b: set.pain && set.pain.value !== '' ? Number(set.pain.value) : null, a: null };
-      msg += s.reps ? `: ${s.reps} times` : ` for ${words(p.work)}`;
+      msg += s.reps ? tr('follow.times', s.reps) : tr('follow.for', words(p.work));
       talk = msg;
       tone(880, 200);
       buzz(200);
     } else if (p.set === 1 && p.side < 2) {
-      msg = `Step ${p.step + 1} of ${steps.length}: ${s.title}. ${s.dose}. ${msg}`;
-      talk = `${p.step ? 'Next: ' : ''}${s.title}. ${s.dose}.`;
+      msg = tr('follow.step_intro', tr('follow.step_of', p.step + 1, steps.length), s.title, s.dose, msg);
+      talk = p.step ? tr('follow.next_talk', s.title, s.dose) : tr('follow.first_talk', s.title, s.dose);
     } else if (p.side === 2) buzz([100, 80, 100]);
     speak(talk, true);
     say(`${msg}.`);
@@ -235,9 +235,9 @@
     out.stage.hidden = true;
     out.end.hidden = false;
     out.progress.value = 1;
-    out.where.textContent = 'Finished';
-    say('Routine finished. Well done.');
-    speak('Well done. You finished.', true);
+    out.where.textContent = tr('follow.finished');
+    say(tr('follow.done_said'));
+    speak(tr('follow.done_spoken'), true);
     tone(988, 300);
     buzz([200, 100, 200]);
     save(steps.length);
@@ -280,10 +280,10 @@
       end = clock() + left;
       wake();
     }
-    pauseButton.textContent = p ? 'Resume' : 'Pause';
+    pauseButton.textContent = p ? tr('follow.resume') : tr('follow.pause');
     dlg.classList.toggle('paused', p);
-    say(p ? 'Paused.' : 'Going on.');
-    speak(p ? 'Paused.' : 'Going on.', true);
+    say(p ? tr('follow.paused') : tr('follow.going_on'));
+    speak(p ? tr('follow.paused') : tr('follow.going_on'), true);
     tick();
   };
 
@@ -294,7 +294,7 @@
     plan();
     session = null;
     paused = false;
-    pauseButton.textContent = 'Pause';
+    pauseButton.textContent = tr('follow.pause');
     dlg.classList.remove('paused');
     out.end.hidden = true;
     out.stage.hidden = false;

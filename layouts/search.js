@@ -24,7 +24,7 @@
       .then((entries) => {
         index = entries.map((e) => ({ e, t: words(e.t), a: words(e.a || ''), s: words(e.s || ''), w: (e.w || '').split(' ') }));
       })
-      .catch(() => { index = []; status.textContent = 'Search is not available right now.'; });
+      .catch(() => { index = []; status.textContent = tr('search.unavailable'); });
     return loading;
   };
 
@@ -92,8 +92,8 @@
       list.appendChild(li);
     });
     status.textContent = hits.length
-      ? `${hits.length} ${hits.length === 1 ? 'result' : 'results'}.`
-      : 'Nothing found. Try another word.';
+      ? tr('search.results', hits.length)
+      : tr('search.none');
   };
 
   const move = (by) => {

@@ -27,7 +27,7 @@ func Content(ln *link.Linked) diag.List {
 		if !overLimit(p, limit) {
 			continue
 		}
-		st := d.Reading
+		st := d.ReadingIn(ln.Guide.Site.Language)
 		line, col := d.TextPosition(st.Hardest.At)
 		list.Warnf(d.Display, line, col,
 			"the hardest sentence starts here (grade "+grade(st.Hardest.Grade())+"): split long sentences and use shorter, everyday words",

@@ -307,7 +307,7 @@ func TestStylesheetOnlyChange(t *testing.T) {
 		t.Error("the new stylesheet is not served")
 	}
 	// A template change is not a stylesheet change.
-	replace(t, filepath.Join(layoutsDir, "home.html"), "<h2 id=\"routines-title\">Routines</h2>", "<h2 id=\"routines-title\">All routines</h2>")
+	replace(t, filepath.Join(layoutsDir, "home.html"), "<h2 id=\"routines-title\">{{T \"home.routines\"}}</h2>", "<h2 id=\"routines-title\">All routines</h2>")
 	if err := json.Unmarshal([]byte(next(t, events, "reload").Data), &reload); err != nil || reload.CSS {
 		t.Errorf("a template change needs a reload: %v %v", reload, err)
 	}

@@ -58,7 +58,7 @@ func (l *linker) reviewDates() {
 // reading gives each page written from a file the reading measures load took.
 func (l *linker) reading() {
 	for _, p := range l.pagesInOrder() {
-		st := l.docs[p].Reading
+		st := l.docs[p].ReadingIn(l.g.Site.Language)
 		p.Reading = guide.Reading{Words: st.Words, Grade: st.Grade}
 	}
 }

@@ -47,7 +47,7 @@ func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Nod
 	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
 	d.Anchors, d.Sites = d.scan()
 	d.Text = d.plainText()
-	d.Reading = d.measure()
+	d.Reading = d.measure(readability.Text{})
 	d.Todos = d.findTodos()
 	return d
 }

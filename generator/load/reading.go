@@ -14,11 +14,19 @@ import (
 // measured with the body. The red-flag page's flags are read too.
 var proseFields = map[string]bool{"summary": true, "cues": true, "cautions": true}
 
+// ReadingIn is the reading measures of d's text in language lang (a BCP 47 tag):
+// Reading, taken as English, or measured again by the formula of lang.
+func (d *Document) ReadingIn(lang string) readability.Stats {
+	if readability.FormulaOf(lang) == readability.FleschKincaid {
+		return d.Reading
+	}
+	return d.measure(readability.NewText(lang))
+}
+
 // measure counts the text a patient reads on the page of d: the prose
 // fields of its front matter and its Markdown body, without code, citations, raw
 // HTML or addresses. Positions are body offsets, or -line for front-matter values.
-func (d *Document) measure() readability.Stats {
-	var t readability.Text
+func (d *Document) measure(t readability.Text) readability.Stats {
 	matterProse(d.Matter, &t, false)
 	var buf strings.Builder
 	at := -1

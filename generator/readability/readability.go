@@ -1,6 +1,8 @@
-// Package readability measures how hard a text is to read with the Flesch-Kincaid
-// grade level: roughly the years of (US) schooling a reader needs to follow it.
-// Patient materials should read at grade 6 to 8.
+// Package readability measures how hard a text is to read with the formula of its
+// language: for English the Flesch-Kincaid grade level, roughly the years of (US)
+// schooling a reader needs to follow it; for Spanish Fernández Huerta's reading
+// ease, turned into a school grade (spanish.go). Patient materials should read at
+// grade 6 to 8.
 //
 //	grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
 //
@@ -9,6 +11,7 @@
 package readability
 
 import (
+	"cmp"
 	"iter"
 	"strings"
 	"unicode"
@@ -18,6 +21,7 @@ import (
 // comes; call EndBlock after a heading, a list item or any other piece of text that
 // ends a thought without a full stop. The zero Text is empty and ready to use.
 type Text struct {
+	formula                     Formula // "" is Flesch-Kincaid
 	words, sentences, syllables int
 	cur                         Sentence // the sentence being read; Words is 0 between sentences
 	hardest                     Sentence
@@ -27,16 +31,24 @@ type Text struct {
 type Sentence struct {
 	At               int
 	Words, Syllables int
+	formula          Formula
 }
 
-// Grade is the sentence's own Flesch-Kincaid grade.
-func (s Sentence) Grade() float64 { return Grade(s.Words, 1, s.Syllables) }
+// Grade is the sentence's own grade, by the formula of its text.
+func (s Sentence) Grade() float64 { return s.formula.grade(s.Words, 1, s.Syllables) }
+
+// NewText returns an empty Text measured by the formula of language lang (a BCP 47
+// tag); the zero Text is measured as English.
+func NewText(lang string) Text { return Text{formula: FormulaOf(lang)} }
 
 // Stats are the counts of a text and its grade.
 type Stats struct {
 	Words, Sentences, Syllables int
-	// Grade is the Flesch-Kincaid grade level, 0 for a text without words.
+	// Grade is the school grade by the formula of the text's language (Flesch-Kincaid
+	// for English), 0 for a text without words or a language without a formula.
 	Grade float64
+	// Formula is the formula Grade comes from; None when the language has none.
+	Formula Formula
 	// Hardest is the sentence with the highest grade: the first one to rewrite.
 	Hardest Sentence
 }
@@ -50,9 +62,9 @@ func (t *Text) Add(s string, at int) {
 		core := strings.TrimFunc(tok, notWordRune)
 		if core != "" {
 			for part := range fields(core, isDash) {
-				if n := Syllables(part); n > 0 || hasDigit(part) {
+				if n := t.formula.syllables(part); n > 0 || hasDigit(part) {
 					if t.cur.Words == 0 {
-						t.cur.At = at
+						t.cur.At, t.cur.formula = at, t.formula
 					}
 					t.cur.Words++
 					t.cur.Syllables += max(n, 1)
@@ -84,7 +96,7 @@ func (t *Text) Stats() Stats {
 	c := *t
 	c.EndBlock()
 	return Stats{Words: c.words, Sentences: c.sentences, Syllables: c.syllables,
-		Grade: Grade(c.words, c.sentences, c.syllables), Hardest: c.hardest}
+		Grade: c.formula.grade(c.words, c.sentences, c.syllables), Formula: cmp.Or(c.formula, FleschKincaid), Hardest: c.hardest}
 }
 
 // Grade is the Flesch-Kincaid grade level of a text with the given counts, or 0 when

@@ -28,6 +28,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/cms"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/link"
 )
 
@@ -40,6 +41,11 @@ type Layouts struct {
 	base   *template.Template
 	assets map[string][]byte // file name -> content
 	admin  []byte            // admin.html, the browser editor's page (package cms)
+
+	langs       map[string]map[guide.Kind]*template.Template // kinds, per language of catalogs
+	catalogs    map[string]*i18n.Catalog                     // the interface strings, by language
+	ownCatalogs bool                                         // the catalogs came from the layouts folder
+	used        map[string][]use                             // the keys the layouts and the program use (strings.go)
 }
 
 // pageKinds lists each layout file and the kind of page it renders.
@@ -52,7 +58,7 @@ var pageKinds = map[guide.Kind]string{
 
 // ParseLayouts reads the templates and stylesheet from fsys, once per build.
 func ParseLayouts(fsys fs.FS) (*Layouts, error) {
-	base, err := template.New("base.html").Funcs(funcs).Funcs(patientFuncs).Funcs(clinicalFuncs).ParseFS(fsys, "base.html", "partials.html")
+	base, err := template.New("base.html").Funcs(funcs).Funcs(langFuncs).Funcs(patientFuncs).Funcs(clinicalFuncs).ParseFS(fsys, "base.html", "partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
@@ -63,6 +69,17 @@ func ParseLayouts(fsys fs.FS) (*Layouts, error) {
 			return nil, fmt.Errorf("layouts: %w", err)
 		}
 		ls.kinds[kind] = t
+	}
+	if ls.catalogs, ls.ownCatalogs, err = readCatalogs(fsys); err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	ls.used = scanKeys(fsys)
+	ls.langs = map[string]map[guide.Kind]*template.Template{}
+	for lang, c := range ls.catalogs {
+		ls.langs[lang] = map[guide.Kind]*template.Template{}
+		for kind, t := range ls.kinds {
+			ls.langs[lang][kind] = template.Must(t.Clone()).Funcs(withLang(c))
+		}
 	}
 	ls.assets = map[string][]byte{}
 	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
@@ -95,6 +112,8 @@ func layoutsID(fsys fs.FS, assets map[string][]byte) uint64 {
 		names = append(names, file)
 	}
 	sort.Strings(names[2:])
+	cats, _ := fs.Glob(fsys, i18nDir+"/*.yaml")
+	names = append(names, cats...)
 	h := sha256.New()
 	for _, name := range names {
 		b, _ := fs.ReadFile(fsys, name)
@@ -120,11 +139,9 @@ func (ls *Layouts) citation(t *link.Table) citation.RenderFunc {
 }
 
 var funcs = template.FuncMap{
-	"words":   guide.Words,
 	"iso8601": guide.ISO8601,
 	"lower":   strings.ToLower,
 	"title":   func(s string) string { return strings.ToUpper(s[:min(1, len(s))]) + s[min(1, len(s)):] },
-	"urgency": guide.Urgency.Label,
 	"period":  period,
 	"card":    func(v view, s *guide.Stretch) part { return part{View: v, Stretch: s} },
 	"flags":   func(v view, fs []*guide.Flag) part { return part{View: v, Flags: fs} },
@@ -161,8 +178,12 @@ type view struct {
 	Area    *guide.Area
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
+	strings template.JS       // the scripts' strings, in the page's language (strings.go)
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
 }
+
+// Strings is the JSON of the strings the scripts show, in the page's language.
+func (v view) Strings() template.JS { return v.strings }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.
 // Asset names carry a hash of their content, so they can be cached for a long time.

@@ -35,6 +35,7 @@ type SearchEntry struct {
 // A page's words are kept in the memo while its body and the guide are the same.
 func (r *run) searchIndex() []byte {
 	g := r.ln.Guide
+	kindOf := func(k string) string { return r.cat.S("search_kind." + k) }
 	var es []SearchEntry
 	type words struct {
 		entry int // in es
@@ -51,28 +52,28 @@ func (r *run) searchIndex() []byte {
 		for _, a := range s.Areas {
 			extra = append(extra, a.Title)
 		}
-		add(&s.Page, "Stretch", extra...)
+		add(&s.Page, kindOf("stretch"), extra...)
 	}
 	for _, r := range g.Routines {
 		var extra []string
 		for _, st := range r.Steps {
 			extra = append(extra, st.Stretch.Title)
 		}
-		add(&r.Page, "Routine", extra...)
+		add(&r.Page, kindOf("routine"), extra...)
 	}
 	for _, f := range g.Flags {
-		es = append(es, SearchEntry{Title: f.Title, URL: g.RedFlags.URL + "#" + f.ID, Kind: "Warning sign", Summary: f.Action})
+		es = append(es, SearchEntry{Title: f.Title, URL: g.RedFlags.URL + "#" + f.ID, Kind: kindOf("sign"), Summary: f.Action})
 	}
-	add(g.RedFlags, "Page")
+	add(g.RedFlags, kindOf("page"))
 	for _, a := range g.Areas {
-		es = append(es, SearchEntry{Title: a.Title, URL: a.URL, Kind: "Body area", Summary: a.Summary})
+		es = append(es, SearchEntry{Title: a.Title, URL: a.URL, Kind: kindOf("area"), Summary: a.Summary})
 	}
 	for _, p := range g.Positions {
-		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: "Position", Summary: p.Summary})
+		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: kindOf("position"), Summary: p.Summary})
 	}
 	for _, p := range g.Pages {
 		if !p.ForAuthors {
-			add(p, "Page")
+			add(p, kindOf("page"))
 		}
 	}
 	par.Do(len(todo), func(i int) {

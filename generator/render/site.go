@@ -15,6 +15,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/cms"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/memo"
@@ -47,6 +48,8 @@ type run struct {
 	model  uint64                 // the linked guide, Markdown bodies left out
 	bodies map[*guide.Page]uint64 // each page's body key, once rendered
 	images map[string][]byte      // the pictures, by address
+	cat    *i18n.Catalog          // the interface strings of the site's language
+	kinds  map[guide.Kind]*template.Template
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -57,6 +60,12 @@ type run struct {
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
 	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}}
+	var err error
+	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
+		return nil, Stats{}, err
+	}
+	r.kinds = ls.langs[r.cat.Lang]
+	namePositions(ln.Guide, r.cat)
 	out := map[string][]byte{}
 	assets := map[string]string{}
 	for name, b := range ls.assets {
@@ -156,8 +165,9 @@ func (r *run) readImages(out map[string][]byte) error {
 func (r *run) views(assets map[string]string) []view {
 	g := r.ln.Guide
 	var views []view
+	strs := scriptStrings(r.cat)
 	add := func(v view) {
-		v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, r.opts.PDFs
+		v.Site, v.Guide, v.assets, v.pdfs, v.strings = g.Site, g, assets, r.opts.PDFs, strs
 		views = append(views, v)
 	}
 	add(view{Page: g.Home})
@@ -170,19 +180,20 @@ func (r *run) views(assets map[string]string) []view {
 	for _, a := range g.Areas {
 		add(view{Page: &guide.Page{Kind: guide.KindArea, Slug: a.ID, URL: a.URL, Title: a.Title, Summary: a.Summary}, Area: a})
 	}
-	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: "All stretches",
-		Summary: "Every stretch in this guide, with its position, how long it takes and what you need."}})
+	c := r.cat
+	add(view{Page: &guide.Page{Kind: guide.KindStretches, Slug: "stretches", URL: "stretches/", Title: c.S("page.stretches_title"),
+		Summary: c.S("page.stretches_summary")}})
 	for _, p := range g.Positions {
 		add(view{Page: &guide.Page{Kind: guide.KindPosition, Slug: p.ID, URL: p.URL, Title: p.Title, Summary: p.Summary}})
 	}
 	add(view{Page: g.RedFlags})
-	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: "References"}})
+	add(view{Page: &guide.Page{Kind: guide.KindBibliography, Slug: "bibliography", URL: "bibliography/", Title: c.S("page.references_title")}})
 	for _, p := range g.Pages {
 		add(view{Page: p})
 	}
-	add(view{Page: progressPage()})
-	add(view{Page: prescribePage()})
-	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: "Page not found"}, Root: g.Site.BasePath})
+	add(view{Page: named(progressPage(), c, "page.progress")})
+	add(view{Page: named(prescribePage(), c, "page.make")})
+	add(view{Page: &guide.Page{Kind: guide.KindNotFound, Slug: "404", URL: "404.html", Title: c.S("page.notfound_title")}, Root: g.Site.BasePath})
 	return views
 }
 
@@ -210,7 +221,7 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		files[i], made, errs[i] = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
 			b := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(b)
-			err := r.ls.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
+			err := r.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
 			return bytes.Clone(b.Bytes()), err
 		})
 		if made {

@@ -60,6 +60,8 @@ func blocked(markup []byte, csp string) []string {
 				switch {
 				case a.Key == "src" || (t.Data == "script" && strings.HasSuffix(a.Key, "href")):
 					hasSrc = true
+				case t.Data == "script" && a.Key == "type" && dataBlock(a.Val):
+					hasSrc = true // a data block (JSON) is never run: no policy applies to it
 				case a.Key == "style":
 					out = append(out, "style attribute on <"+t.Data+">")
 				case strings.HasPrefix(a.Key, "on"):
@@ -74,6 +76,13 @@ func blocked(markup []byte, csp string) []string {
 			}
 		}
 	}
+}
+
+// dataBlock reports whether a script element's type makes it a data block, which
+// the browser never runs: any type but JavaScript's and module.
+func dataBlock(typ string) bool {
+	typ = strings.ToLower(strings.TrimSpace(typ))
+	return typ != "" && typ != "module" && !strings.Contains(typ, "javascript") && !strings.Contains(typ, "ecmascript")
 }
 
 func TestBlockedFindsEachKindOfInlineCode(t *testing.T) {
@@ -94,6 +103,9 @@ func TestBlockedFindsEachKindOfInlineCode(t *testing.T) {
 		{`<a href=" JavaScript:go()">`, strict, []string{"javascript: URL on <a>"}},
 		{`<svg><script href="a.js"/><rect style="fill:red"/></svg>`, strict, []string{"style attribute on <rect>"}},
 		{`<p>The word onion and style="x" in text</p>`, strict, nil},
+		{`<script type="application/json" id="ui-strings">{"a":"b"}</script>`, strict, nil},
+		{`<script type="text/javascript">go()</script>`, strict, []string{"inline <script>"}},
+		{`<script type="module">go()</script>`, strict, []string{"inline <script>"}},
 	} {
 		if got := blocked([]byte(tc.markup), tc.csp); !slices.Equal(got, tc.want) {
 			t.Errorf("%s: got %q, want %q", tc.markup, got, tc.want)

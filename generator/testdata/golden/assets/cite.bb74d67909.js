@@ -48,7 +48,7 @@
     const more = document.createElement('p');
     const to = document.createElement('a');
     to.href = a.href;
-    to.textContent = 'See it in the reference list';
+    to.textContent = tr('cite.see');
     more.appendChild(to);
     pop.replaceChildren(...ref.cloneNode(true).childNodes, more);
     pop.hidden = false;

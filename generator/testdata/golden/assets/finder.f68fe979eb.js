@@ -54,12 +54,12 @@
     // On a phone the list is below the fold: a link jumps to it.
     if (jump) {
       jump.hidden = !shown || shown === cards.length;
-      jump.firstChild.textContent = `See the ${shown} ${shown === 1 ? 'stretch' : 'stretches'}`;
+      jump.firstChild.textContent = tr('finder.see', shown);
     }
     if (announce !== false && status) {
       status.textContent = shown === cards.length
-        ? `Showing all ${shown} stretches.`
-        : `Showing ${shown} of ${cards.length} stretches.`;
+        ? tr('finder.all', shown)
+        : tr('finder.some', shown, cards.length);
     }
     toAddress();
   };

@@ -30,14 +30,13 @@
   let note = '';
   let steps = []; // {s: slug, kind: 'h' or 'r', n, sets, sides}
 
-  // The same words and sums as package guide: Words, ISO8601, Dose.String, Dose.Active.
-  const plural = (n, one, many) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+  // The same words and sums as package i18n and guide: Words, ISO8601, Dose, Dose.Active.
   const words = (t) => {
     const m = Math.floor(t / 60);
     const s = t % 60;
-    if (m === 0) return plural(s, 'second', 'seconds');
-    if (s === 0) return plural(m, 'minute', 'minutes');
-    return `${plural(m, 'minute', 'minutes')} ${plural(s, 'second', 'seconds')}`;
+    if (m === 0) return tr('duration.seconds', s);
+    if (s === 0) return tr('duration.minutes', m);
+    return tr('duration.minutes_seconds', tr('duration.minutes', m), tr('duration.seconds', s));
   };
   const iso = (t) => {
     const h = Math.floor(t / 3600);
@@ -45,8 +44,8 @@
     const s = t % 60;
     return `PT${h ? `${h}H` : ''}${m ? `${m}M` : ''}${s || (!h && !m) ? `${s}S` : ''}`;
   };
-  const doseText = (st) => [st.kind === 'r' ? plural(st.n, 'repetition', 'repetitions') : `Hold ${words(st.n)}`,
-    st.sets > 1 && `${st.sets} times`, st.sides && 'each side'].filter(Boolean).join(', ');
+  const doseText = (st) => [st.kind === 'r' ? tr('dose.reps', st.n) : tr('dose.hold', words(st.n)),
+    st.sets > 1 && tr('dose.sets', st.sets), st.sides && tr('dose.sides')].filter(Boolean).join(tr('dose.join'));
   const active = (st) => (st.kind === 'r' ? st.n * cat.rep : st.n) * Math.max(st.sets, 1) * (st.sides ? 2 : 1);
 
   // h makes an element: attributes (on* never), then children, strings as text.
@@ -104,8 +103,8 @@
     out.results.replaceChildren(...found.map((s) => h('li', null,
       h('span', { class: 'maker-name' }, s.t), ' ',
       h('span', { class: 'meta' }, `${doseText(fresh(s))} · ${s.p}`), ' ',
-      h('button', { type: 'button', class: 'button', 'data-add': s.s, 'aria-label': `Add ${s.t}` }, 'Add'))));
-    out.found.textContent = found.length ? plural(found.length, 'stretch matches', 'stretches match') : 'No stretch matches. Try other words or filters.';
+      h('button', { type: 'button', class: 'button', 'data-add': s.s, 'aria-label': tr('make.add_label', s.t) }, tr('make.add')))));
+    out.found.textContent = found.length ? tr('make.found', found.length) : tr('make.none');
   };
 
   // The editor: one item per step, with its dose fields and buttons to move it.
@@ -113,25 +112,25 @@
   const editor = () => {
     out.editor.replaceChildren(...steps.map((st, i) => {
       const s = bySlug.get(st.s);
-      const kind = h('select', { 'data-f': 'kind' }, h('option', { value: 'h' }, 'Hold, in seconds'), h('option', { value: 'r' }, 'Repetitions'));
+      const kind = h('select', { 'data-f': 'kind' }, h('option', { value: 'h' }, tr('make.hold')), h('option', { value: 'r' }, tr('make.reps')));
       kind.value = st.kind;
       return h('li', { class: 'maker-step', draggable: 'true', 'data-i': i },
         h('h3', null, s.t),
         h('div', { class: 'maker-dose' },
-          field('Count by', kind),
-          field('How many', h('input', { type: 'number', min: 1, max: 600, value: st.n, 'data-f': 'n' })),
-          field('Sets', h('input', { type: 'number', min: 1, max: 10, value: st.sets, 'data-f': 'sets' })),
-          h('label', { class: 'maker-field' }, h('input', { type: 'checkbox', 'data-f': 'sides', checked: st.sides }), ' Each side')),
+          field(tr('make.count_by'), kind),
+          field(tr('make.how_many'), h('input', { type: 'number', min: 1, max: 600, value: st.n, 'data-f': 'n' })),
+          field(tr('make.sets'), h('input', { type: 'number', min: 1, max: 10, value: st.sets, 'data-f': 'sets' })),
+          h('label', { class: 'maker-field' }, h('input', { type: 'checkbox', 'data-f': 'sides', checked: st.sides }), ` ${tr('make.each_side')}`)),
         h('div', { class: 'maker-move' },
-          h('button', { type: 'button', class: 'button', 'data-move': -1, 'aria-label': `Move ${s.t} up`, disabled: i === 0 }, 'Up'),
-          h('button', { type: 'button', class: 'button', 'data-move': 1, 'aria-label': `Move ${s.t} down`, disabled: i === steps.length - 1 }, 'Down'),
-          h('button', { type: 'button', class: 'button', 'data-remove': '', 'aria-label': `Remove ${s.t}` }, 'Remove')));
+          h('button', { type: 'button', class: 'button', 'data-move': -1, 'aria-label': tr('make.up_label', s.t), disabled: i === 0 }, tr('make.up')),
+          h('button', { type: 'button', class: 'button', 'data-move': 1, 'aria-label': tr('make.down_label', s.t), disabled: i === steps.length - 1 }, tr('make.down')),
+          h('button', { type: 'button', class: 'button', 'data-remove': '', 'aria-label': tr('make.remove_label', s.t) }, tr('make.remove'))));
     }));
     out.empty.hidden = steps.length > 0;
   };
 
   // The handout: the same markup as a routine page's steps.
-  const ticks = () => h('p', { class: 'ticks print-only', 'aria-hidden': 'true' }, 'Tick a box each day you do it: ',
+  const ticks = () => h('p', { class: 'ticks print-only', 'aria-hidden': 'true' }, `${tr('make.ticks')} `,
     [1, 2, 3, 4, 5, 6, 7].map((n) => h('span', null, h('i'), String(n))));
   const stepItem = (st) => {
     const s = bySlug.get(st.s);
@@ -154,9 +153,9 @@
         'data-img': s.i, 'data-alt': s.i && s.a }, (s.c || []).map((c) => h('span', null, c)));
     }));
     follow.dataset.name = title;
-    follow.querySelector('[data-act=start]').textContent = 'Start the routine';
+    follow.querySelector('[data-act=start]').textContent = tr('make.start');
     const done = follow.querySelector('.player-end p');
-    if (done) done.textContent = `You finished ${title}: about ${words(steps.reduce((t, st) => t + active(st), 0))} of stretching.`;
+    if (done) done.textContent = tr('make.finished', title, words(steps.reduce((t, st) => t + active(st), 0)));
     follow.dispatchEvent(new Event('follow:plan'));
   };
   // stamp is the version line a routine page prints (pdf.Stamp): a short hash of the
@@ -179,7 +178,7 @@
       hex = x.toString(16).padStart(8, '0');
     }
     const date = steps.map((st) => bySlug.get(st.s).d || '').sort().pop();
-    if (run === stampRun) out.stamp.textContent = `Version ${hex}${date ? ` · last updated ${date}` : ''}`;
+    if (run === stampRun) out.stamp.textContent = date ? tr('make.stamp_updated', hex, date) : tr('make.stamp', hex);
   };
 
   // refresh shows the routine everywhere it appears after any change.
@@ -191,7 +190,7 @@
     const frag = fragment();
     if (location.hash.slice(1) !== frag) history.replaceState(null, '', `#${frag}`);
     const total = steps.reduce((t, st) => t + active(st), 0);
-    out.heading.textContent = title || 'My stretches';
+    out.heading.textContent = title || tr('make.untitled');
     out.note.textContent = note;
     out.note.hidden = !note;
     out.total.textContent = words(total);
@@ -204,8 +203,8 @@
     });
     const url = link();
     out.url.textContent = url;
-    const code = window.stretchQR && stretchQR.svg(url, 'QR code that opens this routine');
-    out.qr.replaceChildren(code || h('span', null, 'The link is too long for a QR code. Make the note shorter.'));
+    const code = window.stretchQR && stretchQR.svg(url, tr('make.qr'));
+    out.qr.replaceChildren(code || h('span', null, tr('make.too_long')));
     plan();
     stamp();
   };
@@ -221,8 +220,8 @@
     inp.title.value = title;
     inp.note.value = note;
     if (got.unknown.length) {
-      out.unknown.replaceChildren(h('p', null, `This link names ${plural(got.unknown.length, 'stretch', 'stretches')} this guide no longer has, so ${got.unknown.length === 1 ? 'it was' : 'they were'} left out: `,
-        got.unknown.map((u, i) => [i ? ', ' : '', h('strong', null, u)]), '. The other stretches and their doses are as the link gave them. Ask whoever made the routine for a new one if you are not sure.'));
+      out.unknown.replaceChildren(h('p', null, tr('make.unknown', got.unknown.length),
+        got.unknown.map((u, i) => [i ? ', ' : '', h('strong', null, u)]), tr('make.unknown_end')));
       out.unknown.hidden = false;
     }
     maker.open = first ? steps.length === 0 : maker.open;
@@ -235,8 +234,8 @@
   const showKept = () => {
     const list = kept();
     q('[data-kept]').hidden = !list.length;
-    out.kept.replaceChildren(...list.map((k, i) => h('li', null, h('a', { href: `#${k.f}` }, k.t || 'My stretches'), ' ',
-      h('button', { type: 'button', class: 'button', 'data-forget': i, 'aria-label': `Remove ${k.t} from this device` }, 'Remove'))));
+    out.kept.replaceChildren(...list.map((k, i) => h('li', null, h('a', { href: `#${k.f}` }, k.t || tr('make.untitled')), ' ',
+      h('button', { type: 'button', class: 'button', 'data-forget': i, 'aria-label': tr('make.forget_label', k.t) }, tr('make.remove')))));
   };
   const keep = (list) => { try { localStorage.setItem(KEPT, JSON.stringify(list)); return true; } catch (e) { return false; } };
 
@@ -251,13 +250,13 @@
     print: () => window.print(),
     copy: () => {
       const said = (m) => { out.said.textContent = m; };
-      if (navigator.clipboard) navigator.clipboard.writeText(link()).then(() => said('Link copied.'), () => said('Copy the link from the address bar.'));
-      else said('Copy the link from the address bar.');
+      if (navigator.clipboard) navigator.clipboard.writeText(link()).then(() => said(tr('make.copied')), () => said(tr('make.copy_yourself')));
+      else said(tr('make.copy_yourself'));
     },
     keep: () => {
       const f = fragment();
       const ok = keep([{ t: title, f }, ...kept().filter((k) => k.f !== f)]);
-      out.said.textContent = ok ? 'Kept in this browser. Find it under "My routines on this device".' : 'This browser does not let the page keep it.';
+      out.said.textContent = ok ? tr('make.kept') : tr('make.not_kept');
       showKept();
     },
   };
@@ -271,7 +270,7 @@
       steps.push(fresh(bySlug.get(b.dataset.add)));
       editor();
       refresh();
-      out.said.textContent = `Added ${bySlug.get(b.dataset.add).t}. The routine has ${plural(steps.length, 'stretch', 'stretches')}.`;
+      out.said.textContent = tr('make.added', bySlug.get(b.dataset.add).t, tr('make.count', steps.length));
     } else if (b.dataset.move) {
       const to = i + Number(b.dataset.move);
       move(i, to);

@@ -13,7 +13,6 @@
   const day = (d) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const el = (tag, text) => { const e = document.createElement(tag); if (text !== undefined) e.textContent = text; return e; };
   const pain = (v) => (v === null || v === undefined ? '' : String(v));
-  const plural = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
   const mean = (xs) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
 
   const kept = document.querySelector('[data-kept]');
@@ -21,7 +20,7 @@
     const routines = read('stretchguide-routines');
     kept.hidden = !routines.length;
     out.kept.replaceChildren(...routines.map((k) => {
-      const a = el('a', k.t || 'My stretches');
+      const a = el('a', k.t || tr('make.untitled'));
       a.href = `${kept.dataset.make}#${k.f}`;
       const li = el('li');
       li.append(a);
@@ -50,23 +49,23 @@
     const recent = all.filter((s) => new Date(s.t) >= first);
     out.cal.replaceChildren();
     for (let w = 0; w < 4; w++) {
-      const tr = el('tr');
+      const row = el('tr');
       for (let i = 0; i < 7; i++) {
         const c = new Date(first);
         c.setDate(first.getDate() + w * 7 + i);
         const td = el('td');
         const n = recent.filter((s) => day(new Date(s.t)) === day(c)).length;
         td.append(el('span', String(c.getDate())));
-        if (n) { td.className = 'done'; td.append(el('span', ` ✓ ${plural(n, 'session')}`)); }
+        if (n) { td.className = 'done'; td.append(el('span', ` ✓ ${tr('progress.sessions', n)}`)); }
         if (c > today) td.className = 'future';
         if (day(c) === day(today)) td.setAttribute('aria-current', 'date');
-        tr.append(td);
+        row.append(td);
       }
-      out.cal.append(tr);
+      out.cal.append(row);
     }
     out.sum.textContent = all.length
-      ? `${plural(recent.length, 'session')} in the last four weeks. Days in a row now: ${streak}. Most days in a row: ${best}.`
-      : 'No sessions yet. Start a routine or a stretch, and it will show here.';
+      ? tr('progress.sum', tr('progress.sessions', recent.length), streak, best)
+      : tr('progress.none');
     // Pain: the average before and after, first half of the four weeks and second.
     const half = new Date(first);
     half.setDate(half.getDate() + 14);
@@ -74,31 +73,34 @@
     const early = recent.filter((s) => new Date(s.t) < half);
     const late = recent.filter((s) => new Date(s.t) >= half);
     const parts = [];
-    [['b', 'before'], ['a', 'after']].forEach(([k, w]) => {
+    // went says the change from the first two weeks to the last two; one, the one average.
+    const trend = (k, went, one) => {
       const a = avg(early, k);
       const b = avg(late, k);
-      if (a !== null && b !== null) parts.push(`Average pain ${w} stretching went from ${a} to ${b} out of 10 between the first two weeks and the last two.`);
-      else if (b !== null || a !== null) parts.push(`Average pain ${w} stretching: ${b === null ? a : b} out of 10.`);
-    });
-    out.trend.textContent = parts.join(' ') || 'When you note your pain before or after a session, it shows here.';
+      if (a !== null && b !== null) parts.push(went(a, b));
+      else if (b !== null || a !== null) parts.push(one(b === null ? a : b));
+    };
+    trend('b', (a, b) => tr('progress.before_went', a, b), (v) => tr('progress.before_avg', v));
+    trend('a', (a, b) => tr('progress.after_went', a, b), (v) => tr('progress.after_avg', v));
+    out.trend.textContent = parts.join(' ') || tr('progress.no_pain');
     out.rows.replaceChildren(...recent.slice().reverse().map((s) => {
-      const tr = el('tr');
-      [new Date(s.t).toLocaleDateString(document.documentElement.lang), s.r, `${s.n} of ${s.of}`, pain(s.b), pain(s.a)]
-        .forEach((v) => tr.append(el('td', v)));
-      return tr;
+      const row = el('tr');
+      [new Date(s.t).toLocaleDateString(document.documentElement.lang), s.r, tr('progress.of', s.n, s.of), pain(s.b), pain(s.a)]
+        .forEach((v) => row.append(el('td', v)));
+      return row;
     }));
   };
 
   const csv = () => {
     const q = (v) => `"${String(v).replace(/"/g, '""')}"`;
-    const lines = [['date', 'time', 'what', 'steps done', 'steps', 'pain before', 'pain after'].join(',')];
+    const lines = [tr('progress.csv_head')];
     read().forEach((s) => {
       const t = new Date(s.t);
       lines.push([day(t), t.toTimeString().slice(0, 5), q(s.r), s.n, s.of, pain(s.b), pain(s.a)].join(','));
     });
     const a = el('a');
     a.href = URL.createObjectURL(new Blob([`${lines.join('\r\n')}\r\n`], { type: 'text/csv' }));
-    a.download = `my-stretching-${day(new Date())}.csv`;
+    a.download = `${tr('progress.file')}-${day(new Date())}.csv`;
     document.body.append(a);
     a.click();
     a.remove();
@@ -109,10 +111,10 @@
     print: () => window.print(),
     csv,
     forget: () => {
-      if (!window.confirm('Remove all your sessions from this browser? This cannot be undone.')) return;
+      if (!window.confirm(tr('progress.confirm'))) return;
       try { localStorage.removeItem(KEY); } catch (e) { /* nothing kept */ }
       draw();
-      out.status.textContent = 'Your data is gone from this browser.';
+      out.status.textContent = tr('progress.gone');
     },
   };
   box.addEventListener('click', (e) => {

@@ -1,0 +1,22 @@
+// strings.js: the words the other scripts show, in the page's language. The page
+// carries them as JSON in <script type="application/json" id="ui-strings">, from
+// layouts/i18n/<lang>.yaml. tr(key, a, b) gives the string of key with {0}, {1}
+// (and {n}, the first) filled in; a string with plural forms takes the form of its
+// first argument, a count. A missing key gives the key itself.
+(() => {
+  'use strict';
+  let all = {};
+  try {
+    const el = document.getElementById('ui-strings');
+    all = el ? JSON.parse(el.textContent) : {};
+  } catch (e) { all = {}; }
+  window.tr = (key, ...args) => {
+    let s = all[key];
+    if (s === undefined) return key;
+    if (typeof s === 'object') s = args[0] === 1 ? s.one : s.other;
+    return s.replace(/\{(n|\d+)\}/g, (m, k) => {
+      const v = args[k === 'n' ? 0 : Number(k)];
+      return v === undefined ? m : String(v);
+    });
+  };
+})();
