@@ -2,8 +2,6 @@ package load
 
 import (
 	"bytes"
-	"html"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -11,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/readability"
@@ -45,10 +42,7 @@ type Document struct {
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
 	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, Matter: matter, Front: fm, Body: body}
 	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
-	d.Anchors, d.Sites = d.scan()
-	d.Text = d.plainText()
-	d.Reading = d.measure()
-	d.Todos = d.findTodos()
+	d.walkBody()
 	return d
 }
 
@@ -79,56 +73,4 @@ func (d *Document) MatterValueAt(key string) (line, col int) {
 		}
 	}
 	return 0, 0
-}
-
-// scan finds the ids of the body's headings and its link sites.
-func (d *Document) scan() (anchors map[string]bool, sites []ast.Node) {
-	anchors = map[string]bool{}
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if s, ok := id.([]byte); ok {
-					anchors[string(s)] = true
-				}
-			}
-		case *ast.Link, *ast.Image:
-			sites = append(sites, n)
-		case *citation.Node:
-			sites = append(sites, n)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return anchors, sites
-}
-
-// plainText is the plain text of the body, for the search index.
-func (d *Document) plainText() string {
-	var b strings.Builder
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(d.Body))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String: // typographic quotes and dashes, as HTML entities
-			b.Write(n.Value)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			return ast.WalkSkipChildren, nil
-		default:
-			if n.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return html.UnescapeString(b.String())
 }
