@@ -133,7 +133,6 @@ func (l *linker) citations(p *guide.Page, d *load.Document, cs []front.Citation)
 				p.Grades = map[string]guide.Grade{}
 			}
 			p.Grades[r.Key] = g
-			l.gradeAt[gradeUse{p, r.Key}] = c.Grade.At
 		}
 	}
 	p.Citations = appendNew(p.Citations, refs)
@@ -145,4 +144,18 @@ func (l *linker) ref(d *load.Document, key string, at front.At) *guide.Reference
 		l.errorAt(d, at, diag.DidYouMean(key, keys(l.refs), "add the reference to a file in content/references/"), "unknown reference %q", key)
 	}
 	return r
+}
+
+// gradesSlug is the free page that explains the evidence grades; grade badges link
+// to its sections, whose ids are the grades (## High, ## Very low, ...). Package
+// check warns of grades it does not explain.
+const gradesSlug = "evidence-grades"
+
+// gradesPage finds the page explaining evidence grades.
+func (l *linker) gradesPage() {
+	for _, p := range l.g.Pages {
+		if p.Slug == gradesSlug {
+			l.g.GradesPage = p
+		}
+	}
 }
