@@ -236,6 +236,7 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 			refs[j] = &cp
 		}
 		c.Add(f.Doc, refs)
+		c.AddPicture(paths[i], f.Picture)
 	}
 	b.stale, b.staleAll = nil, false
 	return c

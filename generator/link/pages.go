@@ -59,7 +59,8 @@ func (l *linker) image(d *load.Document, file, alt front.Str) *guide.Image {
 		l.errorAt(d, file.At, "put the picture in the same folder as the page and give just its file name", "the image %q is outside the content folder", file.V)
 		return nil
 	}
-	if !load.Picture(l.c.Files, d, file, src, l.problems) {
+	pf := load.Picture(l.c, d, file, src, l.problems)
+	if pf == nil {
 		return nil
 	}
 	if alt.V == "" {
@@ -67,6 +68,7 @@ func (l *linker) image(d *load.Document, file, alt front.Str) *guide.Image {
 	}
 	img := &guide.Image{Source: src, URL: "stretches/" + d.Slug + "/" + path.Base(src), Alt: alt.V}
 	l.images = append(l.images, img)
+	sizePicture(img, pf)
 	return img
 }
 
