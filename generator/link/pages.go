@@ -32,7 +32,7 @@ func (l *linker) stretch(d *load.Document) {
 	case fm.Hold.Set() && fm.Reps.Set():
 		l.errorAt(d, fm.Reps.At, "keep hold for a stretch you hold still, or reps for one you repeat", "give either hold or reps, not both")
 	case !fm.Hold.Set() && !fm.Reps.Set():
-		l.errorAt(d, front.At{Line: d.Matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
+		l.errorAt(d, front.At{Line: d.MatterLine}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
 	if fm.Sets.Valid() { // from 1 to 20: the decoder refuses the rest
 		s.Dose.Sets = fm.Sets.V

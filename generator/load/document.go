@@ -23,7 +23,12 @@ type Document struct {
 	Display string // as shown in messages
 	Kind    guide.Kind
 	Slug    string
-	Matter  *yaml.Node // the front matter, lines counted from the top of the file
+	// MatterLine is the line the front matter starts on, and fields where each of
+	// its top-level fields' value is written (MatterValueAt). What the values hold
+	// is in Front: the YAML tree is dropped once the document is measured, as its
+	// nodes took a fifth of a big guide's memory.
+	MatterLine int
+	fields     []matterField
 	// Front is the decoded front matter: *front.Site, *front.RedFlags,
 	// *front.Stretch, *front.Routine or *front.Page, by Kind. Its problems were
 	// reported by Load.
@@ -40,10 +45,21 @@ type Document struct {
 }
 
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
-	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, Matter: matter, Front: fm, Body: body}
+	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body}
 	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
-	d.walkBody()
+	d.walkBody(matter)
+	d.fields = make([]matterField, 0, len(matter.Content)/2)
+	for i := 0; i+1 < len(matter.Content); i += 2 {
+		v := matter.Content[i+1]
+		d.fields = append(d.fields, matterField{matter.Content[i].Value, v.Line, v.Column})
+	}
 	return d
+}
+
+// matterField is a top-level field of front matter: its key, and where its value is.
+type matterField struct {
+	key       string
+	line, col int
 }
 
 // Position turns a byte offset of the body into a line and column of the file.
@@ -66,10 +82,9 @@ func (d *Document) TextPosition(at int) (line, col int) {
 
 // MatterValueAt finds where the value of a top-level front-matter field is written.
 func (d *Document) MatterValueAt(key string) (line, col int) {
-	n := d.Matter
-	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1].Line, n.Content[i+1].Column
+	for _, f := range d.fields {
+		if f.key == key {
+			return f.line, f.col
 		}
 	}
 	return 0, 0

@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
+	"go.yaml.in/yaml/v3"
 
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
@@ -39,13 +40,14 @@ type reach struct {
 
 var walks = sync.Pool{New: func() any { return new(bodyWalk) }}
 
-// walkBody fills in d's Anchors, Sites, Text, Reading and Todos.
-func (d *Document) walkBody() {
+// walkBody fills in d's Anchors, Sites, Text, Reading and Todos; matter is its
+// front matter.
+func (d *Document) walkBody(matter *yaml.Node) {
 	w := walks.Get().(*bodyWalk)
 	w.d, w.anchors, w.sites, w.text, w.prose, w.at = d, map[string]bool{}, nil, w.text[:0], w.prose[:0], -1
 	w.reading, w.todos, w.lines = readability.Text{}, nil, map[int]bool{}
-	matterProse(d.Matter, &w.reading, false)
-	w.matterTodos(d.Matter)
+	matterProse(matter, &w.reading, false)
+	w.matterTodos(matter)
 	w.visit(d.Tree, reach{text: true, prose: true, todo: bytes.Contains(d.Body, []byte("TODO")), sites: true})
 	w.flush()
 	d.Anchors, d.Sites, d.Reading, d.Todos = w.anchors, w.sites, w.reading.Stats(), w.todos

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"html"
+	"io/fs"
 	"os"
 	"reflect"
 	"regexp"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/readability"
 	"github.com/stretchguide/stretchguide/internal/corpus"
 )
@@ -77,9 +79,9 @@ func (d *Document) oldPlainText() string {
 // measure counts the text a patient reads on the page of d: the prose
 // fields of its front matter and its Markdown body, without code, citations, raw
 // HTML or addresses. Positions are body offsets, or -line for front-matter values.
-func (d *Document) oldMeasure() readability.Stats {
+func (d *Document) oldMeasure(matter *yaml.Node) readability.Stats {
 	var t readability.Text
-	matterProse(d.Matter, &t, false)
+	matterProse(matter, &t, false)
 	var buf strings.Builder
 	at := -1
 	flush := func() {
@@ -122,7 +124,7 @@ func (d *Document) oldMeasure() readability.Stats {
 var oldTodoRE = regexp.MustCompile(`\bTODO\b`)
 
 // findTodos lists the TODO warnings of one document.
-func (d *Document) oldFindTodos() diag.List {
+func (d *Document) oldFindTodos(matter *yaml.Node) diag.List {
 	var problems diag.List
 	lines := map[int]bool{}
 	var walk func(n *yaml.Node)
@@ -143,7 +145,7 @@ func (d *Document) oldFindTodos() diag.List {
 			}
 		}
 	}
-	walk(d.Matter)
+	walk(matter)
 	if !bytes.Contains(d.Body, []byte("TODO")) {
 		return problems // most pages: no need to walk the body
 	}
@@ -165,8 +167,23 @@ func (d *Document) oldFindTodos() diag.List {
 	return problems
 }
 
-func sameAsFourWalks(t *testing.T, d *Document) {
+func sameAsFourWalks(t *testing.T, fsys fs.FS, d *Document) {
 	t.Helper()
+	src, err := fs.ReadFile(fsys, d.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := front.Split(src)
+	if d.MatterLine != m.Node.Line {
+		t.Errorf("%s: the front matter is at line %d, want %d", d.Path, d.MatterLine, m.Node.Line)
+	}
+	for i := 0; i+1 < len(m.Node.Content); i += 2 {
+		k, v := m.Node.Content[i].Value, m.Node.Content[i+1]
+		if l, c := d.MatterValueAt(k); l != v.Line || c != v.Column {
+			t.Errorf("%s: %s's value at %d:%d, want %d:%d", d.Path, k, l, c, v.Line, v.Column)
+		}
+	}
+	matter := m.Node // the old walks read the whole front matter
 	anchors, sites := d.oldScan()
 	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(sites, d.Sites) {
 		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites), anchors, len(sites))
@@ -174,20 +191,24 @@ func sameAsFourWalks(t *testing.T, d *Document) {
 	if text := d.oldPlainText(); text != d.Text {
 		t.Errorf("%s: text\n%q\nfour walks give\n%q", d.Path, d.Text, text)
 	}
-	if r := d.oldMeasure(); r != d.Reading {
+	if r := d.oldMeasure(matter); r != d.Reading {
 		t.Errorf("%s: reading %+v; four walks give %+v", d.Path, d.Reading, r)
 	}
-	if todos := d.oldFindTodos(); !reflect.DeepEqual(todos, d.Todos) {
+	if todos := d.oldFindTodos(matter); !reflect.DeepEqual(todos, d.Todos) {
 		t.Errorf("%s: todos %v; four walks give %v", d.Path, d.Todos, todos)
 	}
 }
 
 func TestOneWalkAsFour(t *testing.T) {
-	folders := map[string]*Content{}
+	type folder struct {
+		fsys fs.FS
+		c    *Content
+	}
+	folders := map[string]folder{}
 	var problems diag.List
 	for _, dir := range []string{"../../content", "../testdata/site", "../starter/content"} {
 		if _, err := os.Stat(dir); err == nil {
-			folders[dir] = Load(os.DirFS(dir), dir, NewParser(), &problems)
+			folders[dir] = folder{os.DirFS(dir), Load(os.DirFS(dir), dir, NewParser(), &problems)}
 		}
 	}
 	synthetic := fstest.MapFS{}
@@ -198,13 +219,14 @@ func TestOneWalkAsFour(t *testing.T) {
 		"# Head TODO\n\nSome TODO here, `TODO` there, _TODO_ and MYTODO.\n\n    TODO code\n\n" +
 		"Dr. Smith's \"quote\" -- and [link](x.md) ![alt TODO](p.svg) [@key, p. 2] <b>raw</b> https://x.org\n" +
 		"\n> quoted TODO\n\n- one\n- two TODO\n\n| a | b |\n|---|---|\n| TODO | &amp; |\n")}
-	folders["synthetic"] = Load(synthetic, "content", NewParser(), &problems)
+	folders["synthetic"] = folder{synthetic, Load(synthetic, "content", NewParser(), &problems)}
 	n := 0
-	for _, c := range folders {
+	for _, f := range folders {
+		c := f.c
 		docs := append(append(append([]*Document{c.Home, c.RedFlags}, c.Stretches...), c.Routines...), c.Pages...)
 		for _, d := range docs {
 			if d != nil {
-				sameAsFourWalks(t, d)
+				sameAsFourWalks(t, f.fsys, d)
 				n++
 			}
 		}
