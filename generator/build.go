@@ -11,10 +11,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/stretchguide/stretchguide/generator/check"
 	"github.com/stretchguide/stretchguide/generator/diag"
-	"github.com/stretchguide/stretchguide/generator/guide"
-	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/load"
 	"github.com/stretchguide/stretchguide/generator/memo"
 	"github.com/stretchguide/stretchguide/generator/render"
@@ -90,62 +87,6 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	t.step("write")
 	return res, nil
-}
-
-// Check runs load, link and check, and reports every problem a build would, plus
-// what only an author needs: reviews coming due and each page's reading grade (as
-// info). It writes nothing.
-func Check(opts Options) diag.List {
-	fsys, done := load.OpenFolder(opts.content())
-	defer done()
-	return checkContent(fsys, opts)
-}
-
-// checkContent checks the content tree in fsys, naming files as opts.Content/path.
-func checkContent(fsys fs.FS, opts Options) diag.List {
-	var problems diag.List
-	ls, err := readLayouts(opts.Layouts)
-	var refused *layoutInputError
-	if errors.As(err, &refused) {
-		problems.Errorf(refused.file, 1, 1, refused.fix, "%s", refused.msg)
-	} else if err != nil {
-		problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
-	}
-	if ls != nil {
-		problems.Append(ls.StringProblems(opts.Layouts)) // missing and unused interface strings
-	}
-	ln := loadAndLink(fsys, opts, &problems, newTimer(opts.Log))
-	problems.Append(check.Content(ln))
-	if ls != nil && problems.Errors() == 0 {
-		// Render in memory, to check what only the output shows; no PDFs: check
-		// only reads the pages.
-		if out, _, err := render.Site(ln, ls, render.Options{}, memo.New()); err != nil {
-			problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
-		} else {
-			page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
-			problems.Append(check.Safety(ln, page, render.Layout))
-		}
-	}
-	today := opts.Today
-	if today.IsZero() {
-		today = time.Now()
-	}
-	problems.Append(check.Reviews(ln, today, opts.Strict))
-	problems.Append(check.Reviewers(ln, opts.Strict))
-	problems.Append(check.Grades(ln.Guide))
-	problems.Append(check.ReadingInfo(ln))
-	problems.Sort()
-	return problems
-}
-
-// loadAndLink loads the content tree in fsys and links it.
-func loadAndLink(fsys fs.FS, opts Options, problems *diag.List, t *timer) *link.Linked {
-	c := load.Load(fsys, opts.content(), load.NewParser(), problems)
-	t.step("load")
-	ln := link.Link(c, opts.BaseURL, problems)
-	t.step("link")
-	problems.Sort()
-	return ln
 }
 
 // readLayouts parses the layouts folder, or the built-in layouts when dir is "".

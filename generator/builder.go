@@ -55,6 +55,7 @@ type Builder struct {
 	parser      parser.Parser
 	layoutsDirt bool
 
+	src      fs.FS                // the content, when not read from the folder (check, tests)
 	files    map[string]load.File // by path below the content folder
 	stale    map[string]bool      // paths below the content folder to read again
 	staleAll bool
@@ -164,11 +165,7 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 		b.ls, b.layoutsDirt = ls, false
 	}
 	t.step("layouts")
-	c := b.load(&res.Problems)
-	t.step("load")
-	ln := link.Link(c, b.opts.BaseURL, &res.Problems)
-	t.step("link")
-	res.Problems.Append(check.Content(ln))
+	ln := b.analyze(&res.Problems, t)
 	for _, d := range b.ls.StringProblems(b.opts.Layouts) {
 		if d.Severity == diag.Error { // a missing interface string; check warns of unused ones
 			res.Problems.Add(d)
@@ -211,7 +208,10 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 // load assembles the content as load.Load does, reading only new and changed files.
 func (b *Builder) load(problems *diag.List) *load.Content {
 	prefix := b.opts.content()
-	fsys, _ := load.OpenFolder(b.content) // left open: lazy handouts read pictures later; os.Root closes itself once unused
+	fsys := b.src
+	if fsys == nil {
+		fsys, _ = load.OpenFolder(b.content) // left open: lazy handouts read pictures later; os.Root closes itself once unused
+	}
 	paths := load.Paths(fsys, prefix, problems)
 	next := make([]load.File, len(paths))
 	par.Do(len(paths), func(i int) {
@@ -241,6 +241,7 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 			refs[j] = &cp
 		}
 		c.Add(f.Doc, refs)
+		c.AddPicture(paths[i], f.Picture)
 	}
 	b.stale, b.staleAll = nil, false
 	return c

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/stretchguide/stretchguide/generator/check"
+	"github.com/stretchguide/stretchguide/generator/diag"
 )
 
 func TestEvidenceGradeProblems(t *testing.T) {
@@ -53,5 +56,23 @@ func TestEvidenceGradeBadges(t *testing.T) {
 		if !strings.Contains(explained, `id="`+id+`"`) {
 			t.Errorf("the evidence-grades page has no section #%s", id)
 		}
+	}
+}
+
+// Link only links: the warnings about grades the evidence-grades page leaves out
+// come from package check, which reads the linked guide.
+func TestGradeWarningsAreChecks(t *testing.T) {
+	fsys := siteFS(t)
+	fsys["pages/evidence-grades.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Grades\n---\n## High\n\nSure.\n")}
+	var problems diag.List
+	ln := loadAndLink(fsys, Options{Content: "content"}, &problems, newTimer(nil))
+	const want = "the evidence-grades page does not explain the grade"
+	for _, d := range problems {
+		if strings.Contains(d.Message, want) {
+			t.Errorf("link reported %s", d)
+		}
+	}
+	if got := check.Content(ln); !strings.Contains(list(got), want) {
+		t.Errorf("check.Content reported no unexplained grade:\n%s", list(got))
 	}
 }

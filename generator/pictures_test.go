@@ -5,10 +5,16 @@ import (
 	"image"
 	"image/jpeg"
 	"image/png"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
 )
 
 // phonePhoto is a JPEG the size of a phone camera's photo, 4032 x 3024.
@@ -113,5 +119,33 @@ func TestEachPictureIsChecked(t *testing.T) {
 				t.Errorf("want an error at bridge.md mentioning %s, got %v", c.want, list)
 			}
 		})
+	}
+}
+
+// noPictures is a folder whose pictures can no longer be read.
+type noPictures struct{ fs.FS }
+
+func (f noPictures) Open(name string) (fs.File, error) {
+	if ext := path.Ext(name); ext == ".jpg" || ext == ".svg" {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrPermission}
+	}
+	return f.FS.Open(name)
+}
+
+// Loading checks the pictures and reads the sizes of photos, once for each change of
+// the file: linking, which runs after every save, reads no picture again.
+func TestLinkReadsNoPicture(t *testing.T) {
+	dir := siteWithPhotos(t, twoPictures)
+	var problems diag.List
+	c := load.Load(os.DirFS(dir), "content", load.NewParser(), &problems)
+	c.Files = noPictures{c.Files}
+	ln := link.Link(c, "", &problems)
+	if problems.Errors() > 0 {
+		t.Fatalf("linking read the pictures again:\n%s", list(problems))
+	}
+	for _, img := range ln.Images {
+		if img.Source == "stretches/bridge-start.jpg" && img.Width != 1200 {
+			t.Errorf("the photo is published %d wide, want 1200", img.Width)
+		}
 	}
 }

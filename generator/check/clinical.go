@@ -24,8 +24,8 @@ func Reviewers(ln *link.Linked, strict bool) diag.List {
 		line, col := d.MatterValueAt("reviewer")
 		switch {
 		case !p.ClinicallyReviewed():
-			if line == 0 && d.Matter != nil {
-				line = d.Matter.Line
+			if line == 0 {
+				line = d.MatterLine
 			}
 			sev := diag.Warning
 			if strict {

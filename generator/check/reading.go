@@ -17,7 +17,7 @@ import (
 
 // Content gives the problems of the content that a build reports too, found in the
 // linked guide: pages that read above the site's grade, at their hardest sentence,
-// and TODOs left in the text.
+// TODOs left in the text, and evidence grades no page explains (grades.go).
 func Content(ln *link.Linked) diag.List {
 	var list diag.List
 	limit := ln.Guide.Site.ReadabilityGrade
@@ -33,6 +33,7 @@ func Content(ln *link.Linked) diag.List {
 			"the hardest sentence starts here (grade "+grade(st.Hardest.Grade())+"): split long sentences and use shorter, everyday words",
 			"the page reads at school grade %s, above the guide's limit of %d", grade(st.Grade), limit)
 	}
+	list.Append(gradesExplained(ln))
 	return list
 }
 

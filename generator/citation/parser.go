@@ -45,13 +45,13 @@ func (p *citationParser) Parse(parent ast.Node, block text.Reader, pc parser.Con
 	}
 	savedLine, savedPos := block.Position()
 	// A first pass that allocates nothing turns most brackets away cheaply.
-	_, hasAt, ok := scanBody(block, nil)
+	_, size, hasAt, ok := scanBody(block, nil)
 	block.SetPosition(savedLine, savedPos)
 	if !ok || !hasAt {
 		return nil
 	}
-	var body []char
-	closeOff, _, _ := scanBody(block, &body)
+	body := make([]char, 0, size)
+	closeOff, _, _, _ := scanBody(block, &body)
 	items := parseItems(body)
 	if items == nil || isLink(block, seg.Start+1, closeOff, pc) {
 		block.SetPosition(savedLine, savedPos)
@@ -85,14 +85,14 @@ func atFollows(src []byte, start int, pc parser.Context) bool {
 
 // scanBody reads past the '[' at the reader's position up to its matching
 // ']' within the block, leaving the reader just after it. It appends the
-// bytes in between to body unless body is nil, and reports whether they hold
-// an unescaped '@'.
-func scanBody(block text.Reader, body *[]char) (closeOff int, hasAt, ok bool) {
-	depth, n := 0, 0
+// bytes in between to body unless body is nil, and reports how many there are
+// and whether they hold an unescaped '@'.
+func scanBody(block text.Reader, body *[]char) (closeOff, n int, hasAt, ok bool) {
+	depth := 0
 	for i := 1; ; i = 0 {
 		line, seg := block.PeekLine()
 		if line == nil {
-			return 0, false, false
+			return 0, 0, false, false
 		}
 		for ; i < len(line); i++ {
 			c, esc := line[i], false
@@ -104,14 +104,14 @@ func scanBody(block text.Reader, body *[]char) (closeOff int, hasAt, ok bool) {
 			} else if c == ']' {
 				if depth == 0 {
 					block.Advance(i + 1)
-					return sourceOffset(seg, i), hasAt, true
+					return sourceOffset(seg, i), n, hasAt, true
 				}
 				depth--
 			} else if c == '@' {
 				hasAt = true
 			}
 			if n++; n > maxBody {
-				return 0, false, false
+				return 0, 0, false, false
 			}
 			if body != nil {
 				*body = append(*body, char{c, sourceOffset(seg, i), esc})

@@ -71,7 +71,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		case yaml.MappingNode:
 			d.mapping(n, v, name)
 		case yaml.ScalarNode: // a bare value fills the group's first field: "- gordon2016"
-			fields := Fields(v.Type())
+			fields := cachedFields(v.Type())
 			d.value(n, v.Field(fields[0].Index), join(name, fields[0].Name))
 			for _, f := range fields[1:] {
 				if f.Required {
@@ -107,7 +107,10 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		}
 		d.value(val, v.Field(f.Index), join(name, f.Name))
 		d.bounds(f, val, v.Field(f.Index), join(name, f.Name))
-		if s, ok := v.Field(f.Index).Interface().(Str); ok && f.Enum != nil && s.V != "" && !slices.Contains(f.Enum, s.V) {
+		if f.Enum == nil {
+			continue // no need to box the value to look at it
+		}
+		if s, ok := v.Field(f.Index).Interface().(Str); ok && s.V != "" && !slices.Contains(f.Enum, s.V) {
 			d.add(val, false, diag.DidYouMean(s.V, f.Enum, "use one of: "+strings.Join(f.Enum, ", ")),
 				"%s cannot be %q", label(join(name, f.Name)), s.V)
 		}

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
-	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -32,18 +31,7 @@ type Matter struct {
 // the top of the file.
 func Split(src []byte) (Matter, *Issue) {
 	first := firstLine(src)
-	var raw []byte
-	var isTOML bool
-	capture := func(toml bool) frontmatter.UnmarshalFunc {
-		return func(data []byte, _ any) error { raw, isTOML = data, toml; return nil }
-	}
-	rest, err := frontmatter.Parse(bytes.NewReader(src),
-		nil,
-		frontmatter.NewFormat("---", "---", capture(false)),
-		frontmatter.NewFormat("+++", "+++", capture(true)))
-	if err != nil {
-		return Matter{}, &Issue{At: At{1, 1}, Msg: "the file could not be read: " + err.Error()}
-	}
+	raw, rest, isTOML := delimit(src)
 	if raw == nil {
 		if d := bytes.TrimSpace(firstLineText(src, first)); string(d) == "---" || string(d) == "+++" {
 			return Matter{}, &Issue{At: At{first, 1}, Msg: fmt.Sprintf("the front matter that starts here has no closing %s line", d),
@@ -68,16 +56,63 @@ func Split(src []byte) (Matter, *Issue) {
 	return Matter{Node: node, Body: body, Warnings: warnings}, issue
 }
 
+// delimit finds the front matter of src: the first line that is not blank must be
+// --- (YAML) or +++ (TOML) and the front matter runs to the next line that is the
+// same, spaces around either ignored. raw is what lies between them (nil when src
+// has no front matter) and rest what follows the closing line. A last line without
+// a newline may close the front matter but not open it.
+func delimit(src []byte) (raw, rest []byte, isTOML bool) {
+	pos, end := 0, ""
+	for end == "" {
+		line, next, eof := nextLine(src, pos)
+		if eof {
+			return nil, src, false
+		}
+		pos = next
+		switch t := string(bytes.TrimSpace(line)); t {
+		case "":
+			continue
+		case "---", "+++":
+			end, isTOML = t, t == "+++"
+		default:
+			return nil, src, false
+		}
+	}
+	for start := pos; ; {
+		line, next, eof := nextLine(src, pos)
+		if string(bytes.TrimSpace(line)) == end {
+			return src[start:pos], src[next:], isTOML
+		}
+		if eof {
+			return nil, src, false
+		}
+		pos = next
+	}
+}
+
+// nextLine is the line of src at pos with its newline, the position after it, and
+// whether it ends the file without a newline (an empty line at the very end does).
+func nextLine(src []byte, pos int) (line []byte, next int, eof bool) {
+	i := bytes.IndexByte(src[pos:], '\n')
+	if i < 0 {
+		return src[pos:], len(src), true
+	}
+	return src[pos : pos+i+1], pos + i + 1, false
+}
+
 // firstLine is the line number of the first non-blank line (the opening delimiter).
 func firstLine(src []byte) int {
 	line := 1
-	for _, l := range bytes.SplitAfter(src, []byte("\n")) {
+	for pos := 0; ; line++ {
+		l, next, eof := nextLine(src, pos)
 		if len(bytes.TrimSpace(l)) > 0 {
 			return line
 		}
-		line++
+		if eof {
+			return line + 1
+		}
+		pos = next
 	}
-	return line
 }
 
 func firstLineText(src []byte, line int) []byte {

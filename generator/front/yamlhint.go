@@ -2,7 +2,6 @@ package front
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -36,7 +35,40 @@ type yamlLine struct {
 	qCol   int    // the column, from 0, of that quote
 }
 
-var keyRE = regexp.MustCompile(`^([^\s#'"\[\]{},&*!|>%@` + "`" + `-][^:#]*?|"[^"]*"|'[^']*'):(\s|$)`)
+// keyAt finds the key that starts rest, as in "name: value", "name:" or
+// "'a b': value": the key (quotes kept) and the length of what it takes with its
+// colon and the space after it. ok is false when rest starts no key. It reads one
+// line once, as the scan does for every line of every file.
+func keyAt(rest string) (key string, n int, ok bool) {
+	if rest == "" {
+		return "", 0, false
+	}
+	end := -1 // the index of the colon that ends the key
+	switch c := rest[0]; {
+	case c == '"' || c == '\'':
+		end = strings.IndexByte(rest[1:], c) + 2
+		if end == 1 || end >= len(rest) || rest[end] != ':' {
+			return "", 0, false
+		}
+	case isYAMLSpace(c) || strings.IndexByte("#'\"[]{},&*!|>%@`-", c) >= 0:
+		return "", 0, false
+	default:
+		end = strings.IndexAny(rest[1:], ":#") + 1
+		if end == 0 || rest[end] != ':' {
+			return "", 0, false
+		}
+	}
+	switch {
+	case end+1 == len(rest):
+		return rest[:end], end + 1, true
+	case isYAMLSpace(rest[end+1]):
+		return rest[:end], end + 2, true
+	}
+	return "", 0, false
+}
+
+// isYAMLSpace is the white space that may follow a key's colon.
+func isYAMLSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
 func classify(n int, text string) yamlLine {
 	l := yamlLine{n: n, text: text}
@@ -49,10 +81,10 @@ func classify(n int, text string) yamlLine {
 		col += len(rest) - len(trimmed)
 		rest = trimmed
 	}
-	if m := keyRE.FindStringSubmatch(rest); m != nil {
-		l.key, l.keyCol = strings.TrimSpace(m[1]), col
-		col += len(m[0])
-		rest = rest[len(m[0]):]
+	if key, n, ok := keyAt(rest); ok {
+		l.key, l.keyCol = strings.TrimSpace(key), col
+		col += n
+		rest = rest[n:]
 		trimmed := strings.TrimLeft(rest, " ")
 		col += len(rest) - len(trimmed)
 		rest = trimmed

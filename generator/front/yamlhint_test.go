@@ -1,8 +1,10 @@
 package front
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestYAMLMistakesAtTheirLine checks that a YAML slip is reported at the line that
@@ -78,4 +80,33 @@ func TestYAMLScanQuietOnGoodFrontMatter(t *testing.T) {
 	if got := yamlScan(src); len(got) != 0 {
 		t.Errorf("findings on good YAML: %+v", got)
 	}
+}
+
+// keyRE is the pattern keyAt stands for.
+var keyRE = regexp.MustCompile(`^([^\s#'"\[\]{},&*!|>%@` + "`" + `-][^:#]*?|"[^"]*"|'[^']*'):(\s|$)`)
+
+func sameKey(t *testing.T, rest string) {
+	t.Helper()
+	key, n, ok := keyAt(rest)
+	m := keyRE.FindStringSubmatch(rest)
+	if ok != (m != nil) || ok && (key != m[1] || n != len(m[0])) {
+		t.Errorf("keyAt(%q) = %q, %d, %v; the pattern gives %q", rest, key, n, ok, m)
+	}
+}
+
+func TestKeyAtAsThePattern(t *testing.T) {
+	for _, s := range []string{"", "a", "a:", "a: b", "a:b", "a:\tb", "a #: b", "a b: c: d", ":", ": a", "x:: y",
+		`"a b": c`, `"a b":c`, `"a`, `"":`, `'a': b`, `'a'`, "-a: b", "#a: b", "é: b", "a\u00a0: b", " a: b", "http://x: y"} {
+		sameKey(t, s)
+	}
+}
+
+func FuzzKeyAt(f *testing.F) {
+	f.Add("name: value")
+	f.Add(`"a": b`)
+	f.Fuzz(func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			sameKey(t, s)
+		}
+	})
 }

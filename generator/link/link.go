@@ -42,7 +42,6 @@ type linker struct {
 	refs     map[string]*guide.Reference
 	slugs    map[string]*guide.Stretch
 	images   []*guide.Image
-	gradeAt  map[gradeUse]front.At // where front matter gives a citation's grade
 	table    *Table
 	order    []*guide.Page // pagesInOrder, once the guide is sorted
 }
@@ -54,7 +53,7 @@ type linker struct {
 func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
 	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*load.Document{},
 		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
-		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}, gradeAt: map[gradeUse]front.At{}}
+		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
 	l.site(baseURL)
 	l.references()
 	l.redFlags()

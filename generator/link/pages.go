@@ -32,7 +32,7 @@ func (l *linker) stretch(d *load.Document) {
 	case fm.Hold.Set() && fm.Reps.Set():
 		l.errorAt(d, fm.Reps.At, "keep hold for a stretch you hold still, or reps for one you repeat", "give either hold or reps, not both")
 	case !fm.Hold.Set() && !fm.Reps.Set():
-		l.errorAt(d, front.At{Line: d.Matter.Line}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
+		l.errorAt(d, front.At{Line: d.MatterLine}, "add a line like `hold: 30s` or `reps: 10`", "the stretch needs a hold or a number of reps")
 	}
 	if fm.Sets.Valid() { // from 1 to 20: the decoder refuses the rest
 		s.Dose.Sets = fm.Sets.V
@@ -59,7 +59,8 @@ func (l *linker) image(d *load.Document, file, alt front.Str) *guide.Image {
 		l.errorAt(d, file.At, "put the picture in the same folder as the page and give just its file name", "the image %q is outside the content folder", file.V)
 		return nil
 	}
-	if !load.Picture(l.c.Files, d, file, src, l.problems) {
+	pf := load.Picture(l.c, d, file, src, l.problems)
+	if pf == nil {
 		return nil
 	}
 	if alt.V == "" {
@@ -67,6 +68,7 @@ func (l *linker) image(d *load.Document, file, alt front.Str) *guide.Image {
 	}
 	img := &guide.Image{Source: src, URL: "stretches/" + d.Slug + "/" + path.Base(src), Alt: alt.V}
 	l.images = append(l.images, img)
+	sizePicture(img, pf)
 	return img
 }
 
@@ -133,7 +135,6 @@ func (l *linker) citations(p *guide.Page, d *load.Document, cs []front.Citation)
 				p.Grades = map[string]guide.Grade{}
 			}
 			p.Grades[r.Key] = g
-			l.gradeAt[gradeUse{p, r.Key}] = c.Grade.At
 		}
 	}
 	p.Citations = appendNew(p.Citations, refs)
@@ -145,4 +146,18 @@ func (l *linker) ref(d *load.Document, key string, at front.At) *guide.Reference
 		l.errorAt(d, at, diag.DidYouMean(key, keys(l.refs), "add the reference to a file in content/references/"), "unknown reference %q", key)
 	}
 	return r
+}
+
+// gradesSlug is the free page that explains the evidence grades; grade badges link
+// to its sections, whose ids are the grades (## High, ## Very low, ...). Package
+// check warns of grades it does not explain.
+const gradesSlug = "evidence-grades"
+
+// gradesPage finds the page explaining evidence grades.
+func (l *linker) gradesPage() {
+	for _, p := range l.g.Pages {
+		if p.Slug == gradesSlug {
+			l.g.GradesPage = p
+		}
+	}
 }

@@ -1,9 +1,6 @@
 package link
 
 import (
-	"image"
-	_ "image/jpeg" // the sizes of JPEG photos
-	_ "image/png"  // and of PNG ones
 	"path"
 	"strings"
 
@@ -22,7 +19,6 @@ func (l *linker) pictures(d *load.Document, fm *front.Stretch) []*guide.Image {
 	var out []*guide.Image
 	add := func(img *guide.Image) {
 		if img != nil {
-			l.sizePicture(img)
 			out = append(out, img)
 		}
 	}
@@ -40,25 +36,16 @@ func (l *linker) pictures(d *load.Document, fm *front.Stretch) []*guide.Image {
 	return out
 }
 
-// sizePicture reads a photo's size from its header and plans its widths; an SVG, or
-// a picture whose size cannot be read, keeps none.
-func (l *linker) sizePicture(img *guide.Image) {
-	if !images.Raster(strings.ToLower(path.Ext(img.Source))) {
+// sizePicture plans a photo's widths from the size loading read from its header; an
+// SVG, or a picture whose size could not be read, keeps none.
+func sizePicture(img *guide.Image, pf *load.PictureFile) {
+	if !images.Raster(strings.ToLower(path.Ext(img.Source))) || !pf.Sized {
 		return
 	}
-	f, err := l.c.Files.Open(img.Source)
-	if err != nil {
-		return
-	}
-	defer f.Close()
-	cfg, _, err := image.DecodeConfig(f)
-	if err != nil {
-		return
-	}
-	for _, s := range images.Plan(img.URL, cfg.Width) {
+	for _, s := range images.Plan(img.URL, pf.Width) {
 		img.Sizes = append(img.Sizes, guide.ImageSize{Width: s.Width, URL: s.URL})
 	}
 	// The size published at URL: the photo's own, or the widest of the srcset.
 	img.Width = img.Sizes[len(img.Sizes)-1].Width
-	img.Height = max(1, (cfg.Height*img.Width+cfg.Width/2)/cfg.Width)
+	img.Height = max(1, (pf.Height*img.Width+pf.Width/2)/pf.Width)
 }

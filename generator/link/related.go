@@ -1,6 +1,7 @@
 package link
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -47,9 +48,15 @@ func relate(stretches []*guide.Stretch) {
 		s            *guide.Stretch
 		shared, rank int
 	}
-	var cands []candidate
+	before := func(a, b candidate) bool { // more areas shared, then earlier by title
+		return a.shared > b.shared || a.shared == b.shared && a.rank < b.rank
+	}
+	// best keeps the first maxRelated candidates in that order, each put in its
+	// place as it comes: ranks differ, so the order is total, and sorting every
+	// candidate only to keep a few took most of the time of linking.
+	best := make([]candidate, 0, maxRelated+1)
 	for _, s := range stretches {
-		cands = cands[:0]
+		best = best[:0]
 		for _, g := range groups {
 			shared := 0
 			for _, a := range s.Areas {
@@ -63,20 +70,26 @@ func relate(stretches []*guide.Stretch) {
 				if taken == maxRelated {
 					break
 				}
-				if t != s {
-					cands = append(cands, candidate{t, shared, g.ranks[k]})
-					taken++
+				if t == s {
+					continue
+				}
+				taken++
+				c := candidate{t, shared, g.ranks[k]}
+				if len(best) == maxRelated && !before(c, best[len(best)-1]) {
+					break // the group's later members come later by title too
+				}
+				i := len(best)
+				for i > 0 && before(c, best[i-1]) {
+					i--
+				}
+				best = slices.Insert(best, i, c)
+				if len(best) > maxRelated {
+					best = best[:maxRelated]
 				}
 			}
 		}
-		sort.Slice(cands, func(i, j int) bool {
-			if cands[i].shared != cands[j].shared {
-				return cands[i].shared > cands[j].shared
-			}
-			return cands[i].rank < cands[j].rank
-		})
 		s.Related = nil
-		for _, c := range cands[:min(len(cands), maxRelated)] {
+		for _, c := range best {
 			s.Related = append(s.Related, c.s)
 		}
 	}

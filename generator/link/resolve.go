@@ -151,17 +151,25 @@ func (l *linker) anchors(p *guide.Page) []string {
 
 // hasAnchor reports whether id is one of anchors(p).
 func (l *linker) hasAnchor(p *guide.Page, id string) bool {
-	if d := l.docs[p]; d != nil && d.Anchors[id] {
+	return hasAnchor(l.docs[p], p, id, func(id string) bool { return l.flags[id] != nil })
+}
+
+// HasAnchor reports whether page p has a section with the id: a heading of its
+// body, a section its layout gives it, or a warning sign on the warning-signs page.
+func (ln *Linked) HasAnchor(p *guide.Page, id string) bool {
+	return hasAnchor(ln.Docs[p], p, id, func(id string) bool {
+		return slices.ContainsFunc(ln.Guide.Flags, func(f *guide.Flag) bool { return f.ID == id })
+	})
+}
+
+func hasAnchor(d *load.Document, p *guide.Page, id string, isFlag func(string) bool) bool {
+	if d != nil && d.Anchors[id] {
 		return true
 	}
 	if slices.Contains(layoutAnchors[p.Kind], id) {
 		return true
 	}
-	if p.Kind == guide.KindRedFlags {
-		_, ok := l.flags[id]
-		return ok
-	}
-	return false
+	return p.Kind == guide.KindRedFlags && isFlag(id)
 }
 
 // linkOffset finds where a link's text starts in the body, for messages.

@@ -2,8 +2,6 @@ package load
 
 import (
 	"bytes"
-	"html"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -11,7 +9,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/readability"
@@ -26,7 +23,13 @@ type Document struct {
 	Display string // as shown in messages
 	Kind    guide.Kind
 	Slug    string
-	Matter  *yaml.Node // the front matter, lines counted from the top of the file
+	// MatterLine is the line the front matter starts on, and fields where each of
+	// its top-level fields' value is written (MatterValueAt). What the values hold
+	// is in Front: the YAML tree is dropped once the document is measured, as its
+	// nodes took a fifth of a big guide's memory.
+	MatterLine int
+	fields     []matterField
+	prose      []prosePiece // the front matter's prose values, for ReadingIn
 	// Front is the decoded front matter: *front.Site, *front.RedFlags,
 	// *front.Stretch, *front.Routine or *front.Page, by Kind. Its problems were
 	// reported by Load.
@@ -43,13 +46,21 @@ type Document struct {
 }
 
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
-	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, Matter: matter, Front: fm, Body: body}
+	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body}
 	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
-	d.Anchors, d.Sites = d.scan()
-	d.Text = d.plainText()
-	d.Reading = d.measure(readability.Text{})
-	d.Todos = d.findTodos()
+	d.walkBody(matter)
+	d.fields = make([]matterField, 0, len(matter.Content)/2)
+	for i := 0; i+1 < len(matter.Content); i += 2 {
+		v := matter.Content[i+1]
+		d.fields = append(d.fields, matterField{matter.Content[i].Value, v.Line, v.Column})
+	}
 	return d
+}
+
+// matterField is a top-level field of front matter: its key, and where its value is.
+type matterField struct {
+	key       string
+	line, col int
 }
 
 // Position turns a byte offset of the body into a line and column of the file.
@@ -72,63 +83,10 @@ func (d *Document) TextPosition(at int) (line, col int) {
 
 // MatterValueAt finds where the value of a top-level front-matter field is written.
 func (d *Document) MatterValueAt(key string) (line, col int) {
-	n := d.Matter
-	for i := 0; n != nil && i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1].Line, n.Content[i+1].Column
+	for _, f := range d.fields {
+		if f.key == key {
+			return f.line, f.col
 		}
 	}
 	return 0, 0
-}
-
-// scan finds the ids of the body's headings and its link sites.
-func (d *Document) scan() (anchors map[string]bool, sites []ast.Node) {
-	anchors = map[string]bool{}
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Heading:
-			if id, ok := n.AttributeString("id"); ok {
-				if s, ok := id.([]byte); ok {
-					anchors[string(s)] = true
-				}
-			}
-		case *ast.Link, *ast.Image:
-			sites = append(sites, n)
-		case *citation.Node:
-			sites = append(sites, n)
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return anchors, sites
-}
-
-// plainText is the plain text of the body, for the search index.
-func (d *Document) plainText() string {
-	var b strings.Builder
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch n := n.(type) {
-		case *ast.Text:
-			b.Write(n.Segment.Value(d.Body))
-			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String: // typographic quotes and dashes, as HTML entities
-			b.Write(n.Value)
-		case *ast.FencedCodeBlock, *ast.CodeBlock:
-			return ast.WalkSkipChildren, nil
-		default:
-			if n.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return html.UnescapeString(b.String())
 }

@@ -107,3 +107,7 @@ func InputProblem(err error, folder string) (msg, fix string) {
 	}
 	return "", ""
 }
+
+// Inputs gives fsys as the steps read it: only regular files inside it, as
+// OpenFolder's.
+func Inputs(fsys fs.FS) fs.FS { return inputs(fsys) }

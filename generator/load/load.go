@@ -33,6 +33,8 @@ type Content struct {
 	Pages          []*Document
 	References     []*guide.Reference
 	Files          fs.FS
+	// Pictures are the picture files of the folder, checked (picture.go), by path.
+	Pictures map[string]*PictureFile
 }
 
 // File is what loading one content file gave: a document or references (or
@@ -41,6 +43,7 @@ type File struct {
 	Src      []byte // the file's bytes, when it is a page or references
 	Doc      *Document
 	Refs     []*guide.Reference
+	Picture  *PictureFile // when it is a picture
 	Problems diag.List
 }
 
@@ -53,9 +56,10 @@ func Load(fsys fs.FS, prefix string, p parser.Parser, problems *diag.List) *Cont
 	paths := Paths(fsys, prefix, problems)
 	files := make([]File, len(paths))
 	par.Do(len(paths), func(i int) { files[i] = LoadFile(fsys, prefix, paths[i], p) })
-	for _, f := range files {
+	for i, f := range files {
 		problems.Append(f.Problems)
 		c.Add(f.Doc, f.Refs)
+		c.AddPicture(paths[i], f.Picture)
 	}
 	return c
 }
@@ -63,6 +67,10 @@ func Load(fsys fs.FS, prefix string, p parser.Parser, problems *diag.List) *Cont
 // LoadFile loads the file at path p of fsys.
 func LoadFile(fsys fs.FS, prefix, p string, md parser.Parser) File {
 	var f File
+	if isPicture(p) {
+		f.Picture = readPicture(inputs(fsys), p)
+		return f
+	}
 	f.Src, f.Doc, f.Refs = loadFile(inputs(fsys), prefix, p, md, &f.Problems)
 	return f
 }
@@ -111,6 +119,17 @@ func (c *Content) Add(d *Document, refs []*guide.Reference) {
 	case guide.KindFree:
 		c.Pages = append(c.Pages, d)
 	}
+}
+
+// AddPicture files what loading the picture at path p found, when pf is not nil.
+func (c *Content) AddPicture(p string, pf *PictureFile) {
+	if pf == nil {
+		return
+	}
+	if c.Pictures == nil {
+		c.Pictures = map[string]*PictureFile{}
+	}
+	c.Pictures[p] = pf
 }
 
 // kindOf says what a content path holds: a kind of page, references, or nothing.

@@ -15,6 +15,7 @@ import (
 	"iter"
 	"strings"
 	"unicode"
+	"unsafe"
 )
 
 // Text accumulates prose and counts its words, sentences and syllables. Add text as it
@@ -169,4 +170,12 @@ func abbreviation(tok string) bool {
 	// An initial, such as the J. of "J. Smith".
 	r := []rune(tok)
 	return len(r) == 2 && r[1] == '.' && unicode.IsUpper(r[0])
+}
+
+// AddBytes is Add for text held in a byte slice, which it reads without copying and
+// does not keep.
+func (t *Text) AddBytes(b []byte, at int) {
+	if len(b) > 0 {
+		t.Add(unsafe.String(&b[0], len(b)), at)
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
-	"github.com/stretchguide/stretchguide/generator/pdf"
 )
 
 // kindPrescribe is the "Make a routine" page, which the build makes: prescribe.js
@@ -40,13 +39,14 @@ type catalogStretch struct {
 	Sides    bool     `json:"b,omitempty"`
 	Cues     []string `json:"c,omitempty"`
 	Flags    []string `json:"f,omitempty"`
-	Reviewed string   `json:"rv,omitempty"` // "Reviewed 3 March 2026 by …"; "" without a reviewer
+	Reviewed string   `json:"rv,omitempty"` // "Reviewed 3 March 2026 by …" (review.reviewed_on_by); "" without a reviewer
 	Updated  string   `json:"d,omitempty"`  // the review date, 2026-03-03, for the version stamp
 }
 
 // Catalog is what the "Make a routine" page offers, as JSON for a data attribute:
 // every stretch with its dose, cues, warning signs and review (as a routine page
-// prints them: a reviewer's name, else pdf.Unreviewed), and the seconds one
+// prints them: a reviewer's name, else review.unreviewed), in the page's language,
+// and the seconds one
 // repetition counts for, as guide.Dose.Active counts them. The warning box itself is
 // the page's own "warning-signs" partial, which prescribe.js filters.
 func (v view) Catalog() (string, error) {
@@ -54,7 +54,7 @@ func (v view) Catalog() (string, error) {
 		Rep        int              `json:"rep"`
 		Unreviewed string           `json:"un"`
 		Stretches  []catalogStretch `json:"stretches"`
-	}{Rep: guide.SecondsPerRep, Unreviewed: pdf.Unreviewed, Stretches: []catalogStretch{}}
+	}{Rep: guide.SecondsPerRep, Unreviewed: v.cat.S("review.unreviewed"), Stretches: []catalogStretch{}}
 	for _, s := range v.Guide.Stretches {
 		cs := catalogStretch{Slug: s.Slug, Title: s.Title, URL: v.Link(s.URL), Summary: s.Summary,
 			Other: s.AlsoKnownAs, Areas: []string{}, Position: s.Position, Hold: int(s.Dose.Hold.Round(time.Second) / time.Second),
@@ -69,7 +69,7 @@ func (v view) Catalog() (string, error) {
 			cs.Flags = append(cs.Flags, f.ID)
 		}
 		if s.ClinicallyReviewed() {
-			cs.Reviewed = strings.Join(strings.Fields("Reviewed "+s.Reviewed.Human()+" by "+s.Reviewer), " ")
+			cs.Reviewed = strings.Join(strings.Fields(v.cat.S("review.reviewed_on_by", v.cat.Date(s.Reviewed.Time), s.Reviewer)), " ")
 		}
 		cs.Updated = s.Reviewed.ISO()
 		c.Stretches = append(c.Stretches, cs)

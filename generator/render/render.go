@@ -179,6 +179,7 @@ type view struct {
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
 	strings template.JS       // the scripts' strings, in the page's language (strings.go)
+	cat     *i18n.Catalog     // the interface strings of the page's language
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
 }
 

@@ -167,7 +167,7 @@ func (r *run) views(assets map[string]string) []view {
 	var views []view
 	strs := scriptStrings(r.cat)
 	add := func(v view) {
-		v.Site, v.Guide, v.assets, v.pdfs, v.strings = g.Site, g, assets, r.opts.PDFs, strs
+		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat = g.Site, g, assets, r.opts.PDFs, strs, r.cat
 		views = append(views, v)
 	}
 	add(view{Page: g.Home})

@@ -23,7 +23,7 @@ var goKeys = []string{
 	"page.stretches_title", "page.stretches_summary", "page.references_title", "page.notfound_title",
 	"page.progress_title", "page.progress_summary", "page.make_title", "page.make_summary",
 	"search_kind.stretch", "search_kind.routine", "search_kind.sign", "search_kind.page",
-	"search_kind.area", "search_kind.position",
+	"search_kind.area", "search_kind.position", "review.unreviewed", "review.reviewed_on_by",
 }
 
 func init() {
