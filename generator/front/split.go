@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/adrg/frontmatter"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -31,7 +32,18 @@ type Matter struct {
 // the top of the file.
 func Split(src []byte) (Matter, *Issue) {
 	first := firstLine(src)
-	raw, rest, isTOML := delimit(src)
+	var raw []byte
+	var isTOML bool
+	capture := func(toml bool) frontmatter.UnmarshalFunc {
+		return func(data []byte, _ any) error { raw, isTOML = data, toml; return nil }
+	}
+	rest, err := frontmatter.Parse(bytes.NewReader(src),
+		nil,
+		frontmatter.NewFormat("---", "---", capture(false)),
+		frontmatter.NewFormat("+++", "+++", capture(true)))
+	if err != nil {
+		return Matter{}, &Issue{At: At{1, 1}, Msg: "the file could not be read: " + err.Error()}
+	}
 	if raw == nil {
 		if d := bytes.TrimSpace(firstLineText(src, first)); string(d) == "---" || string(d) == "+++" {
 			return Matter{}, &Issue{At: At{first, 1}, Msg: fmt.Sprintf("the front matter that starts here has no closing %s line", d),
@@ -54,40 +66,6 @@ func Split(src []byte) (Matter, *Issue) {
 		warnings = yamlWarnings(raw, offset)
 	}
 	return Matter{Node: node, Body: body, Warnings: warnings}, issue
-}
-
-// delimit finds the front matter of src: the first line that is not blank must be
-// --- (YAML) or +++ (TOML) and the front matter runs to the next line that is the
-// same, spaces around either ignored. raw is what lies between them (nil when src
-// has no front matter) and rest what follows the closing line. A last line without
-// a newline may close the front matter but not open it.
-func delimit(src []byte) (raw, rest []byte, isTOML bool) {
-	pos, end := 0, ""
-	for end == "" {
-		line, next, eof := nextLine(src, pos)
-		if eof {
-			return nil, src, false
-		}
-		pos = next
-		switch t := string(bytes.TrimSpace(line)); t {
-		case "":
-			continue
-		case "---", "+++":
-			end, isTOML = t, t == "+++"
-		default:
-			return nil, src, false
-		}
-	}
-	for start := pos; ; {
-		line, next, eof := nextLine(src, pos)
-		if string(bytes.TrimSpace(line)) == end {
-			return src[start:pos], src[next:], isTOML
-		}
-		if eof {
-			return nil, src, false
-		}
-		pos = next
-	}
 }
 
 // nextLine is the line of src at pos with its newline, the position after it, and
