@@ -86,7 +86,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	maps.Copy(out, sitePictures(g.Site)) // meta.go
+	maps.Copy(out, r.sitePictures(g.Site)) // meta.go
 	serviceWorker(out, assets)
 	// After the worker: the editors' page is no part of what patients keep offline.
 	editor, err := cms.Files(g, ls.admin) // admin/: the browser editor (issue 18)
