@@ -162,6 +162,7 @@ type view struct {
 	Root    string
 	assets  map[string]string // asset file name -> fingerprinted address below the root
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
+	frags   *fragments        // what many pages show alike (fragments.go)
 }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.

@@ -156,8 +156,9 @@ func (r *run) readImages(out map[string][]byte) error {
 func (r *run) views(assets map[string]string) []view {
 	g := r.ln.Guide
 	var views []view
+	frags := &fragments{partials: r.ls.base}
 	add := func(v view) {
-		v.Site, v.Guide, v.assets, v.pdfs = g.Site, g, assets, r.opts.PDFs
+		v.Site, v.Guide, v.assets, v.pdfs, v.frags = g.Site, g, assets, r.opts.PDFs, frags
 		views = append(views, v)
 	}
 	add(view{Page: g.Home})
