@@ -12,29 +12,54 @@ import (
 // fragments keeps the pieces that many pages of one build show alike, each rendered
 // once through its partial: a stretch's card, which the home page, the list of all
 // stretches, the area and position pages and related stretches show (some 9,000
-// cards for 1,000 stretches), and a reference written out, which every page citing
-// it shows. Executing a template costs about the same for each action, so a page
-// that repeats a fragment pays once for it.
+// cards for 1,000 stretches), a reference written out and its grade, which every
+// page citing it shows. Executing a template costs about the same for each action,
+// so a page that repeats a fragment pays once for it.
 type fragments struct {
 	partials *template.Template // the layouts' base.html and partials.html
 	cards    sync.Map           // cardKey -> template.HTML
 	refs     sync.Map           // *guide.Reference -> template.HTML
+	grades   sync.Map           // gradedKey -> template.HTML
 }
 
-// cardKey says what a card depends on besides the guide: its stretch and where the
-// page it is on links from (Root, or the depth of the page's address).
-type cardKey struct {
-	s     *guide.Stretch
+// linksFrom says where a page's links start from: its Root, or else the depth of its
+// address. Pages alike in both link alike.
+type linksFrom struct {
 	root  string
 	depth int
+}
+
+func (v view) linksFrom() linksFrom {
+	return linksFrom{root: v.Root, depth: strings.Count(v.Page.URL, "/")}
+}
+
+// cardKey says what a card depends on besides the guide.
+type cardKey struct {
+	s    *guide.Stretch
+	from linksFrom
 }
 
 // Card is the stretch's card as the partial "stretch-card" renders it for this page.
 // A card may show the stretch, the guide and links from the page, but nothing else
 // of the page: cards are shared by every page whose links start alike.
 func (v view) Card(s *guide.Stretch) (template.HTML, error) {
-	key := cardKey{s: s, root: v.Root, depth: strings.Count(v.Page.URL, "/")}
-	return v.frags.get(&v.frags.cards, key, "stretch-card", part{View: v, Stretch: s})
+	return v.frags.get(&v.frags.cards, cardKey{s, v.linksFrom()}, "stretch-card", part{View: v, Stretch: s})
+}
+
+// gradedKey says what a reference's grade on a page depends on besides the guide.
+type gradedKey struct {
+	r     *guide.Reference
+	grade guide.Grade // the page's grade of r
+	from  linksFrom
+}
+
+// Graded is the evidence grade this page gives the reference, with its reason, as
+// the partial "graded" renders it. It may show the reference, the grade the page
+// gives it and the reason (Page.GradeOf, Page.GradeReasonOf), the guide and links
+// from the page, but nothing else of the page.
+func (v view) Graded(r *guide.Reference) (template.HTML, error) {
+	key := gradedKey{r: r, grade: v.Page.GradeOf(r), from: v.linksFrom()}
+	return v.frags.get(&v.frags.grades, key, "graded", part{View: v, Ref: r})
 }
 
 // Reference is the reference written out in the site's citation style, as the
