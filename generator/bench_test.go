@@ -157,7 +157,12 @@ func BenchmarkLink(b *testing.B) {
 
 // BenchmarkRender renders freshly linked content each time, with an empty memo; only
 // the render step is timed.
-func BenchmarkRender(b *testing.B) {
+func BenchmarkRender(b *testing.B) { benchRender(b, render.Options{PDFs: true}) }
+
+// BenchmarkRenderPages is BenchmarkRender without the PDF handouts, as build --pdf=false.
+func BenchmarkRenderPages(b *testing.B) { benchRender(b, render.Options{}) }
+
+func benchRender(b *testing.B, opts render.Options) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
 		for i := 0; i < b.N; i++ {
 			b.StopTimer()
@@ -165,7 +170,7 @@ func BenchmarkRender(b *testing.B) {
 			ln := linkBench(b, c)
 			b.StartTimer()
 			cpu.start()
-			if _, _, err := render.Site(ln, ls, render.Options{PDFs: true}, memo.New()); err != nil {
+			if _, _, err := render.Site(ln, ls, opts, memo.New()); err != nil {
 				b.Fatal(err)
 			}
 			cpu.stop()
@@ -236,6 +241,27 @@ func BenchmarkBuild(b *testing.B) {
 		cpu.start()
 		for b.Loop() {
 			if _, err := Build(context.Background(), Options{Content: dir, Out: public}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		cpu.stop()
+	})
+}
+
+// BenchmarkRebuild is `stretchguide build` run again over its own output with nothing
+// changed: it starts from the memo the first build saved beside the output folder.
+func BenchmarkRebuild(b *testing.B) {
+	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
+		opts := Options{Content: dir, Out: filepath.Join(b.TempDir(), "public")}
+		for range 2 { // the first build, and the one a rebuild swaps out
+			if _, err := Build(context.Background(), opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ResetTimer()
+		cpu.start()
+		for b.Loop() {
+			if _, err := Build(context.Background(), opts); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -100,7 +100,10 @@
 // {{.Link url}} turns an address relative to the site root into one that works from
 // the page being written, and {{.Asset "style.css"}} gives the address of an asset,
 // whose file name carries a hash of its content. {{.Canonical}} and {{.PreviewImage}}
-// give absolute addresses only when a base URL is set.
+// give absolute addresses only when a base URL is set. {{.Card stretch}},
+// {{.Reference ref}} and {{.Graded ref}} give what the partials "stretch-card",
+// "reference" and "graded" render, once per build for all the pages that show it
+// alike (render/fragments.go).
 //
 // Stretches, routines and pages may give also_known_as, other names the search box
 // finds them by; the site's synonyms reach each page whose title or summary uses

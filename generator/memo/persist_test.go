@@ -1,8 +1,11 @@
 package memo
 
 import (
+	"bytes"
+	"html/template"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -26,5 +29,46 @@ func TestSaveRemovesLeftoversWhenUnchanged(t *testing.T) {
 	}
 	if _, err := os.Stat(left); err == nil {
 		t.Errorf("Save left %s beside the memo", filepath.Base(left))
+	}
+}
+
+// TestSaveOpen: a saved memo opens with every product of each kind as it was, and
+// a memo cut short opens empty.
+func TestSaveOpen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memo")
+	m := New()
+	want := map[uint64]any{
+		1: template.HTML("<p>body</p>"),
+		2: []byte("<!DOCTYPE html>"),
+		3: "search words",
+		4: map[string][]byte{"admin/config.yml": []byte("backend:")},
+	}
+	for k := range uint64(300) { // more products than fit one buffer
+		want[k+10] = bytes.Repeat([]byte{byte(k)}, 1000)
+	}
+	for k, v := range want {
+		m.Put(k, v)
+	}
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	got := Open(path)
+	if len(got.cur) != len(want) {
+		t.Fatalf("opened %d products, want %d", len(got.cur), len(want))
+	}
+	for k, v := range want {
+		if g, ok := got.Get(k); !ok || !reflect.DeepEqual(g, v) {
+			t.Errorf("product %d: got %v, want %v", k, g, v)
+		}
+	}
+	whole, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, whole[:len(whole)-100], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if cut := Open(path); len(cut.cur) != 0 {
+		t.Errorf("a memo cut short opened with %d products", len(cut.cur))
 	}
 }

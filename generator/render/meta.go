@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/card"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/memo"
 )
 
 // This file holds what a site tells search engines, link previews and phones about
@@ -34,9 +35,18 @@ const (
 	touchIconFile = "apple-touch-icon.png"
 )
 
-// sitePictures are the link preview card and the home-screen icon.
-func sitePictures(s guide.Site) map[string][]byte {
-	return map[string][]byte{previewFile: card.Preview(s.Title), touchIconFile: card.TouchIcon()}
+// sitePictures are the link preview card and the home-screen icon. Drawing them
+// takes longer than rendering many pages, so they are kept in the memo, which a
+// build saves: a rebuild of the same site title draws nothing.
+func (r *run) sitePictures(s guide.Site) map[string][]byte {
+	h := r.m.Hasher()
+	h.String("preview")
+	h.String(s.Title)
+	preview, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.Preview(s.Title), nil })
+	h = r.m.Hasher()
+	h.String("touch icon")
+	icon, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.TouchIcon(), nil })
+	return map[string][]byte{previewFile: preview, touchIconFile: icon}
 }
 
 // PreviewImage is the picture a link preview shows: a stretch's photo, or else the

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/memo"
 )
 
 func TestLastReviewed(t *testing.T) {
@@ -36,5 +37,31 @@ func TestLastReviewed(t *testing.T) {
 func TestWebManifestWithoutFavicon(t *testing.T) {
 	if m := webManifest(guide.Site{Title: "T", Language: "en"}, ""); strings.Contains(string(m), "icons") {
 		t.Errorf("layouts without a favicon still get an icon:\n%s", m)
+	}
+}
+
+// TestSitePicturesFromMemo: the preview card and home-screen icon are taken from the
+// memo a build saved, rather than drawn again by every build of the program.
+func TestSitePicturesFromMemo(t *testing.T) {
+	m := memo.New()
+	r := &run{m: m}
+	site := guide.Site{Title: "Stretches for backs"}
+	first := r.sitePictures(site)
+	if len(first[previewFile]) == 0 || len(first[touchIconFile]) == 0 {
+		t.Fatal("no pictures drawn")
+	}
+	// Swap what the memo holds for stand-ins: the next build must use them.
+	m.Next()
+	for _, name := range []string{"preview", "touch icon"} {
+		h := m.Hasher()
+		h.String(name)
+		if name == "preview" {
+			h.String(site.Title)
+		}
+		m.Put(h.Sum(), []byte("kept "+name))
+	}
+	again := r.sitePictures(site)
+	if string(again[previewFile]) != "kept preview" || string(again[touchIconFile]) != "kept touch icon" {
+		t.Error("the pictures were drawn again, not taken from the memo")
 	}
 }

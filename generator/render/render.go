@@ -181,6 +181,7 @@ type view struct {
 	strings template.JS       // the scripts' strings, in the page's language (strings.go)
 	cat     *i18n.Catalog     // the interface strings of the page's language
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
+	frags   *fragments        // what many pages show alike (fragments.go)
 }
 
 // Strings is the JSON of the strings the scripts show, in the page's language.

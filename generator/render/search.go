@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
@@ -106,27 +107,53 @@ func (r *run) text(p *guide.Page) string {
 // searchWords lists the words of texts, lowercase and each once in order of first
 // use, leaving out short and common words and the words of known (the title and
 // summary, which the index holds already).
+// It runs for every page of every build without a memo, so it walks the words in
+// place rather than listing them first.
 func searchWords(known string, texts ...string) string {
-	seen := map[string]bool{}
-	for _, w := range tokens(known) {
-		seen[w] = true
-	}
-	var out []string
+	seen := make(map[string]bool, 64)
+	eachToken(known, func(w string) { seen[w] = true })
+	var out strings.Builder
 	for _, t := range texts {
-		for _, w := range tokens(t) {
-			if !seen[w] && !stopWords[w] && len([]rune(w)) > 2 {
+		eachToken(t, func(w string) {
+			if !seen[w] && !stopWords[w] && utf8.RuneCountInString(w) > 2 {
 				seen[w] = true
-				out = append(out, w)
+				if out.Len() > 0 {
+					out.WriteByte(' ')
+				}
+				out.WriteString(w)
 			}
-		}
+		})
 	}
-	return strings.Join(out, " ")
+	return out.String()
 }
 
 // tokens splits s into lowercase words of letters and digits; "child's" gives "childs".
 func tokens(s string) []string {
-	s = apostrophes.Replace(strings.ToLower(s))
-	return strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	out := []string{}
+	eachToken(s, func(w string) { out = append(out, w) })
+	return out
+}
+
+// eachToken calls fn with each word tokens would list, in order.
+func eachToken(s string, fn func(string)) {
+	s = strings.ToLower(s)
+	if strings.ContainsAny(s, "'’") {
+		s = apostrophes.Replace(s)
+	}
+	start := -1 // of the word being read
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			fn(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
 }
 
 // apostrophes are dropped from words: "child's" and "child’s" give "childs".

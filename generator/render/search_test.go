@@ -1,6 +1,9 @@
 package render
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestSearchWords(t *testing.T) {
 	for _, c := range []struct{ known, text, want string }{
@@ -16,3 +19,22 @@ func TestSearchWords(t *testing.T) {
 }
 
 // The shipped guide's index must stay small: it is downloaded on the first search.
+
+// TestTokens: words are runs of letters and digits, lowercase, apostrophes dropped;
+// anything else, bytes that are not UTF-8 too, ends a word.
+func TestTokens(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"", []string{}},
+		{"  ", []string{}},
+		{"Hold 30s", []string{"hold", "30s"}},
+		{"ǅemal’s back-pain\xffnow", []string{"ǆemals", "back", "pain", "now"}},
+		{"end", []string{"end"}},
+	} {
+		if got := tokens(c.in); !slices.Equal(got, c.want) || got == nil {
+			t.Errorf("tokens(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

@@ -95,15 +95,26 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	maps.Copy(out, sitePictures(g.Site)) // meta.go
+	maps.Copy(out, r.sitePictures(g.Site)) // meta.go
 	serviceWorker(out, assets)
 	// After the worker: the editors' page is no part of what patients keep offline.
-	editor, err := cms.Files(g, ls.admin) // admin/: the browser editor (issue 18)
+	editor, err := r.editor() // admin/: the browser editor (issue 18)
 	if err != nil {
 		return nil, Stats{}, fmt.Errorf("layouts: admin.html: %w", err)
 	}
 	maps.Copy(out, editor)
 	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
+}
+
+// editor is the browser editor's files (package cms), kept in the memo: they read
+// only the front matter of the guide, which the model's key covers, and admin.html.
+func (r *run) editor() (map[string][]byte, error) {
+	h := r.m.Hasher()
+	h.String("editor")
+	h.Uint(r.model)
+	h.Bytes(r.ls.admin)
+	files, _, err := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) { return cms.Files(r.ln.Guide, r.ls.admin) })
+	return files, err
 }
 
 // renderBodies renders every Markdown body, in parallel: this is where most of the
@@ -166,8 +177,10 @@ func (r *run) views(assets map[string]string) []view {
 	g := r.ln.Guide
 	var views []view
 	strs := scriptStrings(r.cat)
+	// The fragments render through the partials in the site's language.
+	frags := &fragments{partials: r.kinds[guide.KindHome]}
 	add := func(v view) {
-		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat = g.Site, g, assets, r.opts.PDFs, strs, r.cat
+		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat, v.frags = g.Site, g, assets, r.opts.PDFs, strs, r.cat, frags
 		views = append(views, v)
 	}
 	add(view{Page: g.Home})

@@ -1,0 +1,85 @@
+package render
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/stretchguide/stretchguide/generator/guide"
+)
+
+// TestCardsSharedByDepth: a stretch's card is rendered once for every page whose
+// links start alike, and again for a page at another depth, whose links differ.
+func TestCardsSharedByDepth(t *testing.T) {
+	ls := partialsOnly(t, `{{define "stretch-card"}}<li>{{.View.Page.Title}} `+
+		`<a href="{{.View.Link .Stretch.URL}}">{{.Stretch.Title}}</a></li>{{end}}`+
+		`{{define "reference"}}{{.Title}}{{end}}`)
+	s := &guide.Stretch{Page: guide.Page{Title: "Cat stretch", URL: "stretches/cat/"}}
+	frags := &fragments{partials: ls.base}
+	card := func(title, url string) string {
+		t.Helper()
+		h, err := view{Page: &guide.Page{Title: title, URL: url}, frags: frags}.Card(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	first := card("Hips", "areas/hips/")
+	if want := `<li>Hips <a href="../../stretches/cat/">Cat stretch</a></li>`; first != want {
+		t.Fatalf("card:\n got %s\nwant %s", first, want)
+	}
+	if again := card("Knees", "areas/knees/"); again != first {
+		t.Errorf("a page at the same depth rendered the card again: %s", again)
+	}
+	if top := card("Home", ""); top != `<li>Home <a href="stretches/cat/">Cat stretch</a></li>` {
+		t.Errorf("the home page got the card of another depth: %s", top)
+	}
+	r := &guide.Reference{Title: "A trial"}
+	if h, err := (view{frags: frags}).Reference(r); err != nil || h != "A trial" {
+		t.Errorf("Reference = %q, %v", h, err)
+	}
+}
+
+// TestGradedSharedByGrade: a reference's grade is rendered once for the pages that
+// give it the same grade and link alike, and again for a page that grades it
+// otherwise.
+func TestGradedSharedByGrade(t *testing.T) {
+	ls := partialsOnly(t, `{{define "graded"}}{{.View.Page.Title}}: {{.View.Page.GradeOf .Ref}}{{end}}`)
+	r := &guide.Reference{Key: "smith", Grade: guide.Low}
+	frags := &fragments{partials: ls.base}
+	graded := func(title string, grades map[string]guide.Grade) string {
+		t.Helper()
+		h, err := view{Page: &guide.Page{Title: title, URL: "stretches/" + title + "/", Grades: grades}, frags: frags}.Graded(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	if got := graded("a", nil); got != "a: low" {
+		t.Fatalf("graded = %q", got)
+	}
+	if got := graded("b", nil); got != "a: low" {
+		t.Errorf("a page giving the same grade rendered it again: %q", got)
+	}
+	if got := graded("c", map[string]guide.Grade{"smith": guide.High}); got != "c: high" {
+		t.Errorf("a page grading the reference otherwise got %q", got)
+	}
+}
+
+// partialsOnly parses layouts whose partials.html is partials and whose pages are
+// empty.
+func partialsOnly(t *testing.T, partials string) *Layouts {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"base.html":     {Data: []byte(`{{define "base"}}{{template "main" .}}{{end}}`)},
+		"partials.html": {Data: []byte(partials)},
+		"style.css":     {Data: []byte("body{}")},
+	}
+	for _, file := range pageKinds {
+		fsys[file] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{end}}`)}
+	}
+	ls, err := ParseLayouts(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ls
+}
