@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"os"
 	"path/filepath"
@@ -124,5 +125,31 @@ func TestSpanishHandoutSpeaksSpanish(t *testing.T) {
 		if !strings.Contains(all.String(), s) {
 			t.Errorf("no handout says %q", s)
 		}
+	}
+}
+
+// TestHandoutFollowsEditedStrings: when a layouts folder's strings change, the next
+// build of the same Builder makes the handouts again with the new words.
+func TestHandoutFollowsEditedStrings(t *testing.T) {
+	pdftest.Require(t)
+	file := filepath.Join("i18n", "en.yaml")
+	lay := layoutsCopy(t, file, func(s string) string { return s })
+	b, err := NewBuilder(Options{Content: "testdata/site", Layouts: lay, Out: filepath.Join(t.TempDir(), "public")})
+	must(t, err)
+	handout := func() string {
+		files, _, err := b.Build(context.Background())
+		must(t, err)
+		return pdftest.Read(t, files["routines/bedtime.pdf"]).Text()
+	}
+	if text := handout(); !strings.Contains(text, "This routine online:") {
+		t.Fatalf("the handout lacks the words of the strings:\n%s", text)
+	}
+	src, err := os.ReadFile(filepath.Join(lay, file))
+	must(t, err)
+	edited := strings.Replace(string(src), `online: "This routine online:"`, `online: "Find it online:"`, 1)
+	must(t, os.WriteFile(filepath.Join(lay, file), []byte(edited), 0o644))
+	b.Changed(filepath.Join(lay, file))
+	if text := handout(); !strings.Contains(text, "Find it online:") {
+		t.Errorf("after the strings changed, the handout still says:\n%s", text)
 	}
 }
