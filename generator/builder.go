@@ -16,6 +16,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/check"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/load"
@@ -197,7 +198,11 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	t.step("render")
 	b.basePath = ln.Guide.Site.BasePath
 	if b.LazyPDF && pdfs {
-		b.lazy = newLazyHandouts(ln, st.Handouts, b.lazy)
+		cat, err := b.ls.Catalog(ln.Guide.Site.Language) // found: render.Site used it
+		if err != nil {
+			return nil, res, err
+		}
+		b.lazy = newLazyHandouts(ln, cat, st.Handouts, b.lazy)
 	}
 	b.rendered = [2]int{st.Bodies, st.Pages}
 	res.Files, res.Bodies, res.Pages = len(out), st.Bodies, st.Pages
@@ -262,17 +267,18 @@ func (b *Builder) Handouts() func(name string) ([]byte, error) {
 // lazyHandouts makes the handouts of one build on request.
 type lazyHandouts struct {
 	ln       *link.Linked
-	key      uint64 // of the guide and pictures they are made from
+	cat      *i18n.Catalog // the words of the guide's language
+	key      uint64        // of the guide and pictures they are made from
 	routines map[string]*guide.Routine
 
 	mu   sync.Mutex
 	made map[string][]byte
 }
 
-// newLazyHandouts prepares ln's handouts, keeping those prev made when the guide and
-// pictures are the same.
-func newLazyHandouts(ln *link.Linked, key uint64, prev *lazyHandouts) *lazyHandouts {
-	h := &lazyHandouts{ln: ln, key: key, routines: map[string]*guide.Routine{}, made: map[string][]byte{}}
+// newLazyHandouts prepares ln's handouts in the language of cat, keeping those prev
+// made when the guide, pictures and strings are the same.
+func newLazyHandouts(ln *link.Linked, cat *i18n.Catalog, key uint64, prev *lazyHandouts) *lazyHandouts {
+	h := &lazyHandouts{ln: ln, cat: cat, key: key, routines: map[string]*guide.Routine{}, made: map[string][]byte{}}
 	for _, r := range ln.Guide.Routines {
 		h.routines[pdf.File(r)] = r
 	}
@@ -294,7 +300,7 @@ func (h *lazyHandouts) make(name string) ([]byte, error) {
 	if b, ok := h.made[name]; ok {
 		return b, nil
 	}
-	b, err := pdf.Handout(h.ln.Guide, r, h.ln.Files)
+	b, err := pdf.Handout(h.ln.Guide, r, h.cat, h.ln.Files)
 	if err != nil {
 		return nil, fmt.Errorf("routine %s: %w", r.Source, err)
 	}

@@ -237,8 +237,8 @@ func TestUnreviewedPage(t *testing.T) {
 	}
 	pdftest.Require(t)
 	text := pdftest.Read(t, files["routines/bedtime.pdf"]).Text()
-	if n := strings.Count(text, pdf.Unreviewed); n != 1 {
-		t.Errorf("the handout has %d notices %q, want one for the bridge:\n%s", n, pdf.Unreviewed, text)
+	if n := strings.Count(text, unreviewedText); n != 1 {
+		t.Errorf("the handout has %d notices %q, want one for the bridge:\n%s", n, unreviewedText, text)
 	}
 	if !strings.Contains(text, "· last updated 2026-11-25") {
 		t.Errorf("the handout's stamp does not say last updated:\n%s", text)
@@ -335,8 +335,8 @@ func TestRoutinePageStamp(t *testing.T) {
 	seen := map[string]string{}
 	for _, r := range g.Routines {
 		s := stampOf(files, r.Slug)
-		if s != pdf.Stamp(g, r) {
-			t.Errorf("%s: page stamp %q, handout stamp %q", r.Slug, s, pdf.Stamp(g, r))
+		if s != pdf.Stamp(g, r, english) {
+			t.Errorf("%s: page stamp %q, handout stamp %q", r.Slug, s, pdf.Stamp(g, r, english))
 		}
 		if other, ok := seen[s]; ok {
 			t.Errorf("%s and %s share the stamp %s", r.Slug, other, s)

@@ -12,9 +12,26 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/pdf"
+	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/internal/pdftest"
+	"github.com/stretchguide/stretchguide/layouts"
 )
+
+// english is the built-in interface strings in English, the language of the guides
+// whose handouts these tests read.
+var english = func() *i18n.Catalog {
+	ls, err := render.ParseLayouts(layouts.FS)
+	if err != nil {
+		panic(err)
+	}
+	c, err := ls.Catalog("en")
+	if err != nil {
+		panic(err)
+	}
+	return c
+}()
 
 // handoutSites are the content folders whose routines the print and handout tests
 // check: the bundled guide, and fixtures with a 30-character stretch name, a routine
@@ -51,6 +68,9 @@ var navText = regexp.MustCompile(`Skip to main content|Routines Stretches|Print 
 
 // ticksText is the row of tick boxes under each step, as text.
 const ticksText = "Tick a box each day you do it:"
+
+// unreviewedText is the notice on a page or a step that names no reviewer.
+const unreviewedText = "Not yet reviewed by a clinician."
 
 // checkPrinted checks a routine printed to PDF, by the browser or by the handout
 // writer, and reports each problem as an error of t.
@@ -98,11 +118,11 @@ func printProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc, address stri
 		report("%d tick-box rows for %d steps", n, len(r.Steps))
 	}
 	bad = append(bad, stopBoxProblems(g, r, d)...)
-	if stamp := pdf.Stamp(g, r); !strings.Contains(text, stamp) {
+	if stamp := pdf.Stamp(g, r, english); !strings.Contains(text, stamp) {
 		report("the version stamp %q is missing", stamp)
 	}
-	if !r.ClinicallyReviewed() && !strings.Contains(text, pdf.Unreviewed) {
-		report("the routine names no reviewer, but %q is missing", pdf.Unreviewed)
+	if !r.ClinicallyReviewed() && !strings.Contains(text, unreviewedText) {
+		report("the routine names no reviewer, but %q is missing", unreviewedText)
 	}
 	if m := navText.FindString(text); m != "" {
 		report("navigation or web-only text %q was printed", m)
@@ -138,7 +158,7 @@ func stopBoxProblems(g *guide.Guide, r *guide.Routine, d pdftest.Doc) []string {
 		return []string{"nothing was printed"}
 	}
 	page1 := d.Pages[0].Text
-	box := strings.Index(page1, pdf.StopHeading)
+	box := strings.Index(page1, "Stop and get help if…")
 	if box < 0 {
 		return []string{"the stop box is not on page 1"}
 	}

@@ -270,7 +270,7 @@ func checkMade(t *testing.T, ctx context.Context, g *guide.Guide, r *guide.Routi
 // (pdf.Stamp), with any hash, as the maker hashes the text it prints itself.
 func madeStampRE(g *guide.Guide, r *guide.Routine) *regexp.Regexp {
 	re := `\bVersion [0-9a-f]{8}`
-	if _, when, ok := strings.Cut(pdf.Stamp(g, r), " · "); ok {
+	if _, when, ok := strings.Cut(pdf.Stamp(g, r, english), " · "); ok {
 		re += " · " + regexp.QuoteMeta(when)
 	}
 	return regexp.MustCompile(re)
@@ -313,8 +313,8 @@ func checkMadePrint(t *testing.T, g *guide.Guide, d pdftest.Doc, r *guide.Routin
 			t.Errorf("the print does not name %s's reviewer", s.Stretch.Title)
 		}
 	}
-	if n := strings.Count(text, pdf.Unreviewed); n != unreviewed {
-		t.Errorf("the print says %q %d times, want %d (once for each step without a reviewer)", pdf.Unreviewed, n, unreviewed)
+	if n := strings.Count(text, unreviewedText); n != unreviewed {
+		t.Errorf("the print says %q %d times, want %d (once for each step without a reviewer)", unreviewedText, n, unreviewed)
 	}
 	for _, s := range []string{"Pick stretches", "Nothing leaves this device", "Copy link", "Skip to main content"} {
 		if strings.Contains(text, s) {

@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"fmt"
-
 	"github.com/stretchguide/stretchguide/generator/qrcode"
 )
 
@@ -22,12 +20,12 @@ func (d *doc) closing() error {
 	if code != nil {
 		tx, tw = marginX+qrSide+4, contentW-qrSide-4
 	}
-	note := "This handout gives general information. It does not replace care from your own doctor or physical therapist. Stop if a stretch causes sharp pain."
+	note := d.c.S("handout.note")
 	d.font("I", 9, colMuted)
 	noteLines := d.wrap(note, tw)
 	d.font("", 10, colAccent)
 	urlLines := d.wrap(u, tw)
-	reviewed := reviewedLine(&d.r.Page)
+	reviewed := d.reviewedLine(&d.r.Page)
 	d.font("", 9, colMuted)
 	revLines := d.wrap(reviewed, tw)
 	h := float64(len(noteLines))*lineH(9) + 2 + lineH(10) + float64(len(urlLines))*lineH(10) + 2 + float64(len(revLines))*lineH(9)
@@ -44,7 +42,7 @@ func (d *doc) closing() error {
 	d.font("I", 9, colMuted)
 	y := d.text(tx, top, lineH(9), noteLines) + 2
 	d.font("B", 10, colText)
-	y = d.text(tx, y, lineH(10), []string{"This routine online:"})
+	y = d.text(tx, y, lineH(10), []string{d.c.S("routine.online")})
 	d.font("", 10, colAccent)
 	urlTop := y
 	y = d.text(tx, y, lineH(10), urlLines)
@@ -74,7 +72,7 @@ func (d *doc) footer(n, total int) {
 	d.text(marginX, y, lineH(8), d.wrap(d.r.Title+" · "+d.g.Site.Title, contentW-30)[:1])
 	// Set right-aligned as if the total were one digit, so each page's number sits
 	// in the same place.
-	x := pageW - marginX - d.f.StringWidth(fmt.Sprintf("Page %d of 9", n))
-	d.text(x, y, lineH(8), []string{fmt.Sprintf("Page %d of %d", n, total)})
+	x := pageW - marginX - d.f.StringWidth(d.c.S("handout.page", n, 9))
+	d.text(x, y, lineH(8), []string{d.c.S("handout.page", n, total)})
 	d.text(marginX, y+lineH(8), lineH(8), []string{d.stamp})
 }

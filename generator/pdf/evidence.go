@@ -17,7 +17,7 @@ func (d *doc) evidence() {
 	first := d.wrap(refText(refs[0], d.numbered()), contentW)
 	d.fits(lineH(12) + float64(len(first))*lineH(8.5))
 	d.font("B", 12, colText)
-	d.y = d.text(marginX, d.y, lineH(12), []string{"Evidence"})
+	d.y = d.text(marginX, d.y, lineH(12), []string{d.c.S("evidence.title")})
 	for _, ref := range refs {
 		d.font("", 8.5, colText)
 		lines := d.wrap(refText(ref, d.numbered()), contentW)

@@ -4,7 +4,9 @@
 // illustration (drawn as vectors from the SVG), name, dose, cues and a tick-box row for
 // one week; the short references; the routine's address as text and as a QR code; the
 // review date, or that no clinician has reviewed it; and on every page a version stamp
-// (stamp.go). It holds the same content as the routine page printed from a browser.
+// (stamp.go). It holds the same content as the routine page printed from a browser,
+// and says every word of its own in the guide's language, from that language's
+// catalog of interface strings (package i18n; the keys are Keys).
 //
 // The text is set in the Go fonts, embedded (only the glyphs used), so curly quotes,
 // dashes and accented names print and can be copied or read aloud. The PDF is written
@@ -28,12 +30,24 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/images"
 	"github.com/stretchguide/stretchguide/generator/pdfdoc"
 )
 
 // File is where the handout of r is written, relative to the site root.
 func File(r *guide.Routine) string { return "routines/" + r.Slug + ".pdf" }
+
+// Keys are the interface strings a handout prints, besides the durations, doses
+// and dates of i18n.GoKeys; every catalog must hold them.
+var Keys = []string{
+	"routine.total", "routine.total_end", "routine.ticks", "routine.online", "evidence.title",
+	"review.unreviewed", "review.reviewed_by", "review.last_updated",
+	"signs.title", "signs.early", "signs.sharp_pain", "signs.gentle", "signs.call", "signs.call_local",
+	"urgency.emergency", "urgency.urgent", "urgency.soon",
+	"handout.note", "handout.all_signs", "handout.last_reviewed", "handout.page",
+	"handout.stamp", "handout.stamp_reviewed", "handout.stamp_updated",
+}
 
 // The page is A4, with margins wide enough that the content also fits on US Letter
 // (215.9 x 279.4 mm) when a printer centres it or shrinks it to fit.
@@ -86,9 +100,10 @@ var goFonts = sync.OnceValues(func() (map[string]*pdfdoc.Font, error) {
 	return fonts, nil
 })
 
-// Handout writes the PDF handout of routine r of guide g. files is the content
+// Handout writes the PDF handout of routine r of guide g, every word of its own in
+// the language of c, the catalog of the guide's language. files is the content
 // folder, from which the stretches' illustrations are read.
-func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
+func Handout(g *guide.Guide, r *guide.Routine, c *i18n.Catalog, files fs.FS) ([]byte, error) {
 	fonts, err := goFonts()
 	if err != nil {
 		return nil, fmt.Errorf("PDF handout %s: %w", File(r), err)
@@ -100,7 +115,7 @@ func Handout(g *guide.Guide, r *guide.Routine, files fs.FS) ([]byte, error) {
 		Creator: "stretchguide", Producer: "stretchguide", Lang: cmp.Or(g.Site.Language, "en"),
 		Created: date, Modified: date,
 	})
-	d := &doc{f: f, fonts: fonts, g: g, r: r, files: files, stamp: Stamp(g, r)}
+	d := &doc{f: f, fonts: fonts, g: g, r: r, c: c, files: files, stamp: Stamp(g, r, c)}
 	f.AddPage()
 	d.y = marginTop
 	d.header()
@@ -146,6 +161,7 @@ type doc struct {
 	fonts map[string]*pdfdoc.Font
 	g     *guide.Guide
 	r     *guide.Routine
+	c     *i18n.Catalog // the words of the guide's language
 	files fs.FS
 	y     float64
 	stamp string // the version line of every page's footer
@@ -212,9 +228,9 @@ func (d *doc) header() {
 	d.font("", 11, colText)
 	d.y = d.text(marginX, d.y, lineH(11), d.wrap(d.r.Summary, contentW))
 	d.font("", 10, colMuted)
-	total := "Stretching time: " + guide.Words(d.r.Total()) + ", plus a short rest between steps."
+	total := d.c.S("routine.total") + " " + d.c.Words(d.r.Total()) + d.c.S("routine.total_end")
 	d.y = d.text(marginX, d.y, lineH(10), d.wrap(total, contentW))
-	if note := reviewNote(&d.r.Page); note != "" {
+	if note := d.reviewNote(&d.r.Page); note != "" {
 		d.font("B", 10, colWarn)
 		d.y = d.text(marginX, d.y, lineH(10), d.wrap(note, contentW))
 	}
@@ -239,14 +255,14 @@ func (d *doc) step(s *guide.Step) error {
 	d.font("B", 13, colText)
 	name := d.wrap(fmt.Sprintf("%d. %s", s.Number, st.Title), textW)
 	d.font("B", 10.5, colAccent)
-	dose := d.wrap(s.Dose.String(), textW)
+	dose := d.wrap(d.dose(s.Dose), textW)
 	d.font("", 10, colText)
 	var cues [][]string
 	for _, c := range st.Cues {
 		cues = append(cues, d.wrap(c, textW-4))
 	}
 	d.font("I", 9, colWarn)
-	note := d.wrap(reviewNote(&st.Page), textW)
+	note := d.wrap(d.reviewNote(&st.Page), textW)
 	h := float64(len(name))*lineH(13) + float64(len(dose))*lineH(10.5) + 1.5 + float64(len(note))*lineH(9)
 	for _, c := range cues {
 		h += float64(len(c)) * lineH(10)
@@ -283,7 +299,7 @@ func (d *doc) step(s *guide.Step) error {
 // ticks draws the row of seven boxes a patient ticks on each day of a week.
 func (d *doc) ticks(x, y float64) {
 	d.font("", 8.5, colMuted)
-	label := "Tick a box each day you do it:"
+	label := d.c.S("routine.ticks")
 	d.text(x, y, boxSize, []string{label})
 	x += d.f.StringWidth(label) + 3
 	d.f.SetDrawColor(colText.r, colText.g, colText.b)
@@ -326,6 +342,9 @@ func (d *doc) image(img *guide.Image, x, y, w, h float64) error {
 	}
 	return nil
 }
+
+// dose says a step's dose in the guide's language.
+func (d *doc) dose(s guide.Dose) string { return d.c.Dose(s.Hold, s.Reps, s.Sets, s.Sides) }
 
 func urgencyColour(u guide.Urgency) rgb {
 	switch u {

@@ -12,8 +12,26 @@ import (
 	"time"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/internal/pdftest"
+	"github.com/stretchguide/stretchguide/layouts"
 )
+
+// en and es are the built-in interface strings in English and Spanish.
+var en, es = builtInCatalog("en"), builtInCatalog("es")
+
+func builtInCatalog(lang string) *i18n.Catalog {
+	file := "i18n/" + lang + ".yaml"
+	b, err := layouts.FS.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	c, err := i18n.Parse("layouts/"+file, lang, b)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
 
 // smallGuide is a guide of one routine of two steps, with its pictures in files.
 func smallGuide(baseURL string, image string) (*guide.Guide, *guide.Routine, fstest.MapFS) {
@@ -43,12 +61,12 @@ func smallGuide(baseURL string, image string) (*guide.Guide, *guide.Routine, fst
 // where map order and font subsetting could differ between runs.
 func TestHandoutIsDeterministic(t *testing.T) {
 	g, r, files := smallGuide("https://example.org/guide/", "a.svg")
-	first, err := Handout(g, r, files)
+	first, err := Handout(g, r, en, files)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for range 4 {
-		b, err := Handout(g, r, files)
+		b, err := Handout(g, r, en, files)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -77,7 +95,7 @@ func TestCreatedFromContent(t *testing.T) {
 
 func TestHandoutText(t *testing.T) {
 	g, r, files := smallGuide("", "a.svg")
-	b, err := Handout(g, r, files)
+	b, err := Handout(g, r, en, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +125,7 @@ func TestHandoutDrawsPNG(t *testing.T) {
 		t.Fatal(err)
 	}
 	files["stretches/a.png"] = &fstest.MapFile{Data: b.Bytes()}
-	out, err := Handout(g, r, files)
+	out, err := Handout(g, r, en, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -126,13 +144,13 @@ func TestHandoutReportsBrokenPictures(t *testing.T) {
 	} {
 		g, r, files := smallGuide("", "a.svg")
 		files["stretches/a.svg"] = &fstest.MapFile{Data: []byte(tc.data)}
-		_, err := Handout(g, r, files)
+		_, err := Handout(g, r, en, files)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "stretches/a.svg") {
 			t.Errorf("%s: error %v, want one naming the file and saying %q", tc.name, err, tc.want)
 		}
 	}
 	g, r, files := smallGuide("", "missing.svg")
-	if _, err := Handout(g, r, files); err == nil {
+	if _, err := Handout(g, r, en, files); err == nil {
 		t.Error("a missing picture gave no error")
 	}
 }
@@ -187,14 +205,14 @@ func TestStyleAndTransforms(t *testing.T) {
 // Go fonts for each one took about 15 MB).
 func TestHandoutReadsFontsOnce(t *testing.T) {
 	g, r, files := smallGuide("https://example.org/guide/", "a.svg")
-	if _, err := Handout(g, r, files); err != nil {
+	if _, err := Handout(g, r, en, files); err != nil {
 		t.Fatal(err)
 	}
 	const n = 5
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	for range n {
-		if _, err := Handout(g, r, files); err != nil {
+		if _, err := Handout(g, r, en, files); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -209,7 +227,7 @@ func TestHandoutReadsFontsOnce(t *testing.T) {
 func BenchmarkHandout(b *testing.B) {
 	g, r, files := smallGuide("https://example.org/guide/", "a.svg")
 	for b.Loop() {
-		if _, err := Handout(g, r, files); err != nil {
+		if _, err := Handout(g, r, en, files); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 func handoutText(t *testing.T, g *guide.Guide, r *guide.Routine) pdftest.Doc {
 	t.Helper()
 	_, _, files := smallGuide("", "a.svg")
-	b, err := Handout(g, r, files)
+	b, err := Handout(g, r, en, files)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,9 +28,10 @@ func TestHandoutStopBox(t *testing.T) {
 	g.Flags[0].Action = "Get help now."
 	g.Flags[0].Signs = []string{"numb between the legs", "new trouble passing urine"}
 	page1 := handoutText(t, g, r).Pages[0].Text
-	for _, want := range []string{StopHeading, "Emergency: Loss of bladder control",
+	for _, want := range []string{"Stop and get help if…", "Emergency: Loss of bladder control",
 		"Early signs: numb between the legs; new trouble passing urine.",
-		"Get help now. Call your local emergency number.", SharpPain} {
+		"Get help now. Call your local emergency number.",
+		"Stop if you feel sharp pain. A stretch should feel gentle, never painful."} {
 		if !strings.Contains(page1, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, page1)
 		}
@@ -44,18 +45,19 @@ func TestHandoutStopBox(t *testing.T) {
 // A routine or stretch without a reviewer says so, and its date is "last updated".
 func TestHandoutUnreviewedNotice(t *testing.T) {
 	pdftest.Require(t)
+	const unreviewed = "Not yet reviewed by a clinician."
 	g, r, _ := smallGuide("", "a.svg")
 	text := handoutText(t, g, r).Text()
 	// Both stretches of smallGuide name no reviewer; the routine does.
-	if n := strings.Count(text, Unreviewed); n != 2 {
-		t.Errorf("%d notices %q, want one per unreviewed stretch:\n%s", n, Unreviewed, text)
+	if n := strings.Count(text, unreviewed); n != 2 {
+		t.Errorf("%d notices %q, want one per unreviewed stretch:\n%s", n, unreviewed, text)
 	}
 	if !strings.Contains(text, "last updated 2026-03-09") {
 		t.Errorf("the stamp does not say last updated:\n%s", text)
 	}
 	r.Reviewer = ""
 	text = handoutText(t, g, r).Text()
-	if !strings.Contains(text, Unreviewed+" Last updated: 2 March 2026") {
+	if !strings.Contains(text, unreviewed+" Last updated: 2 March 2026") {
 		t.Errorf("an unreviewed routine does not say so with its date:\n%s", text)
 	}
 	if strings.Contains(text, "Last reviewed") {
@@ -68,25 +70,38 @@ var stampRE = regexp.MustCompile(`^Version [0-9a-f]{8}( · (reviewed|last update
 // The stamp is on every page and changes with any printed word.
 func TestStamp(t *testing.T) {
 	g, r, _ := smallGuide("", "a.svg")
-	before := Stamp(g, r)
+	before := Stamp(g, r, en)
 	if !stampRE.MatchString(before) {
 		t.Fatalf("stamp %q is not like Version 3f9a2c1d · reviewed 2026-11-25", before)
 	}
 	r.Steps[0].Stretch.Cues[0] = "Hug both knees gently"
-	if after := Stamp(g, r); after == before {
+	if after := Stamp(g, r, en); after == before {
 		t.Errorf("changing a cue left the stamp at %q", after)
 	}
 	for _, s := range r.Steps {
 		s.Stretch.Reviewer = "B. Name, physiotherapist"
 	}
-	if s := Stamp(g, r); !strings.HasSuffix(s, "reviewed 2026-03-09") || strings.Contains(s, "updated") {
+	if s := Stamp(g, r, en); !strings.HasSuffix(s, "reviewed 2026-03-09") || strings.Contains(s, "updated") {
 		t.Errorf("stamp %q of a reviewed routine, want it to end reviewed 2026-03-09", s)
 	}
 	pdftest.Require(t)
 	d := handoutText(t, g, r)
 	for i, p := range d.Pages {
-		if !strings.Contains(p.Text, Stamp(g, r)) {
-			t.Errorf("page %d lacks the stamp %q:\n%s", i+1, Stamp(g, r), p.Text)
+		if !strings.Contains(p.Text, Stamp(g, r, en)) {
+			t.Errorf("page %d lacks the stamp %q:\n%s", i+1, Stamp(g, r, en), p.Text)
 		}
+	}
+}
+
+// The stamp says its words in the catalog's language, the date as numbers; its
+// hash, of what the handout prints, differs from the English handout's.
+func TestStampInSpanish(t *testing.T) {
+	g, r, _ := smallGuide("", "a.svg")
+	english, spanish := Stamp(g, r, en), Stamp(g, r, es)
+	if want := "· actualizada el 2026-03-09"; !strings.HasPrefix(spanish, "Versión ") || !strings.HasSuffix(spanish, want) {
+		t.Errorf("Spanish stamp %q, want Versión … %s", spanish, want)
+	}
+	if english[len("Version "):][:8] == spanish[len("Versión "):][:8] {
+		t.Errorf("the English %q and Spanish %q stamps have the same hash, though they print different words", english, spanish)
 	}
 }

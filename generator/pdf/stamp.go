@@ -6,32 +6,30 @@ import (
 	"fmt"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 )
 
-// Unreviewed is the notice on a page, or a step of a handout, that names no
-// clinician as its reviewer.
-const Unreviewed = "Not yet reviewed by a clinician."
-
-// Stamp is the version of routine r's handout: "Version 3f9a2c1d · reviewed
-// 2026-11-25". The hash is of everything the handout prints, so any change to the
-// text changes it; the date is the latest review of the routine or its stretches,
-// called "last updated" when one of them names no reviewer. The printed routine page
-// shows the same stamp.
-func Stamp(g *guide.Guide, r *guide.Routine) string {
+// Stamp is the version of routine r's handout in the language of catalog c:
+// "Version 3f9a2c1d · reviewed 2026-11-25". The hash is of everything the handout
+// prints, so any change to the text changes it; the date is the latest review of
+// the routine or its stretches, called "last updated" when one of them names no
+// reviewer, and written as numbers, which read the same in every language. The
+// printed routine page shows the same stamp.
+func Stamp(g *guide.Guide, r *guide.Routine, c *i18n.Catalog) string {
 	h := sha256.New()
-	for _, s := range printed(g, r) {
+	for _, s := range printed(g, r, c) {
 		h.Write([]byte(s))
 		h.Write([]byte{0})
 	}
-	v := "Version " + hex.EncodeToString(h.Sum(nil))[:8]
-	if date := created(r); !date.Equal(noDate) {
-		word := "reviewed"
-		if !allReviewed(r) {
-			word = "last updated"
-		}
-		v += " · " + word + " " + date.Format("2006-01-02")
+	v := hex.EncodeToString(h.Sum(nil))[:8]
+	date := created(r)
+	switch {
+	case date.Equal(noDate):
+		return c.S("handout.stamp", v)
+	case allReviewed(r):
+		return c.S("handout.stamp_reviewed", v, date.Format("2006-01-02"))
 	}
-	return v
+	return c.S("handout.stamp_updated", v, date.Format("2006-01-02"))
 }
 
 // allReviewed reports whether the routine and each of its stretches name a reviewer.
@@ -48,15 +46,15 @@ func allReviewed(r *guide.Routine) bool {
 }
 
 // printed lists every piece of text the handout of r prints, in order, for Stamp.
-func printed(g *guide.Guide, r *guide.Routine) []string {
-	d := &doc{g: g, r: r}
-	p := []string{g.Site.Title, r.Title, r.Summary, guide.Words(r.Total()), reviewNote(&r.Page)}
+func printed(g *guide.Guide, r *guide.Routine, c *i18n.Catalog) []string {
+	d := &doc{g: g, r: r, c: c}
+	p := []string{g.Site.Title, r.Title, r.Summary, c.Words(r.Total()), d.reviewNote(&r.Page)}
 	for _, f := range g.RoutineSigns(r) {
-		p = append(p, f.Urgency.Label()+":", f.Title, earlySigns(f), action(g.Site, f))
+		p = append(p, d.urgency(f.Urgency)+":", f.Title, d.earlySigns(f), d.action(f))
 	}
-	p = append(p, SharpPain, d.url(g.RedFlags.URL))
+	p = append(p, d.sharpPain(), d.url(g.RedFlags.URL))
 	for _, s := range r.Steps {
-		p = append(p, fmt.Sprint(s.Number), s.Stretch.Title, s.Dose.String(), reviewNote(&s.Stretch.Page))
+		p = append(p, fmt.Sprint(s.Number), s.Stretch.Title, d.dose(s.Dose), d.reviewNote(&s.Stretch.Page))
 		p = append(p, s.Stretch.Cues...)
 		if s.Stretch.Image != nil {
 			p = append(p, s.Stretch.Image.Source)
@@ -65,27 +63,29 @@ func printed(g *guide.Guide, r *guide.Routine) []string {
 	for _, ref := range r.Citations {
 		p = append(p, refText(ref, d.numbered()))
 	}
-	return append(p, d.url(r.URL), reviewedLine(&r.Page))
+	return append(p, d.url(r.URL), d.reviewedLine(&r.Page))
 }
 
-// reviewNote is Unreviewed for a page that names no reviewer, else "".
-func reviewNote(p *guide.Page) string {
+// reviewNote is the notice that no clinician has reviewed a page, on a page that
+// names no reviewer, else "".
+func (d *doc) reviewNote(p *guide.Page) string {
 	if p.ClinicallyReviewed() {
 		return ""
 	}
-	return Unreviewed
+	return d.c.S("review.unreviewed")
 }
 
 // reviewedLine says who reviewed the routine and when, or that no clinician has,
 // with the day it was last updated.
-func reviewedLine(p *guide.Page) string {
+func (d *doc) reviewedLine(p *guide.Page) string {
+	c := d.c
 	switch {
 	case p.ClinicallyReviewed() && !p.Reviewed.IsZero():
-		return "Last reviewed: " + p.Reviewed.Human() + " by " + p.Reviewer
+		return c.S("handout.last_reviewed", c.Date(p.Reviewed.Time), p.Reviewer)
 	case p.ClinicallyReviewed():
-		return "Reviewed by " + p.Reviewer
+		return c.S("review.reviewed_by", p.Reviewer)
 	case !p.Reviewed.IsZero():
-		return Unreviewed + " Last updated: " + p.Reviewed.Human()
+		return c.S("review.unreviewed") + " " + c.S("review.last_updated") + " " + c.Date(p.Reviewed.Time)
 	}
-	return Unreviewed
+	return c.S("review.unreviewed")
 }

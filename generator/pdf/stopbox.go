@@ -6,13 +6,6 @@ import (
 	"github.com/stretchguide/stretchguide/generator/guide"
 )
 
-// StopHeading and SharpPain are the heading and the closing line of the "Stop and
-// get help" box, which page 1 of every handout carries.
-const (
-	StopHeading = "Stop and get help if…"
-	SharpPain   = "Stop if you feel sharp pain. A stretch should feel gentle, never painful."
-)
-
 // signLines is one warning sign laid out for the stop box.
 type signLines struct {
 	flag          *guide.Flag
@@ -21,19 +14,36 @@ type signLines struct {
 }
 
 // action is what to do about a sign, with the number to call for an emergency.
-func action(s guide.Site, f *guide.Flag) string {
-	if f.Urgency == guide.Emergency {
-		return strings.TrimSpace(f.Action + " " + s.CallText())
+func (d *doc) action(f *guide.Flag) string {
+	if f.Urgency != guide.Emergency {
+		return f.Action
 	}
-	return f.Action
+	call := d.c.S("signs.call_local")
+	if n := d.g.Site.EmergencyNumber; n != "" {
+		call = d.c.S("signs.call", n) + "."
+	}
+	return strings.TrimSpace(f.Action + " " + call)
 }
 
 // earlySigns is a sign's early signs in one line, or "" when it lists none.
-func earlySigns(f *guide.Flag) string {
+func (d *doc) earlySigns(f *guide.Flag) string {
 	if len(f.Signs) == 0 {
 		return ""
 	}
-	return "Early signs: " + strings.Join(f.Signs, "; ") + "."
+	return d.c.S("signs.early") + " " + strings.Join(f.Signs, "; ") + "."
+}
+
+// urgency names how urgent a sign is, as the warning-signs page does.
+func (d *doc) urgency(u guide.Urgency) string {
+	if u != guide.Emergency && u != guide.Urgent {
+		u = guide.Soon
+	}
+	return d.c.S("urgency." + string(u))
+}
+
+// sharpPain is the closing line of the "Stop and get help" box.
+func (d *doc) sharpPain() string {
+	return d.c.S("signs.sharp_pain") + " " + d.c.S("signs.gentle")
 }
 
 // stopBox draws the boxed warning signs that apply to the routine, emergencies
@@ -49,19 +59,19 @@ func (d *doc) stopBox() {
 	for i, fl := range signs {
 		l := signLines{flag: fl}
 		d.font("B", 10, colText)
-		l.labelW = d.f.StringWidth(fl.Urgency.Label()+":") + 1.5
+		l.labelW = d.f.StringWidth(d.urgency(fl.Urgency)+":") + 1.5
 		d.font("B", 10, colText)
 		l.title = d.wrap(fl.Title, inner-l.labelW)
 		d.font("", 8.5, colText)
-		l.detail = d.wrap(earlySigns(fl), inner)
-		l.detail = append(l.detail, d.wrap(action(d.g.Site, fl), inner)...)
+		l.detail = d.wrap(d.earlySigns(fl), inner)
+		l.detail = append(l.detail, d.wrap(d.action(fl), inner)...)
 		h += float64(len(l.title))*lineH(10) + float64(len(l.detail))*lineH(8.5) + 0.6
 		lines[i] = l
 	}
 	d.font("B", 10, colText)
-	pain := d.wrap(SharpPain, inner)
+	pain := d.wrap(d.sharpPain(), inner)
 	d.font("", 8.5, colText)
-	more := d.wrap("All warning signs: "+d.url(d.g.RedFlags.URL), inner)
+	more := d.wrap(d.c.S("handout.all_signs", d.url(d.g.RedFlags.URL)), inner)
 	h += 0.5 + float64(len(pain))*lineH(10) + float64(len(more))*lineH(8.5) + pad
 	d.fits(h)
 
@@ -74,10 +84,10 @@ func (d *doc) stopBox() {
 	f.Rect(marginX, d.y, bar, h, "F")
 	x := marginX + bar + pad
 	d.font("B", 12, colText)
-	y := d.text(x, d.y+pad, lineH(12), []string{StopHeading}) + 0.3
+	y := d.text(x, d.y+pad, lineH(12), []string{d.c.S("signs.title")}) + 0.3
 	for _, l := range lines {
 		d.font("B", 10, urgencyColour(l.flag.Urgency))
-		d.text(x, y, lineH(10), []string{l.flag.Urgency.Label() + ":"})
+		d.text(x, y, lineH(10), []string{d.urgency(l.flag.Urgency) + ":"})
 		d.font("B", 10, colText)
 		y = d.text(x+l.labelW, y, lineH(10), l.title)
 		d.font("", 8.5, colText)

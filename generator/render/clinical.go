@@ -34,5 +34,5 @@ func (v view) Stamp() string {
 	if v.Routine == nil {
 		return ""
 	}
-	return pdf.Stamp(v.Guide, v.Routine)
+	return pdf.Stamp(v.Guide, v.Routine, v.cat)
 }

@@ -5,6 +5,7 @@ import (
 	"reflect"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/memo"
@@ -14,9 +15,10 @@ import (
 
 // handouts adds what printing a routine needs: its PDF handout (unless opts say
 // otherwise) and, when the site has a base URL, the QR code of its address for the
-// printed page. They are made again only when the guide or a picture changed: a
-// handout shows the routine, its stretches with their pictures, the warning signs
-// and the references. It returns the key of those inputs.
+// printed page. They are made again only when the guide, a picture or the interface
+// strings changed: a handout shows the routine, its stretches with their pictures,
+// the warning signs and the references, in the words of the guide's language. It
+// returns the key of those inputs.
 func (r *run) handouts(out map[string][]byte) (uint64, error) {
 	h := r.m.Hasher()
 	h.String("handouts")
@@ -25,13 +27,14 @@ func (r *run) handouts(out map[string][]byte) (uint64, error) {
 		h.String(img.URL)
 		h.Bytes(r.images[img.URL])
 	}
+	h.Value(reflect.ValueOf(r.cat))
 	key := h.Sum()
 	h.Value(reflect.ValueOf(r.opts))
 	files, _, err := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) {
 		files := map[string][]byte{}
 		// Made on request instead (Handout), the PDFs are left out here; the QR
 		// codes are quick and stay.
-		err := makeHandouts(r.ln, files, r.opts.PDFs && !r.opts.LazyPDF)
+		err := makeHandouts(r.ln, r.cat, files, r.opts.PDFs && !r.opts.LazyPDF)
 		return files, err
 	})
 	if err != nil {
@@ -43,8 +46,9 @@ func (r *run) handouts(out map[string][]byte) (uint64, error) {
 	return key, nil
 }
 
-// makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts to out.
-func makeHandouts(ln *link.Linked, out map[string][]byte, pdfs bool) error {
+// makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts in the
+// language of c to out.
+func makeHandouts(ln *link.Linked, c *i18n.Catalog, out map[string][]byte, pdfs bool) error {
 	g := ln.Guide
 	if g.Site.BaseURL != "" {
 		for _, r := range g.Routines {
@@ -61,7 +65,7 @@ func makeHandouts(ln *link.Linked, out map[string][]byte, pdfs bool) error {
 	files := make([][]byte, len(g.Routines))
 	errs := make([]error, len(g.Routines))
 	par.Do(len(g.Routines), func(i int) {
-		files[i], errs[i] = pdf.Handout(g, g.Routines[i], ln.Files)
+		files[i], errs[i] = pdf.Handout(g, g.Routines[i], c, ln.Files)
 	})
 	for i, r := range g.Routines {
 		if errs[i] != nil {

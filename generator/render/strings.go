@@ -14,6 +14,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/i18n"
+	"github.com/stretchguide/stretchguide/generator/pdf"
 )
 
 // goKeys are the interface strings render itself uses, besides i18n.GoKeys.
@@ -96,7 +97,7 @@ func scanKeys(fsys fs.FS) map[string][]use {
 			}
 		}
 	}
-	for _, k := range slices.Concat(i18n.GoKeys, goKeys) {
+	for _, k := range slices.Concat(i18n.GoKeys, goKeys, pdf.Keys) {
 		used[k] = append(used[k], use{"the program", 0})
 	}
 	return used
