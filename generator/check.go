@@ -79,7 +79,9 @@ func (b *Builder) analyze(problems *diag.List, t *timer) *link.Linked {
 func (b *Builder) link(problems *diag.List, t *timer) *link.Linked {
 	c := b.load(problems)
 	t.step("load")
+	c.CheckTranslations(problems)
 	ln := link.Link(c, b.opts.BaseURL, problems)
+	b.others = b.linkLanguages(c, problems)
 	t.step("link")
 	return ln
 }

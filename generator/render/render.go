@@ -181,6 +181,8 @@ type view struct {
 	strings template.JS       // the scripts' strings, in the page's language (strings.go)
 	cat     *i18n.Catalog     // the interface strings of the page's language
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
+	langs   []Language        // the site's language versions (languages.go)
+	current int               // the index in langs of the page's language
 }
 
 // Strings is the JSON of the strings the scripts show, in the page's language.
