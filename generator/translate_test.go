@@ -27,7 +27,7 @@ func twoLanguages(t *testing.T, extra map[string]string) string {
 		"red-flags.es.md": "---\ntitle: Señales de alarma\nflags:\n  - id: night-pain\n    title: Dolor de noche\n    urgency: soon\n    action: Pida cita con su médico.\n" +
 			"  - id: cauda-equina\n    title: Pérdida del control de la vejiga\n    urgency: emergency\n    action: Vaya a urgencias ahora.\n---\nCasi siempre el dolor de espalda no es grave.\n",
 		"stretches/bridge.es.md": "---\ntitle: Puente\nsummary: Levante la cadera.\ncues: [Pies apoyados]\ncautions: [Pare si siente dolor fuerte.]\n" +
-			"reviewed: 2026-11-25\n---\nEl puente fortalece la espalda [@gordon2016].\n\nVea la [postura del niño](childs-pose.md).\n",
+			"reviewed: 2026-11-25\n---\nEl puente fortalece la espalda [@gordon2016].\n\nVea la [postura del niño](childs-pose.md) y el [libro abierto](open-book.md#x).\n",
 		"stretches/childs-pose.es.md": "---\ntitle: Postura del niño\nsummary: Siéntese sobre los talones.\n---\nUn estiramiento tranquilo.\n",
 	}
 	for name, src := range extra {
@@ -75,7 +75,7 @@ func TestTwoLanguageGuideBuildsBoth(t *testing.T) {
 	}
 	bridge := readOut(t, out, "es/stretches/bridge/index.html")
 	for _, want := range []string{`<html lang="es">`, "Puente", "Pies apoyados", "El puente fortalece", "Estiramientos",
-		"Pérdida del control de la vejiga", `href="../../stretches/childs-pose/"`} {
+		"Pérdida del control de la vejiga", `href="../../stretches/childs-pose/"`, `href="../../../stretches/open-book/#x"`} {
 		if !strings.Contains(bridge, want) {
 			t.Errorf("es/stretches/bridge/ lacks %q", want)
 		}

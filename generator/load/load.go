@@ -34,8 +34,12 @@ type Content struct {
 	// Translations are the documents written beside an original in another
 	// language (bridge.es.md), in path order; see Translate.
 	Translations []*Document
-	References   []*guide.Reference
-	Files        fs.FS
+	// Elsewhere, in a translated Content, gives for each page left untranslated its
+	// address in the default language, relative to this language's root
+	// (../stretches/bridge/), so links to it still lead somewhere.
+	Elsewhere  map[string]string
+	References []*guide.Reference
+	Files      fs.FS
 	// Pictures are the picture files of the folder, checked (picture.go), by path.
 	Pictures map[string]*PictureFile
 }

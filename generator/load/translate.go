@@ -8,6 +8,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
+	"github.com/stretchguide/stretchguide/generator/guide"
 )
 
 // langRE matches the language part of a translation's name: bridge.es.md, _index.pt-br.md.
@@ -79,11 +80,16 @@ func (c *Content) byPath() map[string]*Document {
 func (c *Content) Translate(lang string, problems *diag.List) *Content {
 	tc := &Content{Home: c.Home, RedFlags: c.RedFlags, References: c.References, Files: c.Files, Pictures: c.Pictures}
 	origs := c.byPath()
+	tc.Elsewhere = map[string]string{}
+	for p, d := range origs {
+		tc.Elsewhere[p] = "../" + defaultURL(d)
+	}
 	for _, t := range c.Translations {
 		orig, l := translationOf(t.Path)
 		if l != lang || origs[orig] == nil {
 			continue
 		}
+		delete(tc.Elsewhere, orig)
 		m := Merge(origs[orig], t)
 		if m.Outdated {
 			problems.Warnf(t.Display, 1, 1, "update it to match "+path.Base(orig)+", then set its reviewed date",
@@ -99,6 +105,20 @@ func (c *Content) Translate(lang string, problems *diag.List) *Content {
 		tc.Home = &h
 	}
 	return tc
+}
+
+// defaultURL is the address of an original's page relative to the site root, as
+// package link gives it.
+func defaultURL(d *Document) string {
+	switch d.Kind {
+	case guide.KindHome:
+		return ""
+	case guide.KindStretch:
+		return "stretches/" + d.Slug + "/"
+	case guide.KindRoutine:
+		return "routines/" + d.Slug + "/"
+	}
+	return d.Slug + "/"
 }
 
 // Merge is translation t of original o as one document: t's body and the front
