@@ -49,6 +49,7 @@ func checkContent(fsys fs.FS, opts Options) diag.List {
 			page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
 			problems.Append(check.Safety(ln, page, render.Layout))
 		}
+		checkLanguages(ln, b.others, ls, &problems)
 	}
 	today := opts.Today
 	if today.IsZero() {

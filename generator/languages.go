@@ -5,8 +5,10 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/check"
 	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/link"
 	"github.com/stretchguide/stretchguide/generator/load"
+	"github.com/stretchguide/stretchguide/generator/memo"
 	"github.com/stretchguide/stretchguide/generator/render"
 )
 
@@ -84,4 +86,20 @@ func (b *Builder) renderLanguages(out map[string][]byte, langs []render.Language
 		}
 	}
 	return nil
+}
+
+// checkLanguages applies the safety rule to the pages of each other language, as
+// Check does to the default one: only translated pages are there, so each problem
+// is reported once, at the translation's file.
+func checkLanguages(ln *link.Linked, others []translated, ls *render.Layouts, problems *diag.List) {
+	langs := languages(ln, others)
+	for i, t := range others {
+		out, _, err := render.Site(t.ln, ls, render.Options{Languages: langs, Current: i + 1}, memo.New())
+		if err != nil {
+			problems.Errorf("layouts", 0, 0, "fix the template named in the message", "%s: %v", t.lang, err)
+			continue
+		}
+		page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
+		problems.Append(check.Safety(t.ln, page, render.Layout))
+	}
 }

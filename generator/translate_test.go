@@ -202,3 +202,22 @@ func TestOutdatedTranslation(t *testing.T) {
 		}
 	}
 }
+
+// The safety rule holds on translated pages too: with a stretch layout that drops
+// the warning signs, check names the Spanish stretches that no longer link to them.
+func TestCheckSafetyOnTranslations(t *testing.T) {
+	dir := customLayouts(t, "stretch.html", func(s string) string {
+		return strings.Replace(s, `{{template "warning-signs" (flags $ $.Signs)}}`, "", 1)
+	})
+	content := twoLanguages(t, nil)
+	problems := Check(Options{Content: content, Layouts: dir, Today: testToday})
+	for _, file := range []string{"stretches/bridge.es.md", "stretches/childs-pose.es.md"} {
+		found := false
+		for _, d := range problems {
+			found = found || strings.HasSuffix(d.Path, "content/"+file) && strings.Contains(d.Message, "does not link to the warning-signs page")
+		}
+		if !found {
+			t.Errorf("check does not name %s:\n%s", file, list(problems))
+		}
+	}
+}
