@@ -221,3 +221,21 @@ func TestCheckSafetyOnTranslations(t *testing.T) {
 		}
 	}
 }
+
+// A translated routine whose stretches are not all translated is an error at the
+// translation, naming the stretch and the file to add.
+func TestTranslatedRoutineNeedsItsStretches(t *testing.T) {
+	content := twoLanguages(t, map[string]string{"routines/bedtime.es.md": "---\ntitle: Antes de dormir\nsummary: Tres.\n---\nRespire despacio.\n"})
+	var found bool
+	for _, d := range Check(Options{Content: content, Today: testToday}) {
+		if strings.HasSuffix(d.Path, "content/routines/bedtime.es.md") && d.Severity == diag.Error {
+			if d.Line != 1 || !strings.Contains(d.Message, `"open-book" has no translation into es`) || !strings.Contains(d.Hint, "stretches/open-book.es.md") {
+				t.Errorf("got %s", d)
+			}
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no error at routines/bedtime.es.md")
+	}
+}
