@@ -66,6 +66,7 @@ type Builder struct {
 	rendered [2]int // bodies and pages rendered by the last build
 	schemas  map[string][]byte
 	lazy     *lazyHandouts
+	others   []translated // the guide in its other languages (languages.go)
 }
 
 // NewBuilder returns a builder for the site opts describes; its first Build reads
@@ -184,9 +185,15 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	b.memo.Next()
 	pdfs := !b.opts.NoPDF
-	out, st, err := render.Site(ln, b.ls, render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF,
-		PictureCache: write.CacheDir(b.opts.Out, "images")}, b.memo)
+	ropts := render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF, PictureCache: write.CacheDir(b.opts.Out, "images")}
+	langs := languages(ln, b.others)
+	o := ropts
+	o.Languages = langs
+	out, st, err := render.Site(ln, b.ls, o, b.memo)
 	if err != nil {
+		return nil, res, err
+	}
+	if err := b.renderLanguages(out, langs, b.others, ropts); err != nil {
 		return nil, res, err
 	}
 	if b.schemas == nil {

@@ -49,6 +49,7 @@ func checkContent(fsys fs.FS, opts Options) diag.List {
 			page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
 			problems.Append(check.Safety(ln, page, render.Layout))
 		}
+		checkLanguages(ln, b.others, ls, &problems)
 	}
 	today := opts.Today
 	if today.IsZero() {
@@ -79,7 +80,9 @@ func (b *Builder) analyze(problems *diag.List, t *timer) *link.Linked {
 func (b *Builder) link(problems *diag.List, t *timer) *link.Linked {
 	c := b.load(problems)
 	t.step("load")
+	c.CheckTranslations(problems)
 	ln := link.Link(c, b.opts.BaseURL, problems)
+	b.others = b.linkLanguages(c, problems)
 	t.step("link")
 	return ln
 }

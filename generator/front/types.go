@@ -6,10 +6,12 @@ package front
 
 // Site is the front matter of content/_index.md: the site's settings and its areas.
 type Site struct {
-	Title    Str    `yaml:"title" required:"true" doc:"The guide's name, shown on every page."`
-	Language Str    `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
-	BaseURL  Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
-	Areas    []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
+	Title    Str `yaml:"title" required:"true" doc:"The guide's name, shown on every page."`
+	Language Str `yaml:"language" doc:"Language of the pages as a BCP 47 tag; en when left out."`
+	// Languages lists the languages the guide is published in, the default first.
+	Languages []Str  `yaml:"languages" doc:"The languages the guide is published in, the default first, such as [en, es]; a page's translation sits beside it as bridge.es.md."`
+	BaseURL   Str    `yaml:"base_url" doc:"The address the site is published at; --base-url overrides it."`
+	Areas     []Area `yaml:"areas" doc:"The parts of the body a stretch may name; each gets a page."`
 	// Description is what search results and link previews show for the guide.
 	Description Str `yaml:"description" doc:"One or two plain sentences about the guide, for search results and link previews; pages without a summary use it."`
 	// EmergencyNumber is the phone number emergency actions offer to call.

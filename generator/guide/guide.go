@@ -102,6 +102,8 @@ type Page struct {
 	// ForAuthors is true for a free page meant for the guide's authors: it is left
 	// out of search, menus and the sitemap.
 	ForAuthors bool
+	// Outdated is true for a translation whose original was reviewed after it.
+	Outdated bool
 }
 
 // Stretch is one stretch, from content/stretches/<slug>.md.

@@ -83,7 +83,7 @@ func (l *linker) errorAt(d *load.Document, at front.At, hint, format string, arg
 
 // addPage registers a page built from document d.
 func (l *linker) addPage(p *guide.Page, d *load.Document) {
-	p.Kind, p.Slug, p.Source = d.Kind, d.Slug, d.Path
+	p.Kind, p.Slug, p.Source, p.Outdated = d.Kind, d.Slug, d.Path, d.Outdated
 	if d.Kind != guide.KindHome && !idRE.MatchString(d.Slug) {
 		l.problems.Errorf(d.Display, 0, 0, "rename the file using lowercase letters, digits and hyphens, like cat-cow.md",
 			"the file name %q cannot be used in a web address", d.Slug)

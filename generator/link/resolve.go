@@ -115,6 +115,13 @@ func (l *linker) destination(p *guide.Page, d *load.Document, n ast.Node, dest [
 		return dest
 	}
 	tp, ok := l.byPath[target]
+	if other, there := l.elsewhere(target); !ok && there { // not translated: its page in the default language
+		out := RelURL(p.URL, other)
+		if u.Fragment != "" {
+			out += "#" + u.Fragment
+		}
+		return []byte(out)
+	}
 	if !ok {
 		errorf(diag.DidYouMean(target, keys(l.byPath), "check the file name; links are relative to this file's folder"), "the link %q points to %s, which does not exist", raw, target)
 		return dest
@@ -127,6 +134,16 @@ func (l *linker) destination(p *guide.Page, d *load.Document, n ast.Node, dest [
 		out += "#" + u.Fragment
 	}
 	return []byte(out)
+}
+
+// elsewhere is the default language's address of an untranslated page, when the
+// guide linked is a translation (load.Content.Elsewhere).
+func (l *linker) elsewhere(target string) (string, bool) {
+	if l.c == nil {
+		return "", false
+	}
+	u, ok := l.c.Elsewhere[target]
+	return u, ok
 }
 
 // anchors lists, sorted, the ids a page's address may end in: its headings, the

@@ -23,6 +23,11 @@ type Document struct {
 	Display string // as shown in messages
 	Kind    guide.Kind
 	Slug    string
+	// Lang is the language of a translation (bridge.es.md: es), "" for an original.
+	Lang string
+	// Outdated is set on a translation merged with an original reviewed after it
+	// (Translate).
+	Outdated bool
 	// MatterLine is the line the front matter starts on, and fields where each of
 	// its top-level fields' value is written (MatterValueAt). What the values hold
 	// is in Front: the YAML tree is dropped once the document is measured, as its

@@ -31,8 +31,15 @@ type Content struct {
 	Stretches      []*Document
 	Routines       []*Document
 	Pages          []*Document
-	References     []*guide.Reference
-	Files          fs.FS
+	// Translations are the documents written beside an original in another
+	// language (bridge.es.md), in path order; see Translate.
+	Translations []*Document
+	// Elsewhere, in a translated Content, gives for each page left untranslated its
+	// address in the default language, relative to this language's root
+	// (../stretches/bridge/), so links to it still lead somewhere.
+	Elsewhere  map[string]string
+	References []*guide.Reference
+	Files      fs.FS
 	// Pictures are the picture files of the folder, checked (picture.go), by path.
 	Pictures map[string]*PictureFile
 }
@@ -107,6 +114,10 @@ func (c *Content) Add(d *Document, refs []*guide.Reference) {
 	if d == nil {
 		return
 	}
+	if d.Lang != "" {
+		c.Translations = append(c.Translations, d)
+		return
+	}
 	switch d.Kind {
 	case guide.KindHome:
 		c.Home = d
@@ -134,6 +145,9 @@ func (c *Content) AddPicture(p string, pf *PictureFile) {
 
 // kindOf says what a content path holds: a kind of page, references, or nothing.
 func kindOf(p string) (kind guide.Kind, slug string, refs bool) {
+	if orig, _ := translationOf(p); orig != "" {
+		p = orig
+	}
 	dir, file := path.Split(p)
 	ext := path.Ext(file)
 	slug = strings.TrimSuffix(file, ext)
@@ -223,10 +237,16 @@ func loadFile(fsys fs.FS, prefix, p string, md parser.Parser, problems *diag.Lis
 		return src, nil, nil
 	}
 	fm := frontMatter(kind)
+	_, lang := translationOf(p)
 	for _, is := range front.Decode(m.Node, fm) {
+		if lang != "" && is.Line == m.Node.Line && is.Col == m.Node.Column && strings.HasSuffix(is.Msg, " is missing") {
+			continue // a translation takes what it leaves out from its original
+		}
 		addIssue(problems, shown, is)
 	}
-	return src, newDocument(p, shown, kind, slug, m.Node, fm, m.Body, md), nil
+	doc := newDocument(p, shown, kind, slug, m.Node, fm, m.Body, md)
+	doc.Lang = lang
+	return src, doc, nil
 }
 
 // frontMatter is a new value of the front matter type of a page of the kind.

@@ -182,6 +182,8 @@ type view struct {
 	cat     *i18n.Catalog     // the interface strings of the page's language
 	pdfs    bool              // the build writes PDF handouts (handouts.go)
 	frags   *fragments        // what many pages show alike (fragments.go)
+	langs   []Language        // the site's language versions (languages.go)
+	current int               // the index in langs of the page's language
 }
 
 // Strings is the JSON of the strings the scripts show, in the page's language.

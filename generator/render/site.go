@@ -31,6 +31,10 @@ type Options struct {
 	// PictureCache is the folder that keeps resized photos between builds
 	// (pictures.go); "" keeps them in memory only.
 	PictureCache string
+	// Languages are the site's language versions, the default first, when it has
+	// more than one (languages.go); Current is the index of the one rendered.
+	Languages []Language
+	Current   int
 }
 
 // Stats say what a render did.
@@ -50,6 +54,7 @@ type run struct {
 	images map[string][]byte      // the pictures, by address
 	cat    *i18n.Catalog          // the interface strings of the site's language
 	kinds  map[guide.Kind]*template.Template
+	langs  []Language // with their names
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -65,6 +70,9 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		return nil, Stats{}, err
 	}
 	r.kinds = ls.langs[r.cat.Lang]
+	if r.langs, err = ls.named(opts.Languages); err != nil {
+		return nil, Stats{}, err
+	}
 	namePositions(ln.Guide, r.cat)
 	out := map[string][]byte{}
 	assets := map[string]string{}
@@ -181,6 +189,7 @@ func (r *run) views(assets map[string]string) []view {
 	frags := &fragments{partials: r.kinds[guide.KindHome]}
 	add := func(v view) {
 		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat, v.frags = g.Site, g, assets, r.opts.PDFs, strs, r.cat, frags
+		v.langs, v.current = r.langs, r.opts.Current
 		views = append(views, v)
 	}
 	add(view{Page: g.Home})
@@ -230,6 +239,7 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		h.Value(reflect.ValueOf(v.Page.Reading))
 		h.String(name)
 		h.Value(reflect.ValueOf(r.opts.PDFs))
+		h.Value(reflect.ValueOf(v.Alternates()))
 		var made bool
 		files[i], made, errs[i] = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
 			b := buffers.Get().(*bytes.Buffer)

@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/check"
+	"github.com/stretchguide/stretchguide/generator/diag"
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/render"
+)
+
+// translated is the guide in one of its other languages, published below Prefix.
+type translated struct {
+	lang string
+	ln   *link.Linked
+}
+
+// linkLanguages links the guide in each language after the default one, from the
+// translations beside the originals (load.Content.Translate). Only the problems of
+// the translations' own files are kept: the shared ones were reported already.
+func (b *Builder) linkLanguages(c *load.Content, problems *diag.List) []translated {
+	var out []translated
+	for _, lang := range c.Languages()[1:] {
+		var list diag.List
+		tc := c.Translate(lang, &list)
+		ln := link.Link(tc, b.opts.BaseURL, &list)
+		list.Append(check.Content(ln))
+		own := map[string]*load.Document{}
+		for _, d := range c.Translations {
+			own[d.Display] = d
+		}
+		for _, d := range list {
+			if t := own[d.Path]; t != nil {
+				problems.Add(untranslatedStep(d, t, c, lang))
+			}
+		}
+		s := &ln.Guide.Site
+		s.BasePath += lang + "/"
+		if s.BaseURL != "" {
+			s.BaseURL += lang + "/"
+		}
+		out = append(out, translated{lang, ln})
+	}
+	return out
+}
+
+// languages describes every language version of the site for hreflang links and
+// the language switcher; nil when the site has one language.
+func languages(ln *link.Linked, others []translated) []render.Language {
+	if len(others) == 0 {
+		return nil
+	}
+	all := []render.Language{language(ln.Guide.Site.Language, "", ln)}
+	for _, t := range others {
+		all = append(all, language(t.lang, t.lang+"/", t.ln))
+	}
+	return all
+}
+
+func language(code, prefix string, ln *link.Linked) render.Language {
+	l := render.Language{Code: code, Prefix: prefix, Pages: map[string]bool{}}
+	for _, p := range ln.Order {
+		l.Pages[p.URL] = true
+	}
+	return l
+}
+
+// renderLanguages renders each other language into out below its prefix, with
+// every handout made now. The editor and robots.txt exist once, at the root.
+func (b *Builder) renderLanguages(out map[string][]byte, langs []render.Language, others []translated, opts render.Options) error {
+	for i, t := range others {
+		o := opts
+		o.LazyPDF, o.Languages, o.Current = false, langs, i+1
+		files, _, err := render.Site(t.ln, b.ls, o, b.memo)
+		if err != nil {
+			return err
+		}
+		for name, data := range files {
+			if name == "robots.txt" || strings.HasPrefix(name, "admin/") {
+				continue
+			}
+			out[t.lang+"/"+name] = data
+		}
+	}
+	return nil
+}
+
+// checkLanguages applies the safety rule to the pages of each other language, as
+// Check does to the default one: only translated pages are there, so each problem
+// is reported once, at the translation's file.
+func checkLanguages(ln *link.Linked, others []translated, ls *render.Layouts, problems *diag.List) {
+	langs := languages(ln, others)
+	for i, t := range others {
+		out, _, err := render.Site(t.ln, ls, render.Options{Languages: langs, Current: i + 1}, memo.New())
+		if err != nil {
+			problems.Errorf("layouts", 0, 0, "fix the template named in the message", "%s: %v", t.lang, err)
+			continue
+		}
+		page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
+		problems.Append(check.Safety(t.ln, page, render.Layout))
+	}
+}
+
+// untranslatedStep rewords link's "unknown stretch" for a translated routine whose
+// step names a stretch that exists but has no translation into lang, and places it
+// at the translation's steps (or its first line, when the steps are the original's).
+func untranslatedStep(d diag.Diagnostic, t *load.Document, c *load.Content, lang string) diag.Diagnostic {
+	slug, ok := strings.CutPrefix(d.Message, "unknown stretch ")
+	if !ok {
+		return d
+	}
+	slug = strings.Trim(slug, `"`)
+	for _, s := range c.Stretches {
+		if s.Slug == slug {
+			d.Message = fmt.Sprintf("the stretch %q has no translation into %s, so this routine cannot be published in %s", slug, lang, lang)
+			d.Hint = fmt.Sprintf("translate it too: add content/stretches/%s.%s.md", slug, lang)
+			if line, _ := t.MatterValueAt("steps"); line == 0 {
+				d.Line, d.Col = 1, 1
+			}
+			return d
+		}
+	}
+	return d
+}

@@ -1,0 +1,74 @@
+package render
+
+import (
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/link"
+)
+
+// Language is one language version of a site with several.
+type Language struct {
+	Code   string // a BCP 47 tag: es
+	Prefix string // the folder it is published in below the site root: "" or "es/"
+	// Pages are the addresses of the pages written from Markdown files in it.
+	Pages map[string]bool
+	name  string // the language's name in itself, from its catalog (lang.name)
+}
+
+// Alternate is a version of the page being written in one language: Href leads to
+// it, or to that language's home when the page is not translated.
+type Alternate struct {
+	Lang, Name, Href string
+	Current          bool // the page's own language
+	Translated       bool // the page exists in the language
+}
+
+// named gives each language its name, from its own catalog.
+func (ls *Layouts) named(langs []Language) ([]Language, error) {
+	out := make([]Language, len(langs))
+	for i, l := range langs {
+		c, err := ls.Catalog(l.Code)
+		if err != nil {
+			return nil, err
+		}
+		l.name = c.S("lang.name")
+		out[i] = l
+	}
+	return out, nil
+}
+
+// Alternates lists the page in every language of the site, for hreflang links and
+// the language switcher; nil when the site has one language. A page made by the
+// build (lists, bibliography) exists in every language; a page from a Markdown file
+// only in the languages it is translated into.
+func (v view) Alternates() []Alternate {
+	if len(v.langs) < 2 {
+		return nil
+	}
+	cur := v.langs[v.current]
+	fromMarkdown := false
+	for _, l := range v.langs {
+		fromMarkdown = fromMarkdown || l.Pages[v.Page.URL]
+	}
+	alts := make([]Alternate, len(v.langs))
+	for i, l := range v.langs {
+		target, ok := v.Page.URL, true
+		if fromMarkdown && !l.Pages[v.Page.URL] {
+			target, ok = "", false
+		}
+		href := link.RelURL(cur.Prefix+v.Page.URL, l.Prefix+target)
+		if strings.HasPrefix(v.Root, "/") { // the 404 page: from the site root
+			href = strings.TrimSuffix(v.Root, cur.Prefix) + l.Prefix + target
+		}
+		alts[i] = Alternate{Lang: l.Code, Name: l.name, Href: href, Current: i == v.current, Translated: ok}
+	}
+	return alts
+}
+
+// DefaultAlternate is the page in the default language, for hreflang="x-default".
+func (v view) DefaultAlternate() *Alternate {
+	if a := v.Alternates(); a != nil && a[0].Translated {
+		return &a[0]
+	}
+	return nil
+}
