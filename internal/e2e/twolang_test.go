@@ -1,13 +1,10 @@
 package e2e
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/stretchguide/stretchguide/generator"
 )
 
 // twoLanguageGuide builds the generator's test guide with languages [en, es] and
@@ -15,13 +12,11 @@ import (
 // folder, as if published at https://guide.example/guide/.
 func twoLanguageGuide(t *testing.T) string {
 	t.Helper()
-	root := moduleRoot(t)
 	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS(filepath.Join(root, "generator", "testdata", "site"))); err != nil {
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(moduleRoot(t), "generator", "testdata", "site"))); err != nil {
 		t.Fatal(err)
 	}
-	index := filepath.Join(content, "_index.md")
-	b, err := os.ReadFile(index)
+	b, err := os.ReadFile(filepath.Join(content, "_index.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -39,12 +34,7 @@ func twoLanguageGuide(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if _, err := generator.Build(context.Background(), generator.Options{Content: content,
-		Layouts: filepath.Join(root, "layouts"), Out: out, BaseURL: "https://guide.example" + basePath}); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return buildFrom(t, content)
 }
 
 // TestTwoLanguageGuideChecks: a guide in English and Spanish passes html-validate on
@@ -53,10 +43,8 @@ func twoLanguageGuide(t *testing.T) string {
 func TestTwoLanguageGuideChecks(t *testing.T) {
 	npmFile(t, "axe-core/axe.min.js")
 	site := twoLanguageGuide(t)
-	var files []string
 	spanish := 0
 	for _, f := range htmlFiles(t, site) {
-		files = append(files, filepath.Join(site, filepath.FromSlash(f)))
 		if strings.HasPrefix(f, "es/") {
 			spanish++
 		}
@@ -64,29 +52,11 @@ func TestTwoLanguageGuideChecks(t *testing.T) {
 	if spanish < 5 {
 		t.Fatalf("only %d Spanish pages were written", spanish)
 	}
-	report(t, "html-validate", htmlValidate(t, files))
+	validateAll(t, site)
 	base := serve(t, site)
 	ctx := startBrowser(t)
 	for _, file := range []string{"index.html", "stretches/bridge/index.html", "red-flags/index.html",
 		"es/index.html", "es/stretches/bridge/index.html", "es/red-flags/index.html", "es/stretches/index.html", "es/404.html"} {
-		t.Run(file, func(t *testing.T) {
-			u := pageURL(base, file)
-			pl, err := load(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "console", pl.console)
-			report(t, "failed request", pl.failed)
-			problems, err := axeCheck(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "axe", problems)
-			problems, err = keyboardCheck(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "keyboard", problems)
-		})
+		t.Run(file, func(t *testing.T) { pageChecks(t, ctx, pageURL(base, file)) })
 	}
 }
