@@ -239,3 +239,28 @@ func TestTranslatedRoutineNeedsItsStretches(t *testing.T) {
 		t.Error("no error at routines/bedtime.es.md")
 	}
 }
+
+// With a base URL, hreflang links give absolute addresses, as search engines require,
+// from both languages; the language switcher stays relative.
+func TestHreflangAbsoluteWithBaseURL(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: twoLanguages(t, nil), Out: out, BaseURL: "https://example.org/guide/"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"stretches/bridge/index.html", "es/stretches/bridge/index.html"} {
+		page := readOut(t, out, name)
+		for _, w := range []string{`<link rel="alternate" hreflang="en" href="https://example.org/guide/stretches/bridge/">`,
+			`<link rel="alternate" hreflang="es" href="https://example.org/guide/es/stretches/bridge/">`,
+			`<link rel="alternate" hreflang="x-default" href="https://example.org/guide/stretches/bridge/">`} {
+			if !strings.Contains(page, w) {
+				t.Errorf("%s lacks %s", name, w)
+			}
+		}
+	}
+	if page := readOut(t, out, "es/index.html"); !strings.Contains(page, `<a href="../" lang="en" hreflang="en">English</a>`) {
+		t.Error("es/index.html: the language switcher should keep its relative link")
+	}
+	if page := readOut(t, out, "404.html"); !strings.Contains(page, `<link rel="alternate" hreflang="es" href="https://example.org/guide/es/404.html">`) {
+		t.Error("404.html lacks an absolute Spanish hreflang link")
+	}
+}

@@ -19,8 +19,10 @@ type Language struct {
 // it, or to that language's home when the page is not translated.
 type Alternate struct {
 	Lang, Name, Href string
-	Current          bool // the page's own language
-	Translated       bool // the page exists in the language
+	// URL is Href for hreflang links: absolute when the site has a base URL.
+	URL        string
+	Current    bool // the page's own language
+	Translated bool // the page exists in the language
 }
 
 // named gives each language its name, from its own catalog.
@@ -60,7 +62,11 @@ func (v view) Alternates() []Alternate {
 		if strings.HasPrefix(v.Root, "/") { // the 404 page: from the site root
 			href = strings.TrimSuffix(v.Root, cur.Prefix) + l.Prefix + target
 		}
-		alts[i] = Alternate{Lang: l.Code, Name: l.name, Href: href, Current: i == v.current, Translated: ok}
+		abs := href
+		if v.Site.BaseURL != "" { // search engines want absolute hreflang addresses
+			abs = strings.TrimSuffix(v.Site.BaseURL, cur.Prefix) + l.Prefix + target
+		}
+		alts[i] = Alternate{Lang: l.Code, Name: l.name, Href: href, URL: abs, Current: i == v.current, Translated: ok}
 	}
 	return alts
 }

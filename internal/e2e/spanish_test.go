@@ -29,9 +29,16 @@ func spanishGuide(t *testing.T) string {
 	if err := os.WriteFile(index, []byte(strings.Replace(string(b), "language: en", "language: es", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	return buildFrom(t, content)
+}
+
+// buildFrom builds content through the module's layouts into a temporary folder, as
+// if published at https://guide.example/guide/, and returns that folder.
+func buildFrom(t *testing.T, content string) string {
+	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := generator.Build(context.Background(), generator.Options{Content: content,
-		Layouts: filepath.Join(root, "layouts"), Out: out, BaseURL: "https://guide.example" + basePath}); err != nil {
+		Layouts: filepath.Join(moduleRoot(t), "layouts"), Out: out, BaseURL: "https://guide.example" + basePath}); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -43,35 +50,13 @@ func spanishGuide(t *testing.T) string {
 func TestSpanishGuideChecks(t *testing.T) {
 	npmFile(t, "axe-core/axe.min.js")
 	site := spanishGuide(t)
-	var files []string
-	for _, f := range htmlFiles(t, site) {
-		files = append(files, filepath.Join(site, filepath.FromSlash(f)))
-	}
-	report(t, "html-validate", htmlValidate(t, files))
+	validateAll(t, site)
 	base := serve(t, site)
 	ctx := startBrowser(t)
 	for _, file := range []string{"index.html", "stretches/bridge/index.html", "routines/morning/index.html",
 		"red-flags/index.html", "stretches/index.html", "progress/index.html", "bibliography/index.html",
 		"make/#r=v1;Prueba;Dos+veces+al+d%C3%ADa;bridge:r8:s2,cat-camel:h45:s3", "404.html"} {
-		t.Run(file, func(t *testing.T) {
-			u := pageURL(base, file)
-			pl, err := load(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "console", pl.console)
-			report(t, "failed request", pl.failed)
-			problems, err := axeCheck(ctx)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "axe", problems)
-			problems, err = keyboardCheck(ctx, u)
-			if err != nil {
-				t.Fatal(err)
-			}
-			report(t, "keyboard", problems)
-		})
+		t.Run(file, func(t *testing.T) { pageChecks(t, ctx, pageURL(base, file)) })
 	}
 	t.Run("search speaks Spanish", func(t *testing.T) {
 		if _, err := load(ctx, base); err != nil {
@@ -87,6 +72,38 @@ func TestSpanishGuideChecks(t *testing.T) {
 			t.Errorf("the search says %q, want the count of results and the kind of the first in Spanish", said)
 		}
 	})
+}
+
+// validateAll runs html-validate on every page of the site in folder site.
+func validateAll(t *testing.T, site string) {
+	t.Helper()
+	var files []string
+	for _, f := range htmlFiles(t, site) {
+		files = append(files, filepath.Join(site, filepath.FromSlash(f)))
+	}
+	report(t, "html-validate", htmlValidate(t, files))
+}
+
+// pageChecks loads the page at u and runs the console, failed request, axe-core and
+// keyboard checks on it.
+func pageChecks(t *testing.T, ctx context.Context, u string) {
+	t.Helper()
+	pl, err := load(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(t, "console", pl.console)
+	report(t, "failed request", pl.failed)
+	problems, err := axeCheck(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(t, "axe", problems)
+	problems, err = keyboardCheck(ctx, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report(t, "keyboard", problems)
 }
 
 // searchFor types q in the search box and resolves to what the search then says:
