@@ -54,7 +54,8 @@ type run struct {
 	images map[string][]byte      // the pictures, by address
 	cat    *i18n.Catalog          // the interface strings of the site's language
 	kinds  map[guide.Kind]*template.Template
-	langs  []Language // with their names
+	langs  []Language        // with their names
+	sums   map[string][]byte // the SHA-256 of files the memo knows it for, by name
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -64,7 +65,7 @@ type run struct {
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
-	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}}
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{}}
 	var err error
 	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
 		return nil, Stats{}, err
@@ -104,7 +105,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	maps.Copy(out, r.sitePictures(g.Site)) // meta.go
-	serviceWorker(out, assets)
+	serviceWorker(out, assets, r.sums)
 	// After the worker: the editors' page is no part of what patients keep offline.
 	editor, err := r.editor() // admin/: the browser editor (issue 18)
 	if err != nil {
@@ -227,6 +228,7 @@ func (r *run) views(assets map[string]string) []view {
 // Layouts must therefore show a page's body and reading level only on that page.
 func (r *run) renderPages(views []view, out map[string][]byte) error {
 	files := make([][]byte, len(views))
+	sums := make([][]byte, len(views))
 	errs := make([]error, len(views))
 	par.Do(len(views), func(i int) {
 		v := views[i]
@@ -240,8 +242,9 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		h.String(name)
 		h.Value(reflect.ValueOf(r.opts.PDFs))
 		h.Value(reflect.ValueOf(v.Alternates()))
+		key := h.Sum()
 		var made bool
-		files[i], made, errs[i] = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
+		files[i], made, errs[i] = memo.Do(r.m, key, func() ([]byte, error) {
 			b := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(b)
 			err := r.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
@@ -250,12 +253,31 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		if made {
 			r.pagesMade.Add(1)
 		}
+		if errs[i] == nil {
+			sums[i] = r.digest(key, files[i])
+		}
 	})
 	for i, v := range views {
 		if errs[i] != nil {
 			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
 		}
-		out[PageFile(v.Page.URL)] = files[i]
+		name := PageFile(v.Page.URL)
+		out[name] = files[i]
+		r.sums[name] = sums[i]
 	}
 	return nil
+}
+
+// digest returns the SHA-256 of data, the product stored in the memo under key,
+// keeping it in the memo too: the service worker's version covers every file, and
+// hashing every page again after each save was most of a rebuild's time.
+func (r *run) digest(key uint64, data []byte) []byte {
+	h := r.m.Hasher()
+	h.String("sha256")
+	h.Uint(key)
+	sum, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) {
+		s := sha256.Sum256(data)
+		return s[:], nil
+	})
+	return sum
 }
