@@ -45,17 +45,19 @@ type Stats struct {
 
 // run is one render of a linked guide.
 type run struct {
-	ln     *link.Linked
-	ls     *Layouts
-	opts   Options
-	m      *memo.Memo
-	model  uint64                 // the linked guide, Markdown bodies left out
-	bodies map[*guide.Page]uint64 // each page's body key, once rendered
-	images map[string][]byte      // the pictures, by address
-	cat    *i18n.Catalog          // the interface strings of the site's language
-	kinds  map[guide.Kind]*template.Template
-	langs  []Language        // with their names
-	sums   map[string][]byte // the SHA-256 of files the memo knows it for, by name
+	ln      *link.Linked
+	ls      *Layouts
+	opts    Options
+	m       *memo.Memo
+	model   uint64                 // the linked guide, Markdown bodies left out
+	shared  uint64                 // model less the stretches' summaries (summaries.go)
+	optsKey uint64                 // opts and the language versions
+	bodies  map[*guide.Page]uint64 // each page's body key, once rendered
+	images  map[string][]byte      // the pictures, by address
+	cat     *i18n.Catalog          // the interface strings of the site's language
+	kinds   map[guide.Kind]*template.Template
+	langs   []Language        // with their names
+	sums    map[string][]byte // the SHA-256 of files the memo knows it for, by name
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -65,7 +67,11 @@ type run struct {
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
-	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{}}
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{}}
+	r.model, r.shared = m.Models(ln.Guide)
+	oh := m.Hasher()
+	oh.Value(reflect.ValueOf(opts))
+	r.optsKey = oh.Sum()
 	var err error
 	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
 		return nil, Stats{}, err
@@ -187,7 +193,7 @@ func (r *run) views(assets map[string]string) []view {
 	var views []view
 	strs := scriptStrings(r.cat)
 	// The fragments render through the partials in the site's language.
-	frags := &fragments{partials: r.kinds[guide.KindHome]}
+	frags := &fragments{partials: r.kinds[guide.KindHome], m: r.m, memoKey: r.cardKey}
 	add := func(v view) {
 		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat, v.frags = g.Site, g, assets, r.opts.PDFs, strs, r.cat, frags
 		v.langs, v.current = r.langs, r.opts.Current
@@ -222,9 +228,11 @@ func (r *run) views(assets map[string]string) []view {
 
 // renderPages executes each page's template, in parallel. A page's key is the
 // layouts, the whole guide apart from what each page has for itself only (its
-// Markdown body and the reading measures taken from it), and the page's own body
-// and reading measures. So an edit to a stretch's text renders one page again,
-// while an edit to front matter, which may show on any page, renders them all.
+// Markdown body and the reading measures taken from it) and, with the built-in
+// layouts, apart from the summaries of stretches it does not show (summaries.go),
+// and the page's own body and reading measures. So an edit to a stretch's text
+// renders one page again, an edit to its summary the pages showing it, while any
+// other edit to front matter, which may show on any page, renders them all.
 // Layouts must therefore show a page's body and reading level only on that page.
 func (r *run) renderPages(views []view, out map[string][]byte) error {
 	files := make([][]byte, len(views))
@@ -236,7 +244,7 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		h := r.m.Hasher()
 		h.String("page")
 		h.Uint(r.ls.id)
-		h.Uint(r.model)
+		r.pageModel(h, v)
 		h.Uint(r.bodies[v.Page])
 		h.Value(reflect.ValueOf(v.Page.Reading))
 		h.String(name)
