@@ -19,7 +19,12 @@ func (r *run) pageModel(h *memo.Hasher, v view) {
 		return
 	}
 	h.Uint(r.shared)
-	for _, s := range r.shown(v) {
+	shown, all := r.shown(v)
+	if all {
+		h.Uint(r.model) // shared and every summary
+		return
+	}
+	for _, s := range shown {
 		h.String(s.Summary)
 	}
 }
@@ -27,28 +32,27 @@ func (r *run) pageModel(h *memo.Hasher, v view) {
 // shown lists the stretches whose summaries a page of the built-in layouts shows:
 // its own and those of its cards. Pages listing every stretch (the home page and
 // the list of stretches, with the finder's cards, and the maker's catalogue) and
-// any kind not named here show them all.
-func (r *run) shown(v view) []*guide.Stretch {
+// any kind not named here show them all, which all says.
+func (r *run) shown(v view) (shown []*guide.Stretch, all bool) {
 	switch v.Page.Kind {
 	case guide.KindStretch:
-		return append([]*guide.Stretch{v.Stretch}, v.Stretch.Related...)
+		return append([]*guide.Stretch{v.Stretch}, v.Stretch.Related...), false
 	case guide.KindArea:
-		return v.Area.Stretches
+		return v.Area.Stretches, false
 	case guide.KindPosition:
 		if p := r.ln.Guide.Position(v.Page.Slug); p != nil {
-			return p.Stretches
+			return p.Stretches, false
 		}
-		return nil
+		return nil, false
 	case guide.KindRoutine:
-		var ss []*guide.Stretch
 		for _, st := range v.Routine.Steps {
-			ss = append(ss, st.Stretch)
+			shown = append(shown, st.Stretch)
 		}
-		return ss
+		return shown, false
 	case guide.KindRedFlags, guide.KindBibliography, guide.KindFree, guide.KindNotFound, kindProgress:
-		return nil
+		return nil, false
 	}
-	return r.ln.Guide.Stretches
+	return nil, true
 }
 
 // cardKey is the memo key of a stretch's card as pages whose links start alike show
