@@ -81,6 +81,15 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		return nil, Stats{}, err
 	}
 	namePositions(ln.Guide, r.cat)
+	// Drawing the site's pictures takes one core a while when they are not in the
+	// memo: they are drawn beside the rest of the render.
+	pictures := make(chan map[string][]byte, 1)
+	go func() { pictures <- r.sitePictures(ln.Guide.Site) }()
+	defer func() {
+		if pictures != nil {
+			<-pictures // on an early return, as the memo must not change after Site
+		}
+	}()
 	out := map[string][]byte{}
 	assets := map[string]string{}
 	for name, b := range ls.assets {
@@ -110,7 +119,8 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	maps.Copy(out, r.sitePictures(g.Site)) // meta.go
+	maps.Copy(out, <-pictures) // meta.go
+	pictures = nil
 	serviceWorker(out, assets, r.sums)
 	// After the worker: the editors' page is no part of what patients keep offline.
 	editor, err := r.editor() // admin/: the browser editor (issue 18)
