@@ -58,8 +58,12 @@ type Builder struct {
 
 	src      fs.FS                // the content, when not read from the folder (check, tests)
 	files    map[string]load.File // by path below the content folder
+	paths    []string             // the content files the last build listed
 	stale    map[string]bool      // paths below the content folder to read again
 	staleAll bool
+	// unnamed says that Changed was told of a change without its path since the
+	// last build, so the folder is listed again.
+	unnamed bool
 
 	memo     *memo.Memo
 	basePath string
@@ -104,9 +108,14 @@ func (b *Builder) BasePath() string { return cmp.Or(b.basePath, "/") }
 
 // Changed tells the builder that files or folders changed since the last build, so
 // the next Build reads them again. Paths are as the operating system names them;
-// a folder stands for everything below it. Files added or removed are noticed
-// without being named.
+// a folder stands for everything below it. A build lists the content folder
+// again unless every change named a file the last build read that is still there,
+// so a file added or removed is noticed when it, or its folder, is named, or when
+// Changed is called with no path at all.
 func (b *Builder) Changed(paths ...string) {
+	if len(paths) == 0 {
+		b.unnamed = true
+	}
 	for _, p := range paths {
 		abs, err := filepath.Abs(p)
 		if err != nil {
@@ -224,7 +233,16 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 	if fsys == nil {
 		fsys, _ = load.OpenFolder(b.content) // left open: lazy handouts read pictures later; os.Root closes itself once unused
 	}
-	paths := load.Paths(fsys, prefix, problems)
+	paths := b.paths
+	if !b.listed(fsys) {
+		var listing diag.List
+		paths = load.Paths(fsys, prefix, &listing)
+		problems.Append(listing)
+		b.paths = paths
+		if len(listing) > 0 {
+			b.paths = nil // list again next time, to report the problem again
+		}
+	}
 	next := make([]load.File, len(paths))
 	par.Do(len(paths), func(i int) {
 		p := paths[i]
@@ -255,8 +273,27 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 		c.Add(f.Doc, refs)
 		c.AddPicture(paths[i], f.Picture)
 	}
-	b.stale, b.staleAll = nil, false
+	b.stale, b.staleAll, b.unnamed = nil, false, false
 	return c
+}
+
+// listed reports whether the content files are those the last build listed: every
+// change since was named, and each named path is a file that build read and that
+// is still a regular file. Anything else (a new name, a folder, a removed file, a
+// change not named, no change at all) lists the folder again.
+func (b *Builder) listed(fsys fs.FS) bool {
+	if b.paths == nil || b.staleAll || b.unnamed || len(b.stale) == 0 {
+		return false
+	}
+	for p := range b.stale {
+		if _, ok := b.files[p]; !ok {
+			return false
+		}
+		if info, err := fs.Stat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // Handouts returns a function that makes the PDF handout at a path of the last

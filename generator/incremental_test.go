@@ -167,6 +167,49 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts := Options{Content: content, Layouts: layoutsDir, BaseURL: "https://example.org/guide/"}
+	runEdits(t, opts, incrementalEdits)
+}
+
+// summaryEdits are edits to a stretch's summary, which only some pages show.
+var summaryEdits = []edit{
+	// The bridge's summary: its page, the pages with its card (its two areas, its
+	// position, the two stretches related to it), its routine and the pages listing
+	// every stretch (home, the list of stretches, the maker): 10 of 17. Not the other
+	// position, the warning signs, the references, the free pages, progress or 404.
+	{name: "a stretch's summary", bodies: 0, pages: 10,
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "summary: Lift your hips", "summary: Raise your hips")
+		}},
+	// Layouts from a folder may show any summary on any page: once they differ from
+	// the built-in ones, a summary edit renders every page again.
+	{name: "a layout showing every summary", bodies: -1, pages: -1,
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(l, "red-flags.html"), `{{define "main"}}`, `{{define "main"}}{{range .Guide.Stretches}}<p>{{.Summary}}</p>{{end}}`)
+		}},
+	{name: "a stretch's summary, with that layout", bodies: 0, pages: -1,
+		apply: func(t *testing.T, c, l string) []string {
+			return replaceIn(t, filepath.Join(c, "stretches/bridge.md"), "summary: Raise your hips", "summary: Lift your hips")
+		}},
+}
+
+// With the built-in layouts, an edit to a stretch's summary renders again only the
+// pages showing it; with other layouts, every page. Both equal a full build.
+func TestSummaryEditRendersItsPages(t *testing.T) {
+	content, layoutsDir := t.TempDir(), t.TempDir()
+	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(layoutsDir, os.DirFS("../layouts")); err != nil {
+		t.Fatal(err)
+	}
+	runEdits(t, Options{Content: content, Layouts: layoutsDir}, summaryEdits)
+}
+
+// runEdits builds the site of opts, then makes each edit and compares what the
+// Builder made with a full Build of the same files.
+func runEdits(t *testing.T, opts Options, edits []edit) {
+	t.Helper()
+	content, layoutsDir := opts.Content, opts.Layouts
 	b, err := NewBuilder(opts)
 	if err != nil {
 		t.Fatal(err)
@@ -174,7 +217,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	if _, _, err := b.Build(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range incrementalEdits {
+	for _, e := range edits {
 		b.Changed(e.apply(t, content, layoutsDir)...)
 		got, res, err := b.Build(context.Background())
 

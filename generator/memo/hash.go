@@ -19,10 +19,27 @@ import (
 // is written as the number of its first visit, which keeps the walk finite and tells
 // apart a model whose links differ.
 func (m *Memo) Model(g *guide.Guide) uint64 {
+	full, _ := m.Models(g)
+	return full
+}
+
+// Models hashes the model as Model does (full), and once more without the
+// summaries of stretches (shared): a page that shows only a few stretches' summaries
+// can be keyed with shared and those summaries, so that editing one summary renders
+// again only the pages that show it. full is shared and every stretch's summary.
+func (m *Memo) Models(g *guide.Guide) (full, shared uint64) {
 	h := m.Hasher()
 	h.buf = make([]byte, 0, flushAt+256)
+	h.noStretchSummary = true
 	h.Value(reflect.ValueOf(g))
-	return h.Sum()
+	shared = h.Sum()
+	h = m.Hasher()
+	h.String("model")
+	h.Uint(shared)
+	for _, s := range g.Stretches {
+		h.String(s.Summary)
+	}
+	return h.Sum(), shared
 }
 
 // Hasher returns a Hasher for the key of one product. Keys are the same in every
@@ -50,6 +67,8 @@ type Hasher struct {
 	h    hash.Hash
 	seen map[seenKey]uint64
 	buf  []byte
+	// noStretchSummary leaves out the Summary of pages of stretches (Models).
+	noStretchSummary bool
 }
 
 var (
@@ -59,6 +78,8 @@ var (
 	// shows: its rendered body and what is measured from it (Reading). hashModel
 	// leaves them out; each page's key covers its own.
 	pageOwn = map[int]bool{fieldIndex(pageType, "Body"): true, fieldIndex(pageType, "Reading"): true}
+	// pageSummary and pageKind are the indexes of guide.Page's Summary and Kind.
+	pageSummary, pageKind = fieldIndex(pageType, "Summary"), fieldIndex(pageType, "Kind")
 )
 
 func fieldIndex(t reflect.Type, name string) int {
@@ -116,7 +137,8 @@ func (m *Hasher) Value(v reflect.Value) {
 			return
 		}
 		for i := range v.NumField() {
-			if t == pageType && pageOwn[i] {
+			if t == pageType && (pageOwn[i] || i == pageSummary && m.noStretchSummary &&
+				v.Field(pageKind).String() == string(guide.KindStretch)) {
 				continue // keyed per page, with the page's own key
 			}
 			m.Value(v.Field(i))

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/memo"
 )
 
 // fragments keeps the pieces that many pages of one build show alike, each rendered
@@ -20,6 +21,11 @@ type fragments struct {
 	cards    sync.Map           // cardKey -> template.HTML
 	refs     sync.Map           // *guide.Reference -> template.HTML
 	grades   sync.Map           // gradedKey -> template.HTML
+	// m keeps cards from one build to the next, under the key memoKey gives: after
+	// an edit, the home page and the list of stretches render only the cards whose
+	// stretch changed.
+	m       *memo.Memo
+	memoKey func(cardKey) uint64
 }
 
 // linksFrom says where a page's links start from: its Root, or else the depth of its
@@ -43,7 +49,20 @@ type cardKey struct {
 // A card may show the stretch, the guide and links from the page, but nothing else
 // of the page: cards are shared by every page whose links start alike.
 func (v view) Card(s *guide.Stretch) (template.HTML, error) {
-	return v.frags.get(&v.frags.cards, cardKey{s, v.linksFrom()}, "stretch-card", part{View: v, Stretch: s})
+	f, key := v.frags, cardKey{s, v.linksFrom()}
+	if h, ok := f.cards.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	if f.m == nil {
+		return f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
+	}
+	h, _, err := memo.Do(f.m, f.memoKey(key), func() (template.HTML, error) {
+		return f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
+	})
+	if err == nil {
+		f.cards.Store(key, h)
+	}
+	return h, err
 }
 
 // gradedKey says what a reference's grade on a page depends on besides the guide.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/card"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/memo"
 )
 
@@ -39,13 +40,18 @@ const (
 // takes longer than rendering many pages, so they are kept in the memo, which a
 // build saves: a rebuild of the same site title draws nothing.
 func (r *run) sitePictures(s guide.Site) map[string][]byte {
-	h := r.m.Hasher()
-	h.String("preview")
-	h.String(s.Title)
-	preview, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.Preview(s.Title), nil })
-	h = r.m.Hasher()
-	h.String("touch icon")
-	icon, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.TouchIcon(), nil })
+	var preview, icon []byte
+	par.Do(2, func(i int) {
+		h := r.m.Hasher()
+		if i == 0 {
+			h.String("preview")
+			h.String(s.Title)
+			preview, _, _ = memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.Preview(s.Title), nil })
+			return
+		}
+		h.String("touch icon")
+		icon, _, _ = memo.Do(r.m, h.Sum(), func() ([]byte, error) { return card.TouchIcon(), nil })
+	})
 	return map[string][]byte{previewFile: preview, touchIconFile: icon}
 }
 

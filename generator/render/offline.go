@@ -15,11 +15,12 @@ import (
 const swFile = "sw.js"
 
 // serviceWorker moves the layouts' sw.js from assets/ to the site root and writes
-// into it the build's version, a hash of the name and content of every other file,
-// and the list of files it keeps for use offline: every page (by its folder
-// address), asset, picture and handout, but not what only crawlers and editors read.
-// It does nothing when the layouts have no sw.js.
-func serviceWorker(out map[string][]byte, assets map[string]string) {
+// into it the build's version, a hash of the name and SHA-256 of every other file
+// (taken from sums when there, computed otherwise), and the list of files it keeps
+// for use offline: every page (by its folder address), asset, picture and handout,
+// but not what only crawlers and editors read. It does nothing when the layouts
+// have no sw.js.
+func serviceWorker(out map[string][]byte, assets map[string]string, sums map[string][]byte) {
 	hashed, ok := assets[swFile]
 	if !ok {
 		return
@@ -37,7 +38,12 @@ func serviceWorker(out map[string][]byte, assets map[string]string) {
 	files := make([]string, 0, len(names))
 	for _, name := range names {
 		h.Write([]byte(name + "\x00"))
-		h.Write(out[name])
+		sum := sums[name]
+		if sum == nil {
+			s := sha256.Sum256(out[name])
+			sum = s[:]
+		}
+		h.Write(sum)
 		if path.Base(name) == "index.html" {
 			name = strings.TrimSuffix(name, "index.html")
 			if name == "" {

@@ -30,17 +30,21 @@ import (
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/i18n"
 	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/layouts"
 )
 
 // Layouts is the parsed layouts: one template set per kind of page, each holding
 // base.html and partials.html, plus the static assets (every .css and .js file at the
 // top of the layouts folder, and any .svg there, such as the favicon).
 type Layouts struct {
-	id     uint64 // a hash of the files read, for the keys of what renders through them
-	kinds  map[guide.Kind]*template.Template
-	base   *template.Template
-	assets map[string][]byte // file name -> content
-	admin  []byte            // admin.html, the browser editor's page (package cms)
+	id uint64 // a hash of the files read, for the keys of what renders through them
+	// builtIn says the layouts are those built into the program, whose templates
+	// show a stretch's summary only where summaries.go says.
+	builtIn bool
+	kinds   map[guide.Kind]*template.Template
+	base    *template.Template
+	assets  map[string][]byte // file name -> content
+	admin   []byte            // admin.html, the browser editor's page (package cms)
 
 	langs       map[string]map[guide.Kind]*template.Template // kinds, per language of catalogs
 	catalogs    map[string]*i18n.Catalog                     // the interface strings, by language
@@ -81,20 +85,9 @@ func ParseLayouts(fsys fs.FS) (*Layouts, error) {
 			ls.langs[lang][kind] = template.Must(t.Clone()).Funcs(withLang(c))
 		}
 	}
-	ls.assets = map[string][]byte{}
-	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
-		names, _ := fs.Glob(fsys, pattern)
-		for _, name := range names {
-			if ls.assets[name], err = fs.ReadFile(fsys, name); err != nil {
-				return nil, fmt.Errorf("layouts: %w", err)
-			}
-		}
+	if ls.assets, err = readAssets(fsys); err != nil {
+		return nil, err
 	}
-	css, ok := ls.assets["style.css"]
-	if !ok {
-		return nil, fmt.Errorf("layouts: style.css is missing")
-	}
-	ls.assets["style.css"] = append(append(css[:len(css):len(css)], '\n'), codeCSS()...)
 	if ls.admin, err = fs.ReadFile(fsys, "admin.html"); errors.Is(err, fs.ErrNotExist) {
 		ls.admin, err = cms.DefaultPage() // a layouts folder without one gets the built-in page
 	}
@@ -102,8 +95,40 @@ func ParseLayouts(fsys fs.FS) (*Layouts, error) {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
 	ls.id = layoutsID(fsys, ls.assets)
+	ls.builtIn = ls.id == builtInID()
 	return ls, nil
 }
+
+// readAssets reads the stylesheets, scripts and pictures at the top of fsys, and
+// adds the code highlighting's rules to style.css.
+func readAssets(fsys fs.FS) (map[string][]byte, error) {
+	assets := map[string][]byte{}
+	for _, pattern := range []string{"*.css", "*.js", "*.svg"} {
+		names, _ := fs.Glob(fsys, pattern)
+		for _, name := range names {
+			b, err := fs.ReadFile(fsys, name)
+			if err != nil {
+				return nil, fmt.Errorf("layouts: %w", err)
+			}
+			assets[name] = b
+		}
+	}
+	css, ok := assets["style.css"]
+	if !ok {
+		return nil, fmt.Errorf("layouts: style.css is missing")
+	}
+	assets["style.css"] = append(append(css[:len(css):len(css)], '\n'), codeCSS()...)
+	return assets, nil
+}
+
+// builtInID is the id of the layouts built into the program.
+var builtInID = sync.OnceValue(func() uint64 {
+	assets, err := readAssets(layouts.FS)
+	if err != nil {
+		return 0
+	}
+	return layoutsID(layouts.FS, assets)
+})
 
 // layoutsID hashes the templates and assets of a layouts folder.
 func layoutsID(fsys fs.FS, assets map[string][]byte) uint64 {

@@ -81,7 +81,8 @@ func (r *run) searchIndex() []byte {
 		w := todo[i]
 		h := r.m.Hasher()
 		h.String("words")
-		h.Uint(r.model)
+		h.Uint(r.shared) // and of the summaries, only the page's own
+		h.String(w.p.Summary)
 		h.Uint(r.bodies[w.p])
 		es[w.entry].Words, _, _ = memo.Do(r.m, h.Sum(), func() (string, error) {
 			return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, r.text(w.p))...), nil

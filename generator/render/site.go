@@ -45,16 +45,19 @@ type Stats struct {
 
 // run is one render of a linked guide.
 type run struct {
-	ln     *link.Linked
-	ls     *Layouts
-	opts   Options
-	m      *memo.Memo
-	model  uint64                 // the linked guide, Markdown bodies left out
-	bodies map[*guide.Page]uint64 // each page's body key, once rendered
-	images map[string][]byte      // the pictures, by address
-	cat    *i18n.Catalog          // the interface strings of the site's language
-	kinds  map[guide.Kind]*template.Template
-	langs  []Language // with their names
+	ln      *link.Linked
+	ls      *Layouts
+	opts    Options
+	m       *memo.Memo
+	model   uint64                 // the linked guide, Markdown bodies left out
+	shared  uint64                 // model less the stretches' summaries (summaries.go)
+	optsKey uint64                 // opts and the language versions
+	bodies  map[*guide.Page]uint64 // each page's body key, once rendered
+	images  map[string][]byte      // the pictures, by address
+	cat     *i18n.Catalog          // the interface strings of the site's language
+	kinds   map[guide.Kind]*template.Template
+	langs   []Language        // with their names
+	sums    map[string][]byte // the SHA-256 of files the memo knows it for, by name
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -64,7 +67,11 @@ type run struct {
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
-	r := &run{ln: ln, ls: ls, opts: opts, m: m, model: m.Model(ln.Guide), bodies: map[*guide.Page]uint64{}}
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{}}
+	r.model, r.shared = m.Models(ln.Guide)
+	oh := m.Hasher()
+	oh.Value(reflect.ValueOf(opts))
+	r.optsKey = oh.Sum()
 	var err error
 	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
 		return nil, Stats{}, err
@@ -74,6 +81,15 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		return nil, Stats{}, err
 	}
 	namePositions(ln.Guide, r.cat)
+	// Drawing the site's pictures takes one core a while when they are not in the
+	// memo: they are drawn beside the rest of the render.
+	pictures := make(chan map[string][]byte, 1)
+	go func() { pictures <- r.sitePictures(ln.Guide.Site) }()
+	defer func() {
+		if pictures != nil {
+			<-pictures // on an early return, as the memo must not change after Site
+		}
+	}()
 	out := map[string][]byte{}
 	assets := map[string]string{}
 	for name, b := range ls.assets {
@@ -103,8 +119,9 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site)
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	maps.Copy(out, r.sitePictures(g.Site)) // meta.go
-	serviceWorker(out, assets)
+	maps.Copy(out, <-pictures) // meta.go
+	pictures = nil
+	serviceWorker(out, assets, r.sums)
 	// After the worker: the editors' page is no part of what patients keep offline.
 	editor, err := r.editor() // admin/: the browser editor (issue 18)
 	if err != nil {
@@ -186,7 +203,7 @@ func (r *run) views(assets map[string]string) []view {
 	var views []view
 	strs := scriptStrings(r.cat)
 	// The fragments render through the partials in the site's language.
-	frags := &fragments{partials: r.kinds[guide.KindHome]}
+	frags := &fragments{partials: r.kinds[guide.KindHome], m: r.m, memoKey: r.cardKey}
 	add := func(v view) {
 		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat, v.frags = g.Site, g, assets, r.opts.PDFs, strs, r.cat, frags
 		v.langs, v.current = r.langs, r.opts.Current
@@ -221,12 +238,15 @@ func (r *run) views(assets map[string]string) []view {
 
 // renderPages executes each page's template, in parallel. A page's key is the
 // layouts, the whole guide apart from what each page has for itself only (its
-// Markdown body and the reading measures taken from it), and the page's own body
-// and reading measures. So an edit to a stretch's text renders one page again,
-// while an edit to front matter, which may show on any page, renders them all.
+// Markdown body and the reading measures taken from it) and, with the built-in
+// layouts, apart from the summaries of stretches it does not show (summaries.go),
+// and the page's own body and reading measures. So an edit to a stretch's text
+// renders one page again, an edit to its summary the pages showing it, while any
+// other edit to front matter, which may show on any page, renders them all.
 // Layouts must therefore show a page's body and reading level only on that page.
 func (r *run) renderPages(views []view, out map[string][]byte) error {
 	files := make([][]byte, len(views))
+	sums := make([][]byte, len(views))
 	errs := make([]error, len(views))
 	par.Do(len(views), func(i int) {
 		v := views[i]
@@ -234,14 +254,15 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		h := r.m.Hasher()
 		h.String("page")
 		h.Uint(r.ls.id)
-		h.Uint(r.model)
+		r.pageModel(h, v)
 		h.Uint(r.bodies[v.Page])
 		h.Value(reflect.ValueOf(v.Page.Reading))
 		h.String(name)
 		h.Value(reflect.ValueOf(r.opts.PDFs))
 		h.Value(reflect.ValueOf(v.Alternates()))
+		key := h.Sum()
 		var made bool
-		files[i], made, errs[i] = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
+		files[i], made, errs[i] = memo.Do(r.m, key, func() ([]byte, error) {
 			b := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(b)
 			err := r.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
@@ -250,12 +271,32 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		if made {
 			r.pagesMade.Add(1)
 		}
+		if errs[i] == nil {
+			sums[i] = r.digest(key, files[i])
+		}
 	})
 	for i, v := range views {
 		if errs[i] != nil {
 			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
 		}
-		out[PageFile(v.Page.URL)] = files[i]
+		name := PageFile(v.Page.URL)
+		out[name] = files[i]
+		r.sums[name] = sums[i]
 	}
 	return nil
+}
+
+// digestBits turn a page's key into the key of its SHA-256.
+const digestBits = 0x5a17_d16e_57c0_ffee
+
+// digest returns the SHA-256 of data, the product stored in the memo under key,
+// keeping it in the memo too: the service worker's version covers every file, and
+// hashing every page again after each save was most of a rebuild's time. Its key
+// is key with bits flipped: keys are hashes, so it meets no other.
+func (r *run) digest(key uint64, data []byte) []byte {
+	sum, _, _ := memo.Do(r.m, key^digestBits, func() ([]byte, error) {
+		s := sha256.Sum256(data)
+		return s[:], nil
+	})
+	return sum
 }

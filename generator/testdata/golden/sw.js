@@ -6,7 +6,7 @@
 // cache first; any other address (such as the live reload of serve) is left to the
 // browser. A deploy changes this file, so the next visit installs the new version,
 // which takes over at once and drops the old cache.
-const VERSION = '3135b1d154b7df0f';
+const VERSION = 'a9975938307062a2';
 const FILES = ["404.html","about/","apple-touch-icon.png","areas/hips/","areas/lower-back/","assets/cite.bb74d67909.js","assets/favicon.111ebe7994.svg","assets/finder.f68fe979eb.js","assets/follow.d707ea66bb.js","assets/offline.d2bbe430f9.js","assets/prescribe.8ea74e36a0.js","assets/prescribe.cb34dc813f.css","assets/print.450017cbbf.js","assets/progress.61ad05b5e2.js","assets/qr.2cdfbb2497.js","assets/search.db6fcf5a29.js","assets/strings.27d772a5cc.js","assets/style.06d60cd89c.css","assets/widgets.6a7d5cae7f.css","bibliography/","evidence-grades/","./","make/","manifest.webmanifest","positions/kneeling/","positions/lying/","preview.png","progress/","red-flags/","routines/bedtime.pdf","routines/bedtime/","routines/bedtime/qr.svg","search.json","stretches/bridge/bridge.svg","stretches/bridge/","stretches/childs-pose/","stretches/","stretches/open-book/"];
 const CACHE = `stretchguide-${VERSION}`;
 const root = new URL('./', self.location.href).href;

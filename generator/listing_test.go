@@ -1,0 +1,91 @@
+package generator
+
+import (
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/stretchguide/stretchguide/generator/load"
+)
+
+// listCounter is a folder that counts how often its top is listed.
+type listCounter struct {
+	fs.StatFS
+	lists *atomic.Int32
+}
+
+func (c listCounter) ReadDir(name string) ([]fs.DirEntry, error) {
+	if name == "." {
+		c.lists.Add(1)
+	}
+	return fs.ReadDir(c.StatFS, name)
+}
+
+// A save of a file the last build read rebuilds without listing the content folder
+// again (at 1,000 stretches the listing was a fifth of serve's rebuild); a new,
+// removed or unnamed change lists it again, so nothing is missed.
+func TestNamedEditSkipsListing(t *testing.T) {
+	content := t.TempDir()
+	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBuilder(Options{Content: content, NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lists atomic.Int32
+	b.src = load.Inputs(listCounter{os.DirFS(content).(fs.StatFS), &lists})
+	bridge := filepath.Join(content, "stretches", "bridge.md")
+	steps := []struct {
+		name   string
+		change func() []string
+		lists  int32  // listings of the folder the build makes
+		page   string // a page the build must have
+		gone   string // a page the build must not have
+	}{
+		{"first build", func() []string { return nil }, 1, "stretches/bridge/index.html", ""},
+		{"a saved stretch", func() []string { return replaceIn(t, bridge, "title: Bridge", "title: Bridge, hips up") }, 0, "stretches/bridge/index.html", ""},
+		{"saved twice before the build", func() []string {
+			return append(replaceIn(t, bridge, "Bridge, hips up", "Bridge, hips high"), bridge)
+		}, 0, "stretches/bridge/index.html", ""},
+		{"a new file named", func() []string {
+			return writeFile(t, filepath.Join(content, "stretches", "cat-cow.md"), "---\ntitle: Cat-cow\nsummary: Round and arch your back.\nareas: [lower-back]\nreps: 10\n---\nSlowly.\n")
+		}, 1, "stretches/cat-cow/index.html", ""},
+		{"a removed file named", func() []string {
+			f := filepath.Join(content, "stretches", "cat-cow.md")
+			if err := os.Remove(f); err != nil {
+				t.Fatal(err)
+			}
+			return []string{f}
+		}, 1, "", "stretches/cat-cow/index.html"},
+		{"a new file not named", func() []string {
+			writeFile(t, filepath.Join(content, "stretches", "cat-cow.md"), "---\ntitle: Cat-cow\nsummary: Round and arch your back.\nareas: [lower-back]\nreps: 10\n---\nSlowly.\n")
+			return nil
+		}, 1, "stretches/cat-cow/index.html", ""},
+		{"a folder named", func() []string { return []string{filepath.Join(content, "stretches")} }, 1, "stretches/cat-cow/index.html", ""},
+	}
+	for _, s := range steps {
+		before := lists.Load()
+		b.Changed(s.change()...)
+		out, _, err := b.Build(context.Background())
+		if err != nil {
+			t.Fatalf("%s: %v", s.name, err)
+		}
+		if got := lists.Load() - before; got != s.lists {
+			t.Errorf("%s: the content folder was listed %d times, want %d", s.name, got, s.lists)
+		}
+		if _, ok := out[s.page]; s.page != "" && !ok {
+			t.Errorf("%s: no %s", s.name, s.page)
+		}
+		if _, ok := out[s.gone]; s.gone != "" && ok {
+			t.Errorf("%s: %s is still there", s.name, s.gone)
+		}
+		if s.name == "a saved stretch" && !strings.Contains(string(out["stretches/bridge/index.html"]), "Bridge, hips up") {
+			t.Errorf("%s: the page does not show the edit", s.name)
+		}
+	}
+}

@@ -1,0 +1,78 @@
+package render
+
+import (
+	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/memo"
+)
+
+// A stretch's summary shows on its own page and on the cards of pages that list it.
+// A page of the built-in layouts is therefore keyed with the model less the
+// stretches' summaries (memo.Models) and the summaries of the stretches it shows,
+// so that editing one summary renders again only the pages that show it, not all
+// of them. Layouts from a folder may show any summary anywhere: their pages are
+// keyed with the whole model.
+
+// pageModel writes into h what a page of v's kind reads from the model.
+func (r *run) pageModel(h *memo.Hasher, v view) {
+	if !r.ls.builtIn {
+		h.Uint(r.model)
+		return
+	}
+	h.Uint(r.shared)
+	shown, all := r.shown(v)
+	if all {
+		h.Uint(r.model) // shared and every summary
+		return
+	}
+	for _, s := range shown {
+		h.String(s.Summary)
+	}
+}
+
+// shown lists the stretches whose summaries a page of the built-in layouts shows:
+// its own and those of its cards. Pages listing every stretch (the home page and
+// the list of stretches, with the finder's cards, and the maker's catalogue) and
+// any kind not named here show them all, which all says.
+func (r *run) shown(v view) (shown []*guide.Stretch, all bool) {
+	switch v.Page.Kind {
+	case guide.KindStretch:
+		return append([]*guide.Stretch{v.Stretch}, v.Stretch.Related...), false
+	case guide.KindArea:
+		return v.Area.Stretches, false
+	case guide.KindPosition:
+		if p := r.ln.Guide.Position(v.Page.Slug); p != nil {
+			return p.Stretches, false
+		}
+		return nil, false
+	case guide.KindRoutine:
+		for _, st := range v.Routine.Steps {
+			shown = append(shown, st.Stretch)
+		}
+		return shown, false
+	case guide.KindRedFlags, guide.KindBibliography, guide.KindFree, guide.KindNotFound, kindProgress:
+		return nil, false
+	}
+	return nil, true
+}
+
+// cardKey is the memo key of a stretch's card as pages whose links start alike show
+// it: the layouts, language and options it renders with, what of the model it may
+// show (with the built-in layouts, the model less the summaries and its own
+// summary), which stretch, and where links start.
+func (r *run) cardKey(k cardKey) uint64 {
+	h := r.m.Hasher()
+	h.String("card")
+	h.Uint(r.ls.id)
+	h.String(r.cat.Lang)
+	h.Uint(r.optsKey)
+	if r.ls.builtIn {
+		h.Uint(r.shared)
+		h.String(k.s.Summary)
+	} else {
+		h.Uint(r.model)
+	}
+	h.String(k.s.URL)
+	h.String(k.from.root)
+	h.Uint(uint64(k.from.depth))
+	return h.Sum()
+}
