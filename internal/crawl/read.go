@@ -227,13 +227,13 @@ func readManifest(body []byte) ([]found, error) {
 	return out, nil
 }
 
-// sitemap checks every page a sitemap lists, and that the sitemap and the pages
-// reached by links from the start page are the same set.
-func (c *crawler) sitemap(u string, reached map[string]bool) {
+// sitemap checks every page a sitemap lists, that links from the start page reach
+// it, and adds it to listed; false when the sitemap cannot be read.
+func (c *crawler) sitemap(u string, reached, listed map[string]bool) bool {
 	d := c.fetch(u)
 	if !d.ok() {
 		c.problem(Broken, c.root.String(), u, "sitemap: "+d.failure())
-		return
+		return false
 	}
 	var set struct {
 		URLs []struct {
@@ -242,9 +242,8 @@ func (c *crawler) sitemap(u string, reached map[string]bool) {
 	}
 	if err := xml.Unmarshal(d.body, &set); err != nil {
 		c.problem(Broken, c.root.String(), u, "not a sitemap: "+err.Error())
-		return
+		return false
 	}
-	listed := map[string]bool{}
 	for _, e := range set.URLs {
 		loc := strings.TrimSpace(e.Loc)
 		t, err := d.final.Parse(loc)
@@ -272,9 +271,5 @@ func (c *crawler) sitemap(u string, reached map[string]bool) {
 		}
 		c.enqueue(p)
 	}
-	for p := range reached {
-		if !listed[p] {
-			c.problem(Unlisted, u, shortURL(p), "")
-		}
-	}
+	return true
 }
