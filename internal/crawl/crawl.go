@@ -47,9 +47,8 @@ type Options struct {
 	// When set, every page it lists is checked, must be reachable by links from the
 	// start page, and every page reached must be listed.
 	Sitemap string
-	// MoreSitemaps are the site's other sitemaps, such as each language's
-	// ("es/sitemap.xml"), checked like Sitemap when it is set: a page reached must
-	// be listed in one of them.
+	// MoreSitemaps are the site's other sitemaps, such as a language's
+	// ("es/sitemap.xml"), read when Sitemap is set: each page must be in one.
 	MoreSitemaps []string
 	// NotFound is an address relative to the start page that does not exist, such as
 	// "no/such/page/". When set, the server must answer it with status 404 and an HTML
@@ -159,16 +158,7 @@ func Site(ctx context.Context, start string, opts Options) (*Report, error) {
 	reached := c.pagesReached()
 
 	if opts.Sitemap != "" {
-		main := su.ResolveReference(&url.URL{Path: opts.Sitemap}).String()
-		listed, read := map[string]bool{}, true
-		for _, sm := range append([]string{opts.Sitemap}, opts.MoreSitemaps...) {
-			read = c.sitemap(su.ResolveReference(&url.URL{Path: sm}).String(), reached, listed) && read
-		}
-		for p := range reached {
-			if read && !listed[p] { // a sitemap that cannot be read is reported once
-				c.problem(Unlisted, main, shortURL(p), "")
-			}
-		}
+		c.sitemaps(su, append([]string{opts.Sitemap}, opts.MoreSitemaps...), reached)
 	}
 	if opts.NotFound != "" {
 		nf := su.ResolveReference(&url.URL{Path: opts.NotFound}).String()

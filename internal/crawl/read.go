@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -225,6 +226,24 @@ func readManifest(body []byte) ([]found, error) {
 		out = append(out, found{raw: i.Src, use: load})
 	}
 	return out, nil
+}
+
+// sitemaps checks the sitemaps at the addresses names, relative to start: every
+// page they list, and that together they list every page reached.
+func (c *crawler) sitemaps(start *url.URL, names []string, reached map[string]bool) {
+	listed, read := map[string]bool{}, true
+	for _, name := range names {
+		read = c.sitemap(start.ResolveReference(&url.URL{Path: name}).String(), reached, listed) && read
+	}
+	if !read {
+		return // a sitemap that cannot be read is reported once, not with every page
+	}
+	first := start.ResolveReference(&url.URL{Path: names[0]}).String()
+	for p := range reached {
+		if !listed[p] {
+			c.problem(Unlisted, first, shortURL(p), "")
+		}
+	}
 }
 
 // sitemap checks every page a sitemap lists, that links from the start page reach
