@@ -91,7 +91,7 @@ func TestBuildWritesEveryKindOfPage(t *testing.T) {
 		"routines/bedtime/index.html", "areas/lower-back/index.html", "areas/hips/index.html", "about/index.html",
 		"red-flags/index.html", "bibliography/index.html", "404.html", "sitemap.xml",
 		"stretches/index.html", "positions/lying/index.html", "search.json",
-		"schema/stretch.json", "schema/routine.json", "schema/red-flags.json", "schema/page.json", "schema/site.json", "schema/reference.json"} {
+		"schema/stretch.json", "schema/routine.json", "schema/red-flags.json", "schema/page.json", "schema/site.json", "schema/reference.json", "schema/stretch.translation.json"} {
 		if _, ok := files[p]; !ok {
 			t.Errorf("%s was not written", p)
 		}

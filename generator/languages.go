@@ -62,11 +62,7 @@ func languages(ln *link.Linked, others []translated) []render.Language {
 }
 
 func language(code, prefix string, ln *link.Linked) render.Language {
-	l := render.Language{Code: code, Prefix: prefix, Pages: map[string]bool{}}
-	for _, p := range ln.Order {
-		l.Pages[p.URL] = true
-	}
-	return l
+	return render.Language{Code: code, Prefix: prefix, Pages: render.Published(ln.Guide)}
 }
 
 // renderLanguages renders each other language into out below its prefix, with

@@ -27,31 +27,49 @@ func isMakerScript(p string) bool {
 
 var scriptRE = regexp.MustCompile(`<script[^>]* src="[^"]*/assets/([a-z]+)\.[0-9a-f]{10}\.js"`)
 
-// TestMakerScriptsLoadOnlyOnTheirPage: the maker's scripts stay under their budget
-// and no other page loads them; the make page is not in the search index.
+// siteOf splits the path of a built file into the folder of the language site it
+// belongs to ("" for the default language, at the root) and its path in that site:
+// es/make/index.html is make/index.html of es. A folder is a language's when it
+// holds its own search index, as no page's folder does.
+func siteOf(tree map[string][]byte, p string) (lang, rest string) {
+	if first, after, ok := strings.Cut(p, "/"); ok && tree[first+"/search.json"] != nil {
+		return first, after
+	}
+	return "", p
+}
+
+// TestMakerScriptsLoadOnlyOnTheirPage: in each language, the maker's scripts stay
+// under their budget and only that language's make page loads them; the make page
+// is not in the search index.
 func TestMakerScriptsLoadOnlyOnTheirPage(t *testing.T) {
 	tree := readTree(t, buildPatientSite(t, "../content", nil))
-	size, loaded := 0, 0
+	size, loaded := map[string]int{}, map[string]int{}
 	for p, b := range tree {
-		if isMakerScript(p) {
-			size += len(b)
+		lang, rest := siteOf(tree, p)
+		if isMakerScript(rest) {
+			size[lang] += len(b)
 		}
 		if path.Ext(p) != ".html" {
 			continue
 		}
 		for _, m := range scriptRE.FindAllStringSubmatch(string(b), -1) {
-			if maker := m[1] == "prescribe" || m[1] == "qr"; maker && p != "make/index.html" {
+			if maker := m[1] == "prescribe" || m[1] == "qr"; maker && rest != "make/index.html" {
 				t.Errorf("%s loads %s.js", p, m[1])
 			} else if maker {
-				loaded++
+				loaded[lang]++
 			}
 		}
 	}
-	if loaded != len(makerScripts) {
-		t.Errorf("the make page loads %d of the maker's %d scripts", loaded, len(makerScripts))
+	if len(size) < 2 {
+		t.Errorf("maker scripts in %d language sites, want the shipped guide's two", len(size))
 	}
-	if size == 0 || size > makerBudget {
-		t.Errorf("the maker's scripts weigh %d bytes together, want 1 to %d", size, makerBudget)
+	for lang := range size {
+		if loaded[lang] != len(makerScripts) {
+			t.Errorf("the make page of %q loads %d of the maker's %d scripts", lang, loaded[lang], len(makerScripts))
+		}
+		if size[lang] == 0 || size[lang] > makerBudget {
+			t.Errorf("the maker's scripts of %q weigh %d bytes together, want 1 to %d", lang, size[lang], makerBudget)
+		}
 	}
 	if strings.Contains(string(tree["search.json"]), "make/") {
 		t.Error("the make page is in the search index")

@@ -264,3 +264,24 @@ func TestHreflangAbsoluteWithBaseURL(t *testing.T) {
 		t.Error("404.html lacks an absolute Spanish hreflang link")
 	}
 }
+
+// With a base URL, robots.txt at the site root names the sitemap of every language,
+// each with its absolute address.
+func TestRobotsNamesEveryLanguagesSitemap(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), Options{Content: twoLanguages(t, nil), Out: out, BaseURL: "https://example.org/guide/"}); err != nil {
+		t.Fatal(err)
+	}
+	robots := readOut(t, out, "robots.txt")
+	for _, w := range []string{"\nSitemap: https://example.org/guide/sitemap.xml\n", "\nSitemap: https://example.org/guide/es/sitemap.xml\n"} {
+		if !strings.Contains(robots, w) {
+			t.Errorf("robots.txt lacks %q:\n%s", strings.TrimSpace(w), robots)
+		}
+	}
+	if strings.Count(robots, "Sitemap:") != 2 {
+		t.Errorf("robots.txt names %d sitemaps, want 2:\n%s", strings.Count(robots, "Sitemap:"), robots)
+	}
+	if !strings.Contains(readOut(t, out, "es/sitemap.xml"), "https://example.org/guide/es/stretches/bridge/") {
+		t.Error("es/sitemap.xml does not list the Spanish pages")
+	}
+}

@@ -76,9 +76,17 @@ func (c *Content) byPath() map[string]*Document {
 
 // Translate is the content of the guide in lang: each original that has a
 // translation into lang, merged with it (Merge); the home page and the warning signs
-// stay in the default language when they have none. The references are shared.
+// stay in the default language when they have none. The references are the same
+// works, each a copy: link fills in the pages that cite it, and in lang only the
+// translated pages do.
 func (c *Content) Translate(lang string, problems *diag.List) *Content {
-	tc := &Content{Home: c.Home, RedFlags: c.RedFlags, References: c.References, Files: c.Files, Pictures: c.Pictures}
+	tc := &Content{Home: c.Home, RedFlags: c.RedFlags, Files: c.Files, Pictures: c.Pictures}
+	tc.References = make([]*guide.Reference, len(c.References))
+	for i, r := range c.References {
+		cp := *r
+		cp.CitedBy = nil
+		tc.References[i] = &cp
+	}
 	origs := c.byPath()
 	tc.Elsewhere = map[string]string{}
 	for p, d := range origs {

@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/link"
 )
 
@@ -10,7 +11,7 @@ import (
 type Language struct {
 	Code   string // a BCP 47 tag: es
 	Prefix string // the folder it is published in below the site root: "" or "es/"
-	// Pages are the addresses of the pages written from Markdown files in it.
+	// Pages are the addresses of the pages published in it (Published).
 	Pages map[string]bool
 	name  string // the language's name in itself, from its catalog (lang.name)
 }
@@ -39,23 +40,43 @@ func (ls *Layouts) named(langs []Language) ([]Language, error) {
 	return out, nil
 }
 
+// Published is the address of every page a build writes for guide g (as views
+// lists them): its Markdown pages and the pages the build makes, such as a position
+// page, which a language has only when one of its stretches uses the position.
+func Published(g *guide.Guide) map[string]bool {
+	urls := map[string]bool{g.Home.URL: true, "stretches/": true, g.RedFlags.URL: true, "bibliography/": true,
+		progressPage().URL: true, prescribePage().URL: true, "404.html": true}
+	for _, s := range g.Stretches {
+		urls[s.URL] = true
+	}
+	for _, r := range g.Routines {
+		urls[r.URL] = true
+	}
+	for _, a := range g.Areas {
+		urls[a.URL] = true
+	}
+	for _, p := range g.Positions {
+		urls[p.URL] = true
+	}
+	for _, p := range g.Pages {
+		urls[p.URL] = true
+	}
+	return urls
+}
+
 // Alternates lists the page in every language of the site, for hreflang links and
-// the language switcher; nil when the site has one language. A page made by the
-// build (lists, bibliography) exists in every language; a page from a Markdown file
-// only in the languages it is translated into.
+// the language switcher; nil when the site has one language. The switcher leads to
+// the page in each language that publishes it, and to that language's home in
+// the others.
 func (v view) Alternates() []Alternate {
 	if len(v.langs) < 2 {
 		return nil
 	}
 	cur := v.langs[v.current]
-	fromMarkdown := false
-	for _, l := range v.langs {
-		fromMarkdown = fromMarkdown || l.Pages[v.Page.URL]
-	}
 	alts := make([]Alternate, len(v.langs))
 	for i, l := range v.langs {
 		target, ok := v.Page.URL, true
-		if fromMarkdown && !l.Pages[v.Page.URL] {
+		if !l.Pages[v.Page.URL] {
 			target, ok = "", false
 		}
 		href := link.RelURL(cur.Prefix+v.Page.URL, l.Prefix+target)

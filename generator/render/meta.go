@@ -70,13 +70,19 @@ func (v view) PreviewImage() *previewImage {
 }
 
 // robots lets every crawler in and, when the base URL is known, names the sitemap
-// (robots.txt needs its absolute address). Crawlers read robots.txt only at a domain
-// root; under a folder the file does no harm.
-func robots(s guide.Site) []byte {
+// of each language, s being the default one's site (robots.txt needs their absolute
+// addresses). Crawlers read robots.txt only at a domain root; under a folder the
+// file does no harm.
+func robots(s guide.Site, langs []Language) []byte {
 	var b strings.Builder
 	b.WriteString("User-agent: *\nAllow: /\n")
 	if s.BaseURL != "" {
 		b.WriteString("\nSitemap: " + s.BaseURL + "sitemap.xml\n")
+		for _, l := range langs {
+			if l.Prefix != "" {
+				b.WriteString("Sitemap: " + s.BaseURL + l.Prefix + "sitemap.xml\n")
+			}
+		}
 	}
 	return []byte(b.String())
 }

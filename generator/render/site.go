@@ -117,7 +117,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	g := ln.Guide
 	out["sitemap.xml"] = sitemap(g, views)
 	out[searchFile] = r.searchIndex()
-	out["robots.txt"] = robots(g.Site)
+	out["robots.txt"] = robots(g.Site, r.langs) // the default language's is the one kept
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	maps.Copy(out, <-pictures) // meta.go
 	pictures = nil

@@ -29,16 +29,25 @@ type Kind struct {
 	// List is set for a file that holds a list of entries (references) rather than
 	// one set of fields.
 	List bool
+	// Translation is set for the schema of a translation (bridge.es.md): it takes
+	// every top-level field it leaves out from its original, so none is required;
+	// the fields it gives are checked as in the original's schema.
+	Translation bool
 }
 
 // Kinds lists every schema the site publishes.
 var Kinds = []Kind{
-	{"stretch.json", "Stretch (content/stretches/<slug>.md front matter)", reflect.TypeFor[front.Stretch](), false},
-	{"routine.json", "Routine (content/routines/<slug>.md front matter)", reflect.TypeFor[front.Routine](), false},
-	{"red-flags.json", "Warning signs (content/red-flags.md front matter)", reflect.TypeFor[front.RedFlags](), false},
-	{"page.json", "Page (content/pages/<slug>.md front matter)", reflect.TypeFor[front.Page](), false},
-	{"site.json", "Site settings (content/_index.md front matter)", reflect.TypeFor[front.Site](), false},
-	{"reference.json", "References (content/references/*.yaml or *.json, CSL)", reflect.TypeFor[front.Reference](), true},
+	{"stretch.json", "Stretch (content/stretches/<slug>.md front matter)", reflect.TypeFor[front.Stretch](), false, false},
+	{"routine.json", "Routine (content/routines/<slug>.md front matter)", reflect.TypeFor[front.Routine](), false, false},
+	{"red-flags.json", "Warning signs (content/red-flags.md front matter)", reflect.TypeFor[front.RedFlags](), false, false},
+	{"page.json", "Page (content/pages/<slug>.md front matter)", reflect.TypeFor[front.Page](), false, false},
+	{"site.json", "Site settings (content/_index.md front matter)", reflect.TypeFor[front.Site](), false, false},
+	{"reference.json", "References (content/references/*.yaml or *.json, CSL)", reflect.TypeFor[front.Reference](), true, false},
+	{"stretch.translation.json", "Translated stretch (content/stretches/<slug>.<lang>.md front matter)", reflect.TypeFor[front.Stretch](), false, true},
+	{"routine.translation.json", "Translated routine (content/routines/<slug>.<lang>.md front matter)", reflect.TypeFor[front.Routine](), false, true},
+	{"red-flags.translation.json", "Translated warning signs (content/red-flags.<lang>.md front matter)", reflect.TypeFor[front.RedFlags](), false, true},
+	{"page.translation.json", "Translated page (content/pages/<slug>.<lang>.md front matter)", reflect.TypeFor[front.Page](), false, true},
+	{"site.translation.json", "Translated home page (content/_index.<lang>.md front matter)", reflect.TypeFor[front.Site](), false, true},
 }
 
 // Files returns every schema, by file name, as indented JSON. The output depends only
@@ -67,7 +76,7 @@ func (k Kind) JSON() []byte {
 // written once, under definitions, and referred to by name.
 func (k Kind) Schema() map[string]any {
 	b := &builder{defs: map[string]any{}}
-	s := b.object(k.Type)
+	s := b.object(k.Type, !k.Translation)
 	if k.List {
 		// Pandoc writes a list, or a mapping whose references field holds it; a file
 		// may also hold a single entry.
@@ -110,17 +119,18 @@ func (b *builder) value(t reflect.Type) map[string]any {
 	case reflect.Struct:
 		if _, done := b.defs[t.Name()]; !done {
 			b.defs[t.Name()] = nil // taken, in case a type refers to itself
-			b.defs[t.Name()] = b.object(t)
+			b.defs[t.Name()] = b.object(t, true)
 		}
 		return ref(t)
 	}
 	panic("schema: no JSON Schema for " + t.String())
 }
 
-// object describes a group of fields. Like the decoder, it also accepts a bare value
-// for the first field when no other field is required: "- gordon2016" for
-// {key: gordon2016}.
-func (b *builder) object(t reflect.Type) map[string]any {
+// object describes a group of fields, requiring the required ones when require is
+// set (a translation's top level leaves them to its original). Like the decoder, it
+// also accepts a bare value for the first field when no other field is required:
+// "- gordon2016" for {key: gordon2016}; never for a translation's whole front matter.
+func (b *builder) object(t reflect.Type, require bool) map[string]any {
 	fields := front.Fields(t)
 	props := map[string]any{}
 	var required []string
@@ -133,7 +143,7 @@ func (b *builder) object(t reflect.Type) map[string]any {
 			p["description"] = f.Doc
 		}
 		props[f.Name] = p
-		if f.Required {
+		if f.Required && require {
 			required = append(required, f.Name)
 		}
 	}
@@ -146,7 +156,7 @@ func (b *builder) object(t reflect.Type) map[string]any {
 	if !isCSL {
 		obj["additionalProperties"] = false
 	}
-	if !isCSL && len(fields) > 0 && (len(required) == 0 || len(required) == 1 && required[0] == fields[0].Name) {
+	if !isCSL && require && len(fields) > 0 && (len(required) == 0 || len(required) == 1 && required[0] == fields[0].Name) {
 		bare := b.field(fields[0])
 		if _, complex := bare["anyOf"]; !complex && bare["$ref"] == nil {
 			return map[string]any{"anyOf": []any{bare, obj}}

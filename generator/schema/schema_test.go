@@ -7,14 +7,17 @@ import (
 	"os"
 	"path"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/stretchguide/stretchguide/generator/bib"
 	"github.com/stretchguide/stretchguide/generator/front"
+	"github.com/stretchguide/stretchguide/generator/load"
 )
 
 // compiled compiles every schema with a JSON Schema validator, which also checks
@@ -56,8 +59,18 @@ func jsonValue(t *testing.T, v any) any {
 	return out
 }
 
-// schemaFor names the schema of a content file, or "" for a file without one.
+// translated matches the language part of a translation's name: bridge.es.md.
+var translated = regexp.MustCompile(`\.[a-z]{2,3}(-[a-z0-9]{2,8})?\.md$`)
+
+// schemaFor names the schema of a content file, or "" for a file without one; a
+// translation (bridge.es.md) has the translation schema of its kind.
 func schemaFor(p string) string {
+	if loc := translated.FindStringIndex(p); loc != nil {
+		if orig := schemaFor(p[:loc[0]] + ".md"); orig != "" {
+			return strings.TrimSuffix(orig, ".json") + ".translation.json"
+		}
+		return ""
+	}
 	switch dir, ext := path.Dir(p), path.Ext(p); {
 	case p == "_index.md":
 		return "site.json"
@@ -174,6 +187,18 @@ func TestSchemaAgreesWithLoader(t *testing.T) {
 		{"a page", "pages/a.md", "title: P\nreviewer: 2026-11-25\n", "ok"},
 		{"a reference", "references/a.yaml", "- id: a\n  type: book\n  author: [{family: Gordon, given: R.}]\n  issued: {date-parts: [[2016, 2]]}\n  grade: moderate\n  abstract: Not read.\n", "ok"},
 		{"Pandoc's references list", "references/a.yaml", "references:\n  - id: a\n    issued: 2016\n    custom: {grade: low}\n", "ok"},
+		{"a translated stretch gives only its words", "stretches/a.es.md", "title: Puente\nsummary: Levante.\ncues: [Despacio]\n", "ok"},
+		{"a translated stretch with nothing", "stretches/a.es.md", "reviewed: 2026-11-25\n", "ok"},
+		{"a translated stretch held for thirty", "stretches/a.es.md", "title: Puente\nhold: thirty\n", "error"},
+		{"a translated stretch with an unknown field", "stretches/a.es.md", "title: Puente\nciations: [a]\n", "warning"},
+		{"a translated routine without steps", "routines/a.es.md", "title: R\nsummary: S.\n", "ok"},
+		{"a translated routine's step without its stretch", "routines/a.es.md", "title: R\nsteps:\n  - {reps: 5}\n", "error"},
+		{"translated warning signs", "red-flags.es.md", "title: Señales\nflags:\n  - {id: a, title: A, urgency: soon, action: Llame.}\n", "ok"},
+		{"a translated flag without its action", "red-flags.es.md", "title: Señales\nflags:\n  - {id: a, title: A, urgency: soon}\n", "error"},
+		{"a translated home page", "_index.es.md", "description: Una guía.\n", "ok"},
+		{"a translated page", "pages/a.es.md", "summary: S.\n", "ok"},
+		{"a stretch without areas", "stretches/a.md", "title: B\nsummary: S.\nhold: 30s\n", "error"},
+		{"a routine without steps", "routines/a.md", "title: R\nsummary: S.\n", "error"},
 		{"a reference grade that is not GRADE", "references/a.yaml", "- id: a\n  grade: strong\n", "error"},
 		{"an author as text", "references/a.yaml", "- id: a\n  author: Gordon\n", "error"},
 		{"a date in a list of words", "references/a.yaml", "- id: a\n  issued: {date-parts: [[twenty]]}\n", "error"},
@@ -205,6 +230,16 @@ func loaderVerdict(t *testing.T, file string, src []byte) string {
 		case list.Errors() > 0:
 			return "error"
 		case list.Warnings() > 0:
+			return "warning"
+		}
+		return "ok"
+	}
+	if translated.MatchString(file) { // what a translation leaves out is its original's
+		f := load.LoadFile(fstest.MapFS{file: {Data: src}}, "content", file, load.NewParser())
+		switch {
+		case f.Problems.Errors() > 0 || f.Doc == nil:
+			return "error"
+		case f.Problems.Warnings() > 0:
 			return "warning"
 		}
 		return "ok"

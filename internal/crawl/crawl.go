@@ -47,6 +47,9 @@ type Options struct {
 	// When set, every page it lists is checked, must be reachable by links from the
 	// start page, and every page reached must be listed.
 	Sitemap string
+	// MoreSitemaps are the site's other sitemaps, such as a language's
+	// ("es/sitemap.xml"), read when Sitemap is set: each page must be in one.
+	MoreSitemaps []string
 	// NotFound is an address relative to the start page that does not exist, such as
 	// "no/such/page/". When set, the server must answer it with status 404 and an HTML
 	// page (hosts such as Netlify and GitHub Pages send the site's 404.html), whose
@@ -155,7 +158,7 @@ func Site(ctx context.Context, start string, opts Options) (*Report, error) {
 	reached := c.pagesReached()
 
 	if opts.Sitemap != "" {
-		c.sitemap(su.ResolveReference(&url.URL{Path: opts.Sitemap}).String(), reached)
+		c.sitemaps(su, append([]string{opts.Sitemap}, opts.MoreSitemaps...), reached)
 	}
 	if opts.NotFound != "" {
 		nf := su.ResolveReference(&url.URL{Path: opts.NotFound}).String()

@@ -224,3 +224,34 @@ func TestLocate(t *testing.T) {
 		}
 	}
 }
+
+// A page listed in another of the site's sitemaps (a language's, say) is listed:
+// with about/sitemap.xml as one more, the broken fixture's unlisted page is not
+// reported, and a sitemap that cannot be read is.
+func TestMoreSitemaps(t *testing.T) {
+	site := browsertest.ServeHost(t, "testdata/broken", "/sub/", nil)
+	for _, c := range []struct {
+		more     []string
+		unlisted bool
+	}{{nil, true}, {[]string{"about/sitemap.xml"}, false}} {
+		opts := fixtureOpts
+		opts.MoreSitemaps = c.more
+		rep, err := Site(context.Background(), site, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unlisted := slices.ContainsFunc(rep.Problems, func(p Problem) bool { return p.Kind == Unlisted && p.Ref == "/sub/about/" })
+		if unlisted != c.unlisted {
+			t.Errorf("with more sitemaps %q, about/ reported as not in a sitemap: %v, want %v", c.more, unlisted, c.unlisted)
+		}
+	}
+	opts := fixtureOpts
+	opts.MoreSitemaps = []string{"es/sitemap.xml"}
+	rep, err := Site(context.Background(), site, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(rep.Problems, func(p Problem) bool { return p.Kind == Broken && strings.HasSuffix(p.Ref, "/sub/es/sitemap.xml") }) {
+		t.Errorf("a missing sitemap is not reported:\n%v", rep.Err())
+	}
+}

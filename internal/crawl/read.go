@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"net/url"
 	"regexp"
 	"strings"
 
@@ -227,13 +228,31 @@ func readManifest(body []byte) ([]found, error) {
 	return out, nil
 }
 
-// sitemap checks every page a sitemap lists, and that the sitemap and the pages
-// reached by links from the start page are the same set.
-func (c *crawler) sitemap(u string, reached map[string]bool) {
+// sitemaps checks the sitemaps at the addresses names, relative to start: every
+// page they list, and that together they list every page reached.
+func (c *crawler) sitemaps(start *url.URL, names []string, reached map[string]bool) {
+	listed, read := map[string]bool{}, true
+	for _, name := range names {
+		read = c.sitemap(start.ResolveReference(&url.URL{Path: name}).String(), reached, listed) && read
+	}
+	if !read {
+		return // a sitemap that cannot be read is reported once, not with every page
+	}
+	first := start.ResolveReference(&url.URL{Path: names[0]}).String()
+	for p := range reached {
+		if !listed[p] {
+			c.problem(Unlisted, first, shortURL(p), "")
+		}
+	}
+}
+
+// sitemap checks every page a sitemap lists, that links from the start page reach
+// it, and adds it to listed; false when the sitemap cannot be read.
+func (c *crawler) sitemap(u string, reached, listed map[string]bool) bool {
 	d := c.fetch(u)
 	if !d.ok() {
 		c.problem(Broken, c.root.String(), u, "sitemap: "+d.failure())
-		return
+		return false
 	}
 	var set struct {
 		URLs []struct {
@@ -242,9 +261,8 @@ func (c *crawler) sitemap(u string, reached map[string]bool) {
 	}
 	if err := xml.Unmarshal(d.body, &set); err != nil {
 		c.problem(Broken, c.root.String(), u, "not a sitemap: "+err.Error())
-		return
+		return false
 	}
-	listed := map[string]bool{}
 	for _, e := range set.URLs {
 		loc := strings.TrimSpace(e.Loc)
 		t, err := d.final.Parse(loc)
@@ -272,9 +290,5 @@ func (c *crawler) sitemap(u string, reached map[string]bool) {
 		}
 		c.enqueue(p)
 	}
-	for p := range reached {
-		if !listed[p] {
-			c.problem(Unlisted, u, shortURL(p), "")
-		}
-	}
+	return true
 }

@@ -31,6 +31,21 @@ func buildGuide(t *testing.T, baseURL string) string {
 	return out
 }
 
+// languageSitemaps lists the sitemaps of the guide's other languages (es/sitemap.xml),
+// as robots.txt names them.
+func languageSitemaps(t *testing.T, dir string) []string {
+	t.Helper()
+	found, err := filepath.Glob(filepath.Join(dir, "*", "sitemap.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, f := range found {
+		out = append(out, filepath.Base(filepath.Dir(f))+"/sitemap.xml")
+	}
+	return out
+}
+
 // TestGuideWorksUnderAFolderAndAtARoot is the check for the most common failure of
 // static sites on GitHub Pages: a site that works at a domain root but loses its CSS
 // and links under a project folder. It builds the guide for each place, serves it
@@ -47,7 +62,7 @@ func TestGuideWorksUnderAFolderAndAtARoot(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := buildGuide(t, tc.baseURL)
 			site := browsertest.ServeHost(t, dir, tc.prefix, nil)
-			opts := crawl.Options{Sitemap: "sitemap.xml", NotFound: "no/such/page/at/depth/"}
+			opts := crawl.Options{Sitemap: "sitemap.xml", MoreSitemaps: languageSitemaps(t, dir), NotFound: "no/such/page/at/depth/"}
 			if tc.baseURL != "" {
 				opts.Aliases = []string{tc.baseURL}
 			}
@@ -100,7 +115,7 @@ func TestNothingFromAnotherOrigin(t *testing.T) {
 	const base = "https://example.org/stretch-guide/"
 	dir := buildGuide(t, base)
 	site := browsertest.ServeHost(t, dir, "/stretch-guide/", nil)
-	rep, err := crawl.Site(context.Background(), site, crawl.Options{Aliases: []string{base}, Sitemap: "sitemap.xml"})
+	rep, err := crawl.Site(context.Background(), site, crawl.Options{Aliases: []string{base}, Sitemap: "sitemap.xml", MoreSitemaps: languageSitemaps(t, dir)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func crawlWithInternalCrawl(base, dir string) ([]string, error) {
 		reached[strings.TrimPrefix(p, root)] = true
 	}
 	err = fs.WalkDir(os.DirFS(dir), ".", func(p string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || path.Ext(p) != ".html" || p == "404.html" || strings.HasPrefix(p, "admin/") {
+		if err != nil || e.IsDir() || path.Ext(p) != ".html" || path.Base(p) == "404.html" || strings.HasPrefix(p, "admin/") {
 			return err
 		}
 		u := strings.TrimSuffix(p, "index.html")
