@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/stretchguide/stretchguide/generator/check"
@@ -29,13 +28,13 @@ func (b *Builder) linkLanguages(c *load.Content, problems *diag.List) []translat
 		tc := c.Translate(lang, &list)
 		ln := link.Link(tc, b.opts.BaseURL, &list)
 		list.Append(check.Content(ln))
-		own := map[string]*load.Document{}
+		own := map[string]bool{}
 		for _, d := range c.Translations {
-			own[d.Display] = d
+			own[d.Display] = true
 		}
 		for _, d := range list {
-			if t := own[d.Path]; t != nil {
-				problems.Add(untranslatedStep(d, t, c, lang))
+			if own[d.Path] {
+				problems.Add(d)
 			}
 		}
 		s := &ln.Guide.Site
@@ -99,26 +98,4 @@ func checkLanguages(ln *link.Linked, others []translated, ls *render.Layouts, pr
 		page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
 		problems.Append(check.Safety(t.ln, page, render.Layout))
 	}
-}
-
-// untranslatedStep rewords link's "unknown stretch" for a translated routine whose
-// step names a stretch that exists but has no translation into lang, and places it
-// at the translation's steps (or its first line, when the steps are the original's).
-func untranslatedStep(d diag.Diagnostic, t *load.Document, c *load.Content, lang string) diag.Diagnostic {
-	slug, ok := strings.CutPrefix(d.Message, "unknown stretch ")
-	if !ok {
-		return d
-	}
-	slug = strings.Trim(slug, `"`)
-	for _, s := range c.Stretches {
-		if s.Slug == slug {
-			d.Message = fmt.Sprintf("the stretch %q has no translation into %s, so this routine cannot be published in %s", slug, lang, lang)
-			d.Hint = fmt.Sprintf("translate it too: add content/stretches/%s.%s.md", slug, lang)
-			if line, _ := t.MatterValueAt("steps"); line == 0 {
-				d.Line, d.Col = 1, 1
-			}
-			return d
-		}
-	}
-	return d
 }

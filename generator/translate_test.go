@@ -223,20 +223,29 @@ func TestCheckSafetyOnTranslations(t *testing.T) {
 }
 
 // A translated routine whose stretches are not all translated is an error at the
-// translation, naming the stretch and the file to add.
+// translation, naming the stretch and the file to add: at its first line when it
+// takes its steps from the original, at the step when it lists its own.
 func TestTranslatedRoutineNeedsItsStretches(t *testing.T) {
-	content := twoLanguages(t, map[string]string{"routines/bedtime.es.md": "---\ntitle: Antes de dormir\nsummary: Tres.\n---\nRespire despacio.\n"})
-	var found bool
-	for _, d := range Check(Options{Content: content, Today: testToday}) {
-		if strings.HasSuffix(d.Path, "content/routines/bedtime.es.md") && d.Severity == diag.Error {
-			if d.Line != 1 || !strings.Contains(d.Message, `"open-book" has no translation into es`) || !strings.Contains(d.Hint, "stretches/open-book.es.md") {
-				t.Errorf("got %s", d)
+	for _, c := range []struct {
+		name, src string
+		line      int
+	}{
+		{"steps of the original", "---\ntitle: Antes de dormir\nsummary: Tres.\n---\nRespire despacio.\n", 1},
+		{"its own steps", "---\ntitle: Antes de dormir\nsummary: Tres.\nsteps:\n  - stretch: bridge\n  - stretch: open-book\n---\nRespire despacio.\n", 6},
+	} {
+		content := twoLanguages(t, map[string]string{"routines/bedtime.es.md": c.src})
+		var found bool
+		for _, d := range Check(Options{Content: content, Today: testToday}) {
+			if strings.HasSuffix(d.Path, "content/routines/bedtime.es.md") && d.Severity == diag.Error {
+				if d.Line != c.line || !strings.Contains(d.Message, `"open-book" has no translation into es`) || !strings.Contains(d.Hint, "stretches/open-book.es.md") {
+					t.Errorf("%s: got %s", c.name, d)
+				}
+				found = true
 			}
-			found = true
 		}
-	}
-	if !found {
-		t.Error("no error at routines/bedtime.es.md")
+		if !found {
+			t.Errorf("%s: no error at routines/bedtime.es.md", c.name)
+		}
 	}
 }
 

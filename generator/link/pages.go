@@ -1,6 +1,7 @@
 package link
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -81,7 +82,7 @@ func (l *linker) routine(d *load.Document) {
 	for i, st := range fm.Steps {
 		s, ok := l.slugs[st.Stretch.V]
 		if !ok {
-			l.errorAt(d, st.Stretch.At, diag.DidYouMean(st.Stretch.V, keys(l.slugs), "use the file name of a stretch in content/stretches, without .md"), "unknown stretch %q", st.Stretch.V)
+			l.unknownStep(d, st.Stretch)
 			continue
 		}
 		dose := s.Dose
@@ -160,4 +161,21 @@ func (l *linker) gradesPage() {
 			l.g.GradesPage = p
 		}
 	}
+}
+
+// unknownStep reports a routine's step that names no stretch of this guide. In a
+// guide in another language, a stretch that exists only in the default language is
+// named as untranslated, at the translation's steps, or at its first line when it
+// takes its steps from the original (whose lines the step's position counts).
+func (l *linker) unknownStep(d *load.Document, name front.Str) {
+	if _, ok := l.c.Elsewhere["stretches/"+name.V+".md"]; !ok {
+		l.errorAt(d, name.At, diag.DidYouMean(name.V, keys(l.slugs), "use the file name of a stretch in content/stretches, without .md"), "unknown stretch %q", name.V)
+		return
+	}
+	at, lang := name.At, l.g.Site.Language
+	if line, _ := d.MatterValueAt("steps"); line == 0 {
+		at = front.At{Line: 1, Col: 1}
+	}
+	l.errorAt(d, at, fmt.Sprintf("translate it too: add content/stretches/%s.%s.md", name.V, lang),
+		"the stretch %q has no translation into %s, so this routine cannot be published in %s", name.V, lang, lang)
 }
