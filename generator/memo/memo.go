@@ -29,7 +29,7 @@ func New() *Memo {
 // dropped.
 func (m *Memo) Next() {
 	m.mu.Lock()
-	m.old, m.cur = m.cur, map[uint64]any{}
+	m.old, m.cur = m.cur, make(map[uint64]any, len(m.cur)) // most are used again
 	m.mu.Unlock()
 }
 
