@@ -25,6 +25,8 @@ type Linked struct {
 	Table  *Table
 	Images []*guide.Image
 	Files  fs.FS
+	// Pictures are the picture files loading read, by path below content/.
+	Pictures map[string]*load.PictureFile
 	// Order lists every page written from a Markdown file, in the order pages are
 	// listed on the site.
 	Order []*guide.Page
@@ -74,7 +76,7 @@ func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
 	l.reviewDates()
 	l.gradesPage()
 	return &Linked{Guide: l.g, Docs: l.docs, Table: l.table, Images: l.images, Files: c.Files,
-		Order: l.pagesInOrder()}
+		Pictures: c.Pictures, Order: l.pagesInOrder()}
 }
 
 func (l *linker) errorAt(d *load.Document, at front.At, hint, format string, args ...any) {

@@ -32,6 +32,16 @@ type PictureFile struct {
 	// its header.
 	Sized         bool
 	Width, Height int
+	data          []byte // the file's bytes, when it could be read
+}
+
+// Bytes returns the picture file's bytes as loading read them, or nil when it could
+// not read them. The bytes must not be changed.
+func (pf *PictureFile) Bytes() []byte {
+	if pf == nil {
+		return nil
+	}
+	return pf.data
 }
 
 // isPicture says whether a content path has the ending of a picture.
@@ -45,6 +55,7 @@ func readPicture(fsys fs.FS, p string) *PictureFile {
 	if err != nil || size > MaxFileSize {
 		return pf
 	}
+	pf.data = b
 	if kind := pictureTypes[ext]; kind == "SVG" {
 		pf.unsafe = svgsafe.Check(b)
 	} else {

@@ -180,13 +180,17 @@ func (r *run) renderBodies() error {
 	return nil
 }
 
-// readImages adds the pictures beside pages to out.
+// readImages adds the pictures beside pages to out, with the bytes loading read
+// (serve keeps them between builds), or read again when loading did not keep them.
 func (r *run) readImages(out map[string][]byte) error {
 	r.images = map[string][]byte{}
 	for _, img := range r.ln.Images {
-		b, err := fs.ReadFile(r.ln.Files, img.Source)
-		if err != nil {
-			return err
+		b := r.ln.Pictures[img.Source].Bytes()
+		if b == nil {
+			var err error
+			if b, err = fs.ReadFile(r.ln.Files, img.Source); err != nil {
+				return err
+			}
 		}
 		out[img.URL] = b
 		r.images[img.URL] = b
