@@ -29,6 +29,10 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 		t.Fatalf("the memo %s is not in a folder beside %s", cache, opts.Out)
 	}
 	want := readTree(t, opts.Out)
+	saved, err := os.ReadFile(cache)
+	if err != nil {
+		t.Fatal(err)
+	}
 	again, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -37,6 +41,11 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 		t.Errorf("a rebuild with nothing changed rendered %d bodies and %d pages", again.Bodies, again.Pages)
 	}
 	compareTrees(t, "rebuild", readTree(t, opts.Out), want)
+	// It keeps all the memo held, the stretch cards too, though no page needed them,
+	// so the next edit to a summary renders only that stretch's cards.
+	if now, err := os.ReadFile(cache); err != nil || !bytes.Equal(now, saved) {
+		t.Errorf("a rebuild with nothing changed changed the memo: %d bytes, then %d (%v)", len(saved), len(now), err)
+	}
 }
 
 // A file of the author's where the memo would go is neither read nor replaced.

@@ -69,3 +69,11 @@ func Do[T any](m *Memo, key uint64, make func() (T, error)) (v T, made bool, err
 	m.Put(key, v)
 	return v, true, nil
 }
+
+// Changed says that a product stored earlier grew (a set of parts kept under one
+// key, filled as they are made), so that Save writes the memo again.
+func (m *Memo) Changed() {
+	m.mu.Lock()
+	m.puts++
+	m.mu.Unlock()
+}

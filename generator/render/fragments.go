@@ -21,11 +21,15 @@ type fragments struct {
 	cards    sync.Map           // cardKey -> template.HTML
 	refs     sync.Map           // *guide.Reference -> template.HTML
 	grades   sync.Map           // gradedKey -> template.HTML
-	// m keeps cards from one build to the next, under the key memoKey gives: after
-	// an edit, the home page and the list of stretches render only the cards whose
-	// stretch changed.
-	m       *memo.Memo
-	memoKey func(cardKey) uint64
+	// kept are the cards of builds alike in all a card may show but the stretch's
+	// own summary (cardSet), by keptKey, from one build to the next: after an edit,
+	// the home page and the list of stretches render only the cards whose stretch
+	// changed. It is one product of the memo, so a build whose pages all came from
+	// the memo keeps every card too. nil keeps cards for one build only.
+	kept    map[string][]byte
+	keptMu  sync.Mutex
+	m       *memo.Memo // told when kept changes
+	keptKey func(cardKey) string
 }
 
 // linksFrom says where a page's links start from: its Root, or else the depth of its
@@ -53,14 +57,24 @@ func (v view) Card(s *guide.Stretch) (template.HTML, error) {
 	if h, ok := f.cards.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if f.m == nil {
+	if f.kept == nil {
 		return f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
 	}
-	h, _, err := memo.Do(f.m, f.memoKey(key), func() (template.HTML, error) {
-		return f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
-	})
-	if err == nil {
+	k := f.keptKey(key)
+	f.keptMu.Lock()
+	b, ok := f.kept[k]
+	f.keptMu.Unlock()
+	if ok {
+		h := template.HTML(b)
 		f.cards.Store(key, h)
+		return h, nil
+	}
+	h, err := f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
+	if err == nil {
+		f.keptMu.Lock()
+		f.kept[k] = []byte(h)
+		f.keptMu.Unlock()
+		f.m.Changed()
 	}
 	return h, err
 }

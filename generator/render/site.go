@@ -207,7 +207,7 @@ func (r *run) views(assets map[string]string) []view {
 	var views []view
 	strs := scriptStrings(r.cat)
 	// The fragments render through the partials in the site's language.
-	frags := &fragments{partials: r.kinds[guide.KindHome], m: r.m, memoKey: r.cardKey}
+	frags := &fragments{partials: r.kinds[guide.KindHome], kept: r.cardSet(), m: r.m, keptKey: r.cardID}
 	add := func(v view) {
 		v.Site, v.Guide, v.assets, v.pdfs, v.strings, v.cat, v.frags = g.Site, g, assets, r.opts.PDFs, strs, r.cat, frags
 		v.langs, v.current = r.langs, r.opts.Current

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strconv"
+
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/memo"
 )
@@ -55,24 +57,31 @@ func (r *run) shown(v view) (shown []*guide.Stretch, all bool) {
 	return nil, true
 }
 
-// cardKey is the memo key of a stretch's card as pages whose links start alike show
-// it: the layouts, language and options it renders with, what of the model it may
-// show (with the built-in layouts, the model less the summaries and its own
-// summary), which stretch, and where links start.
-func (r *run) cardKey(k cardKey) uint64 {
+// cardSet returns the cards kept in the memo for builds alike in all a card may
+// show but its stretch's own summary: the layouts, language and options it renders
+// with and, with the built-in layouts, the model less the summaries (else the whole
+// model). cardID names one card of the set.
+func (r *run) cardSet() map[string][]byte {
 	h := r.m.Hasher()
-	h.String("card")
+	h.String("cards")
 	h.Uint(r.ls.id)
 	h.String(r.cat.Lang)
 	h.Uint(r.optsKey)
 	if r.ls.builtIn {
 		h.Uint(r.shared)
-		h.String(k.s.Summary)
 	} else {
 		h.Uint(r.model)
 	}
-	h.String(k.s.URL)
-	h.String(k.from.root)
-	h.Uint(uint64(k.from.depth))
-	return h.Sum()
+	set, _, _ := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) { return map[string][]byte{}, nil })
+	return set
+}
+
+// cardID names a card in its set: which stretch, where links start and, with the
+// built-in layouts, the stretch's summary, which the set's key leaves out.
+func (r *run) cardID(k cardKey) string {
+	summary := ""
+	if r.ls.builtIn {
+		summary = k.s.Summary
+	}
+	return k.s.URL + "\x00" + k.from.root + "\x00" + strconv.Itoa(k.from.depth) + "\x00" + summary
 }
