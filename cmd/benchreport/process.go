@@ -56,12 +56,14 @@ func tool(work, pkg string) string {
 }
 
 // run runs a command from the work folder, which has no layouts folder (the built-in
-// layouts are used, as in the Go benchmarks), and measures it.
+// layouts are used, as in the Go benchmarks), and measures it, starting once what
+// earlier runs wrote is on disk (settle).
 func run(work, bin string, args ...string) (wall, cpu time.Duration, rss int64, stdout string) {
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = work
 	var out, errs bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errs
+	settle()
 	t0 := time.Now()
 	err := cmd.Run()
 	wall = time.Since(t0)
