@@ -21,7 +21,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -52,9 +51,6 @@ func main() {
 	for _, n := range sizes { // all before any run is timed: writing 10,000 files slows what follows
 		writeGuide(work, n)
 	}
-	// A child's peak memory counts this process's memory at the time it starts: give
-	// back what writing the guides took.
-	debug.FreeOSMemory()
 	steps := goBenchmarks(sizes, *benchtime)
 	floors := processFloors(work, sizes, *runs)
 	procs := processBuilds(work, sizes, *runs, nil)
