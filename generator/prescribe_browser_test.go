@@ -103,6 +103,9 @@ func TestMakeRoutineInBrowser(t *testing.T) {
 
 	// Keep it on this device, then find it on the page without the link.
 	press(t, fresh, `[data-act=keep]`)
+	// Enter's click comes after the key event returns: see it kept before leaving.
+	waitFor(t, fresh, `(localStorage.getItem("stretchguide-routines") || "").includes("For the test")`,
+		`document.querySelector("[data-out=said]").textContent`, 5*time.Second)
 	do(t, fresh, chromedp.Navigate(root+"make/"))
 	waitFor(t, fresh, `!document.querySelector("[data-kept]").hidden`, `"nothing kept"`, 5*time.Second)
 	if got := eval[string](t, fresh, `document.querySelector("[data-out=kept] a").textContent`); got != "For the test" {
@@ -218,7 +221,23 @@ func startFollowAlong(t *testing.T, ctx context.Context, first string) {
 	waitFor(t, ctx, `document.querySelector("dialog.player").open`, `"closed"`, 5*time.Second)
 	waitFor(t, ctx, `document.querySelector("dialog.player [data-out=title]").textContent === `+jsString(first),
 		`document.querySelector("dialog.player [data-out=title]").textContent`, 5*time.Second)
-	press(t, ctx, `dialog.player [data-act=stop]`)
+	// While the modal player is open the rest of the page is inert, so a press meant
+	// for the page would be lost: stop it and see it closed. The player may still be
+	// moving the focus to its own first button as it opens; press again if so.
+	for try := 0; ; try++ {
+		press(t, ctx, `dialog.player [data-act=stop]`)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.querySelector("dialog.player").open`, chromedp.WithPollingTimeout(time.Second)))
+		if err == nil {
+			// Its close event, which comes after, gives the focus back to Start: wait
+			// for it, or it could take the focus from the next button pressed.
+			waitFor(t, ctx, `document.activeElement === document.querySelector("[data-follow] [data-act=start]")`,
+				`document.activeElement.outerHTML`, 5*time.Second)
+			return
+		}
+		if try == 4 {
+			t.Fatal("the player does not close when Stop is pressed")
+		}
+	}
 }
 
 // press focuses a button and presses Enter on it, as a keyboard user does.
