@@ -14,6 +14,22 @@ import (
 	"github.com/stretchguide/stretchguide/generator/load"
 )
 
+// builderOver returns a Builder of a copy of the test site, without handouts, that
+// reads the copy through what wrap makes of it, and the copy's folder.
+func builderOver(t *testing.T, wrap func(fs.StatFS) fs.FS) (*Builder, string) {
+	t.Helper()
+	content := t.TempDir()
+	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewBuilder(Options{Content: content, NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.src = load.Inputs(wrap(os.DirFS(content).(fs.StatFS)))
+	return b, content
+}
+
 // listCounter is a folder that counts how often its top is listed.
 type listCounter struct {
 	fs.StatFS
@@ -31,16 +47,8 @@ func (c listCounter) ReadDir(name string) ([]fs.DirEntry, error) {
 // again (at 1,000 stretches the listing was a fifth of serve's rebuild); a new,
 // removed or unnamed change lists it again, so nothing is missed.
 func TestNamedEditSkipsListing(t *testing.T) {
-	content := t.TempDir()
-	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
-		t.Fatal(err)
-	}
-	b, err := NewBuilder(Options{Content: content, NoPDF: true})
-	if err != nil {
-		t.Fatal(err)
-	}
 	var lists atomic.Int32
-	b.src = load.Inputs(listCounter{os.DirFS(content).(fs.StatFS), &lists})
+	b, content := builderOver(t, func(dir fs.StatFS) fs.FS { return listCounter{dir, &lists} })
 	bridge := filepath.Join(content, "stretches", "bridge.md")
 	steps := []struct {
 		name   string
@@ -112,16 +120,8 @@ func (c *openCounter) ReadDir(name string) ([]fs.DirEntry, error) { return fs.Re
 // read, without opening them again (2,000 pictures were a tenth of a rebuild); a
 // replaced picture is read again and published.
 func TestRebuildKeepsPictures(t *testing.T) {
-	content := t.TempDir()
-	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
-		t.Fatal(err)
-	}
-	b, err := NewBuilder(Options{Content: content, NoPDF: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	files := &openCounter{StatFS: os.DirFS(content).(fs.StatFS), opened: map[string]int{}}
-	b.src = load.Inputs(files)
+	files := &openCounter{opened: map[string]int{}}
+	b, content := builderOver(t, func(dir fs.StatFS) fs.FS { files.StatFS = dir; return files })
 	const svg = "stretches/bridge.svg"
 	build := func() map[string][]byte {
 		out, _, err := b.Build(context.Background())
