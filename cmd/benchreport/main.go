@@ -6,7 +6,8 @@
 // goldmark converting the same Markdown on all cores) with `go test -bench`; the
 // whole-process floor (command floor: read, convert with plain goldmark, write) and the
 // real `stretchguide build` command several times per size, cold and as rebuilds,
-// timing the whole process and reading its peak memory; the live-editing server's
+// timing the whole process and reading its peak memory, the floor taking turns with
+// the builds; the live-editing server's
 // edit-to-reload benchmark; the benchmarks of every other package; and the top of a
 // CPU profile of one cold build. Nothing here asserts a time: it reports.
 package main
@@ -21,6 +22,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,6 +33,7 @@ func main() {
 	sizesFlag := flag.String("sizes", "100,1000,10000", "comma-separated guide `sizes` in stretches")
 	runs := flag.Int("runs", 5, "cold builds and rebuilds per size, at least 3 (3 for 10,000 stretches or more); medians are reported")
 	benchtime := flag.String("benchtime", "400ms", "the -benchtime given to go test")
+	within := flag.String("work", memoryFolder(), "the `folder` to write the guides and their builds in (a fresh folder inside it, removed when done)")
 	profileSize := flag.Int("profile", 1000, "profile one cold build of a guide of this `size` and print the top of it (0: none)")
 	flag.Parse()
 	var sizes []int
@@ -41,7 +44,7 @@ func main() {
 		}
 		sizes = append(sizes, n)
 	}
-	work, err := os.MkdirTemp("", "stretchguide-bench-")
+	work, err := os.MkdirTemp(*within, "stretchguide-bench-")
 	if err != nil {
 		fatalf("%v", err)
 	}
@@ -52,16 +55,31 @@ func main() {
 		writeGuide(work, n)
 	}
 	steps := goBenchmarks(sizes, *benchtime)
-	floors := processFloors(work, sizes, *runs)
-	procs := processBuilds(work, sizes, *runs, nil)
-	pages := processBuilds(work, sizes, *runs, []string{"--pdf=false"})
+	floors, procs, pages := processAll(work, sizes, *runs)
 	reload := editToReload(*benchtime)
 	others := otherBenchmarks(*benchtime)
 	profile := profileTop(work, *profileSize)
+	progress("guides and builds in %s", work)
+	workFolder = work
 	printReport(os.Stdout, sizes, steps, floors, procs, pages, reload)
 	printOthers(os.Stdout, others)
 	fmt.Print(profile)
 	fmt.Printf("\n(benchreport took %s)\n", time.Since(start).Round(time.Second))
+}
+
+// memoryFolder is where the guides and builds are written unless -work says
+// otherwise: a folder in memory (tmpfs) when the machine has one, as in the issue's
+// measures, so that the disk's speed, which swings from run to run, is not timed.
+func memoryFolder() string {
+	if runtime.GOOS != "linux" {
+		return ""
+	}
+	if f, err := os.CreateTemp("/dev/shm", "stretchguide-probe-"); err == nil {
+		f.Close()
+		os.Remove(f.Name())
+		return "/dev/shm"
+	}
+	return ""
 }
 
 func fatalf(format string, args ...any) {

@@ -86,61 +86,93 @@ func clean(out string) {
 	}
 }
 
-// processFloors times the floor command on each guide, into an empty folder each time.
-func processFloors(work string, sizes []int, runs int) map[int]proc {
-	bin := tool(work, "./cmd/benchreport/floor")
-	res := map[int]proc{}
+// processAll times the floor command and `stretchguide build`, with handouts and with
+// --pdf=false, on each guide. The three take turns, run by run, so that whatever else
+// slows the machine for a while slows the floor as much as the builds it is the
+// yardstick of (run one after another, the floor of 10,000 stretches swung from 0.9
+// to 3.3 s between reports). Builds are timed cold (no output, no cache: the first
+// build on a new machine), then as rebuilds with nothing changed over the previous
+// output, as an author rebuilding does; the first rebuild has no build before last
+// yet and is not counted. Every floor run starts from an empty folder.
+func processAll(work string, sizes []int, runs int) (floors, builds, pages map[int]proc) {
+	floorBin, bin := tool(work, "./cmd/benchreport/floor"), tool(work, "./cmd/stretchguide")
+	floors, builds, pages = map[int]proc{}, map[int]proc{}, map[int]proc{}
 	for _, n := range sizes {
-		content, out := writeGuide(work, n), filepath.Join(work, fmt.Sprintf("floor-%d", n))
-		var p proc
-		var walls, cpus []time.Duration
-		for i := range runsFor(n, runs) {
-			progress("floor, %d stretches, run %d ...", n, i+1)
-			_ = os.RemoveAll(out)
-			wall, cpu, rss, _ := run(work, bin, content, out)
-			walls, cpus = append(walls, wall), append(cpus, cpu)
-			p.peakRSS = max(p.peakRSS, rss)
+		content := writeGuide(work, n)
+		floor := &timings{}
+		floorOut := filepath.Join(work, fmt.Sprintf("floor-%d", n))
+		floorRun := func() {
+			_ = os.RemoveAll(floorOut)
+			floor.add(run(work, floorBin, content, floorOut))
+			_ = os.RemoveAll(floorOut)
 		}
-		_ = os.RemoveAll(out)
-		p.cold, p.coldCPU = median(walls), median(cpus)
-		res[n] = p
-	}
-	return res
-}
-
-// processBuilds times `stretchguide build` with the extra arguments on each guide:
-// cold builds (no output, no cache: the first build on a new machine), then rebuilds
-// with nothing changed over the previous output, as an author rebuilding does. The
-// first rebuild has no build before last yet and is not counted.
-func processBuilds(work string, sizes []int, runs int, extra []string) map[int]proc {
-	bin := tool(work, "./cmd/stretchguide")
-	res := map[int]proc{}
-	for _, n := range sizes {
-		content, out := writeGuide(work, n), filepath.Join(work, fmt.Sprintf("public-%d", n))
-		args := append([]string{"build", "--content", content, "--out", out}, extra...)
-		var p proc
-		var cold, coldCPU, warm, warmCPU []time.Duration
+		full, only := newBuildRuns(work, bin, content, "public", n, nil), newBuildRuns(work, bin, content, "pages", n, []string{"--pdf=false"})
 		count := runsFor(n, runs)
 		for i := range count {
-			progress("stretchguide build %s, %d stretches, cold run %d ...", strings.Join(extra, " "), n, i+1)
-			clean(out)
-			wall, cpu, rss, files := run(work, bin, args...)
-			cold, coldCPU = append(cold, wall), append(coldCPU, cpu)
-			p.peakRSS, p.files = max(p.peakRSS, rss), files
+			progress("%d stretches, cold run %d: floor, build, build --pdf=false ...", n, i+1)
+			floorRun()
+			full.cold()
+			only.cold()
 		}
 		for i := range count + 1 {
-			progress("stretchguide build %s, %d stretches, rebuild %d ...", strings.Join(extra, " "), n, i+1)
-			wall, cpu, rss, _ := run(work, bin, args...)
-			p.peakRSS = max(p.peakRSS, rss)
-			if i > 0 {
-				warm, warmCPU = append(warm, wall), append(warmCPU, cpu)
-			}
+			progress("%d stretches, rebuild %d: floor, build, build --pdf=false ...", n, i+1)
+			floorRun()
+			full.rebuild(i > 0)
+			only.rebuild(i > 0)
 		}
-		clean(out)
-		p.cold, p.coldCPU, p.warm, p.cpu = median(cold), median(coldCPU), median(warm), median(warmCPU)
-		res[n] = p
+		full.done()
+		only.done()
+		floors[n] = proc{cold: median(floor.walls), coldCPU: median(floor.cpus), peakRSS: floor.peak}
+		builds[n], pages[n] = full.proc(), only.proc()
 	}
-	return res
+	return floors, builds, pages
+}
+
+// timings collects the measures of runs of one kind.
+type timings struct {
+	walls, cpus []time.Duration
+	peak        int64
+	stdout      string
+}
+
+func (t *timings) add(wall, cpu time.Duration, rss int64, stdout string) {
+	t.walls, t.cpus = append(t.walls, wall), append(t.cpus, cpu)
+	t.peak, t.stdout = max(t.peak, rss), stdout
+}
+
+// buildRuns times one way of running `stretchguide build` on one guide.
+type buildRuns struct {
+	work, bin, out string
+	args           []string
+	coldRuns, warm timings
+}
+
+func newBuildRuns(work, bin, content, name string, n int, extra []string) *buildRuns {
+	out := filepath.Join(work, fmt.Sprintf("%s-%d", name, n))
+	return &buildRuns{work: work, bin: bin, out: out, args: append([]string{"build", "--content", content, "--out", out}, extra...)}
+}
+
+func (b *buildRuns) cold() {
+	clean(b.out)
+	b.coldRuns.add(run(b.work, b.bin, b.args...))
+}
+
+// rebuild builds over the previous output; counted says whether the run is measured
+// (its peak memory always is).
+func (b *buildRuns) rebuild(counted bool) {
+	wall, cpu, rss, out := run(b.work, b.bin, b.args...)
+	if !counted {
+		b.warm.peak = max(b.warm.peak, rss)
+		return
+	}
+	b.warm.add(wall, cpu, rss, out)
+}
+
+func (b *buildRuns) done() { clean(b.out) }
+
+func (b *buildRuns) proc() proc {
+	return proc{cold: median(b.coldRuns.walls), coldCPU: median(b.coldRuns.cpus), warm: median(b.warm.walls), cpu: median(b.warm.cpus),
+		peakRSS: max(b.coldRuns.peak, b.warm.peak), files: b.coldRuns.stdout}
 }
 
 // profileTop profiles one cold build of n stretches with handouts and returns the top

@@ -10,6 +10,9 @@ import (
 	"time"
 )
 
+// workFolder is where the guides and builds were written.
+var workFolder string
+
 func ratio(a, b time.Duration) string {
 	if a == 0 || b == 0 {
 		return "-"
@@ -61,7 +64,8 @@ func printReport(w io.Writer, sizes []int, steps map[string]result, floors, proc
 
 // printProcesses writes the table of whole-process builds.
 func printProcesses(w io.Writer, sizes []int, floors, procs, pages map[int]proc) {
-	fmt.Fprintln(w, "\n## Whole process: `stretchguide build`, output to disk")
+	fmt.Fprintln(w, "\n## Whole process: `stretchguide build`")
+	fmt.Fprintf(w, "\nGuides and outputs in %s (-work). The floor and the two builds take turns, run by run.\n", workFolder)
 	fmt.Fprintln(w, "\nfloor: command floor, the least a goldmark-based generator does (read every Markdown file, convert")
 	fmt.Fprintln(w, "it with plain goldmark on all cores, write the page). build: every page and a PDF handout per routine")
 	fmt.Fprintln(w, "(N/10 routines); pages only: `--pdf=false`. cold: median of builds with no output folder, no cache")
