@@ -65,10 +65,44 @@ func TestSaveOpen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, whole[:len(whole)-100], 0o644); err != nil {
-		t.Fatal(err)
+	// Cut inside a product, at the end of the last record (before the end mark) and
+	// inside the end mark.
+	for _, n := range []int{100, 9, 1} {
+		if err := os.WriteFile(path, whole[:len(whole)-n], 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if cut := Open(path); len(cut.cur) != 0 {
+			t.Errorf("a memo cut %d bytes short opened with %d products", n, len(cut.cur))
+		}
 	}
-	if cut := Open(path); len(cut.cur) != 0 {
-		t.Errorf("a memo cut short opened with %d products", len(cut.cur))
+}
+
+// TestSaveIsDeterministic: the same products are saved as the same bytes, files
+// kept under one key included (their map's order changes from run to run).
+func TestSaveIsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var saved [][]byte
+	for i := range 5 {
+		m := New()
+		files := map[string][]byte{}
+		for j := range 20 {
+			files[string(rune('a'+j))+".html"] = []byte{byte(j)}
+		}
+		m.Put(7, files)
+		m.Put(3, []byte("page"))
+		path := filepath.Join(dir, "memo"+string(rune('0'+i)))
+		if err := m.Save(path); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		saved = append(saved, b)
+	}
+	for i, b := range saved[1:] {
+		if !bytes.Equal(b, saved[0]) {
+			t.Errorf("save %d differs from the first", i+2)
+		}
 	}
 }
