@@ -169,6 +169,24 @@ func leftovers(t *testing.T, out string) []string {
 	return names
 }
 
+// waitForWrite waits until a build's new folder shows beside out, or until limit
+// has passed.
+func waitForWrite(t *testing.T, out string, limit time.Duration) {
+	start := time.Now()
+	for time.Since(start) < limit {
+		entries, err := os.ReadDir(filepath.Dir(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasPrefix(e.Name(), "."+filepath.Base(out)+".new-") {
+				return
+			}
+		}
+		time.Sleep(200 * time.Microsecond)
+	}
+}
+
 // TestKillDuringBuild kills builds with SIGKILL after random (seeded) delays that
 // cover a whole build, at least minKills times, going round three versions of the
 // guide. After every kill the output is exactly the site before that build or the
@@ -219,15 +237,21 @@ func TestKillDuringBuild(t *testing.T) {
 	var kills, midWrite, finished int
 	for run := 0; run < maxRuns && (kills < minKills || midWrite < minMidWrite); run++ {
 		next := versions[(slices.Index(versions, current)+1)%len(versions)]
-		delay := time.Duration(rng.Int64N(int64(full) * 12 / 10))
-		if run%2 == 1 {
-			delay = full - writing*3/2 + time.Duration(rng.Int64N(int64(writing)*2))
-		}
 		cmd := exec.Command(binary(t), "build", "--pdf=false", "--content", next, "--out", out)
+		started := time.Now()
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(delay)
+		if run%2 == 1 {
+			// Aimed at the write: once the new folder shows beside out, somewhere in
+			// the time writing takes. Timing from the start missed it too often when
+			// other tests slowed the machine (2 of 250 runs).
+			waitForWrite(t, out, full*4)
+			time.Sleep(time.Duration(rng.Int64N(int64(writing))))
+		} else {
+			time.Sleep(time.Duration(rng.Int64N(int64(full) * 12 / 10)))
+		}
+		delay := time.Since(started)
 		_ = cmd.Process.Signal(syscall.SIGKILL)
 		err := cmd.Wait()
 		if err == nil {
