@@ -36,10 +36,12 @@ import (
 //     problems), reused while the file's bytes are the same;
 //   - the parsed layouts, reused until a file of the layouts folder changes;
 //   - a memo.Memo of every rendered body, page, page's search words and handout,
-//     each under a key of exactly its inputs (see package render).
+//     each under a key of exactly its inputs (see package render);
+//   - what linking resolved in each document's body (link.Reuse), reused while the
+//     document and every page, anchor and reference a link may lead to are the same.
 //
-// Link and check run in full every time, so every cross-reference is checked, and
-// the files of a build are byte for byte those of a first build
+// The rest of link, and check, run in full every time, so every cross-reference is
+// checked, and the files of a build are byte for byte those of a first build
 // (TestIncrementalEqualsFull). A Builder is not safe for concurrent use.
 type Builder struct {
 	// LazyPDF leaves the routines' PDF handouts out of the files Build returns, while
@@ -71,6 +73,20 @@ type Builder struct {
 	schemas  map[string][]byte
 	lazy     *lazyHandouts
 	others   []translated // the guide in its other languages (languages.go)
+	// links keeps what linking resolved in the bodies of each language's guide, by
+	// language ("" for the default one).
+	links map[string]*link.Reuse
+}
+
+// reuse is what linking the guide in language lang keeps between builds.
+func (b *Builder) reuse(lang string) *link.Reuse {
+	if b.links == nil {
+		b.links = map[string]*link.Reuse{}
+	}
+	if b.links[lang] == nil {
+		b.links[lang] = &link.Reuse{}
+	}
+	return b.links[lang]
 }
 
 // NewBuilder returns a builder for the site opts describes; its first Build reads

@@ -81,7 +81,7 @@ func (b *Builder) link(problems *diag.List, t *timer) *link.Linked {
 	c := b.load(problems)
 	t.step("load")
 	c.CheckTranslations(problems)
-	ln := link.Link(c, b.opts.BaseURL, problems)
+	ln := link.LinkReusing(c, b.opts.BaseURL, problems, b.reuse(""))
 	b.others = b.linkLanguages(c, problems)
 	t.step("link")
 	return ln

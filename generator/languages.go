@@ -26,7 +26,7 @@ func (b *Builder) linkLanguages(c *load.Content, problems *diag.List) []translat
 	for _, lang := range c.Languages()[1:] {
 		var list diag.List
 		tc := c.Translate(lang, &list)
-		ln := link.Link(tc, b.opts.BaseURL, &list)
+		ln := link.LinkReusing(tc, b.opts.BaseURL, &list, b.reuse(lang))
 		list.Append(check.Content(ln))
 		own := map[string]bool{}
 		for _, d := range c.Translations {

@@ -53,6 +53,10 @@ type linker struct {
 // empty, overrides the base_url of content/_index.md. It changes no document: what
 // it resolves in the bodies goes into the Table.
 func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
+	return link(c, baseURL, problems, nil)
+}
+
+func link(c *load.Content, baseURL string, problems *diag.List, r *Reuse) *Linked {
 	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*load.Document{},
 		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
 		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
@@ -69,7 +73,7 @@ func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
 		l.page(d)
 	}
 	l.sort()
-	l.bodies(l.pagesInOrder())
+	l.bodies(l.pagesInOrder(), r)
 	l.backlinks()
 	l.positions()
 	l.reading()

@@ -1,11 +1,13 @@
 package link
 
 import (
+	"hash/maphash"
 	"net/url"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -32,26 +34,50 @@ var layoutAnchors = map[guide.Kind][]string{
 // page, and a citation gets the label and address of its bibliography entry. Each
 // document's sites are independent, so they run in parallel; problems are kept per
 // document.
-func (l *linker) bodies(pages []*guide.Page) {
-	lists := make([]diag.List, len(pages))
-	resolved := make([][]string, len(pages))
-	items := make([][][]citation.Item, len(pages))
-	par.Do(len(pages), func(i int) {
-		p := pages[i]
-		var refs []*guide.Reference
-		resolved[i], items[i], refs = l.body(p, l.docs[p], &lists[i])
-		p.Citations = appendNew(p.Citations, refs)
-	})
-	l.table = newTable(l.g.Site.CitationStyle)
-	for i, p := range pages {
-		l.problems.Append(lists[i])
-		l.table.add(l.docs[p], resolved[i], items[i])
+func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
+	var env uint64
+	if r != nil {
+		if r.docs == nil {
+			r.seed = maphash.MakeSeed()
+		}
+		env = l.environment(r.seed)
 	}
+	bodies := make([]*resolvedBody, len(pages))
+	var made atomic.Int32
+	par.Do(len(pages), func(i int) {
+		p, d := pages[i], l.docs[pages[i]]
+		rb := r.reused(d, p, env)
+		if rb == nil {
+			rb = &resolvedBody{url: p.URL}
+			rb.resolved, rb.items, rb.refs = l.body(p, d, &rb.problems)
+			rb.sites(d, l.g.Site.CitationStyle) // the style is part of what reuse checks
+			made.Add(1)
+		}
+		bodies[i] = rb
+	})
+	sites := 0
+	for _, p := range pages {
+		sites += len(l.docs[p].Sites)
+	}
+	l.table = newTable(len(pages), sites)
+	kept := make(map[*load.Document]*resolvedBody, len(pages))
+	for i, p := range pages {
+		rb := bodies[i]
+		l.problems.Append(rb.problems)
+		refs := make([]*guide.Reference, len(rb.refs))
+		for j, key := range rb.refs {
+			refs[j] = l.refs[key]
+		}
+		p.Citations = appendNew(p.Citations, refs)
+		l.table.add(l.docs[p], rb)
+		kept[l.docs[p]] = rb
+	}
+	r.keep(env, kept, int(made.Load()))
 }
 
 // body resolves each site of d, the document of page p: for a link or image its
 // destination, for a citation its items with Href and Label filled in.
-func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved []string, items [][]citation.Item, refs []*guide.Reference) {
+func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved []string, items [][]citation.Item, refs []string) {
 	resolved = make([]string, len(d.Sites))
 	items = make([][]citation.Item, len(d.Sites))
 	for i, n := range d.Sites {
@@ -75,7 +101,7 @@ func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (res
 				}
 				it.Href = RelURL(p.URL, "bibliography/") + "#ref-" + r.Key
 				it.Label = r.InText()
-				refs = append(refs, r)
+				refs = append(refs, r.Key)
 				resolved[i] += it.Href + "\x00" + it.Label + "\x00"
 			}
 			items[i] = its

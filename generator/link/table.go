@@ -14,23 +14,35 @@ type Table struct {
 	dests map[ast.Node][]byte // *ast.Link and *ast.Image -> destination
 	cites map[*citation.Node]*citation.Node
 	docs  map[*load.Document][]string // each site of a document, resolved, in order
-	style string                      // the site's citation style, given to every citation
 }
 
-func newTable(style string) *Table {
-	return &Table{dests: map[ast.Node][]byte{}, cites: map[*citation.Node]*citation.Node{},
-		docs: map[*load.Document][]string{}, style: style}
+func newTable(docs, sites int) *Table {
+	return &Table{dests: make(map[ast.Node][]byte, sites), cites: make(map[*citation.Node]*citation.Node, sites/2),
+		docs: make(map[*load.Document][]string, docs)}
 }
 
-// add records what was resolved for the sites of d: each link's or image's
-// destination, and each citation's items.
-func (t *Table) add(d *load.Document, resolved []string, items [][]citation.Item) {
-	t.docs[d] = resolved
+// add records what was resolved for the sites of d (rb, made by sites).
+func (t *Table) add(d *load.Document, rb *resolvedBody) {
+	t.docs[d] = rb.resolved
 	for i, n := range d.Sites {
 		if c, ok := n.(*citation.Node); ok {
-			t.cites[c] = &citation.Node{Items: items[i], Style: t.style}
+			t.cites[c] = rb.cites[i]
 		} else {
-			t.dests[n] = []byte(resolved[i])
+			t.dests[n] = rb.dests[i]
+		}
+	}
+}
+
+// sites fills in what the Table gives the renderer for each site of d from what
+// each resolved to: a destination, or a citation with its items and the style.
+func (rb *resolvedBody) sites(d *load.Document, style string) {
+	rb.dests = make([][]byte, len(d.Sites))
+	rb.cites = make([]*citation.Node, len(d.Sites))
+	for i, n := range d.Sites {
+		if _, ok := n.(*citation.Node); ok {
+			rb.cites[i] = &citation.Node{Items: rb.items[i], Style: style}
+		} else {
+			rb.dests[i] = []byte(rb.resolved[i])
 		}
 	}
 }
