@@ -29,7 +29,7 @@ func (m *Memo) Model(g *guide.Guide) uint64 {
 // again only the pages that show it. full is shared and every stretch's summary.
 func (m *Memo) Models(g *guide.Guide) (full, shared uint64) {
 	h := m.Hasher()
-	h.buf = make([]byte, 0, flushAt+256)
+	h.buf = make([]byte, 0, 32<<10) // the model is megabytes: hashed in larger blocks
 	h.noStretchSummary = true
 	h.Value(reflect.ValueOf(g))
 	shared = h.Sum()
@@ -44,17 +44,31 @@ func (m *Memo) Models(g *guide.Guide) (full, shared uint64) {
 
 // Hasher returns a Hasher for the key of one product. Keys are the same in every
 // run of the program, so a Memo can be saved and opened again.
-func (m *Memo) Hasher() *Hasher { return &Hasher{h: sha256.New()} }
+func (m *Memo) Hasher() *Hasher {
+	h := &Hasher{h: sha256.New()}
+	h.buf = h.first[:0]
+	return h
+}
 
 // Sum is the hash of everything written so far.
 func (m *Hasher) Sum() uint64 {
-	_, _ = m.h.Write(m.buf)
-	m.buf = m.buf[:0]
-	return binary.LittleEndian.Uint64(m.h.Sum(nil))
+	m.flush()
+	var sum [sha256.Size]byte
+	return binary.LittleEndian.Uint64(m.h.Sum(sum[:0]))
 }
 
-// flushAt is how much serialized model modelHasher gathers before hashing it.
-const flushAt = 32 << 10
+// flush hashes what buf gathered.
+func (m *Hasher) flush() {
+	_, _ = m.h.Write(m.buf)
+	m.buf = m.buf[:0]
+}
+
+// room makes room for n more bytes in buf, hashing what it holds when it is full.
+func (m *Hasher) room(n int) {
+	if len(m.buf)+n > cap(m.buf) {
+		m.flush()
+	}
+}
 
 type seenKey struct {
 	t reflect.Type
@@ -62,11 +76,14 @@ type seenKey struct {
 }
 
 // Hasher serializes the inputs of a product into buf and hashes them a block at a
-// time; Memo.Hasher makes one.
+// time; Memo.Hasher makes one. buf starts as first, so that the key of a page, a
+// few hundred bytes, is made with no more memory than the Hasher (growing buf was
+// a third of what a rebuild allocated).
 type Hasher struct {
-	h    hash.Hash
-	seen map[seenKey]uint64
-	buf  []byte
+	h     hash.Hash
+	seen  map[seenKey]uint64
+	buf   []byte
+	first [256]byte
 	// noStretchSummary leaves out the Summary of pages of stretches (Models).
 	noStretchSummary bool
 }
@@ -90,21 +107,31 @@ func fieldIndex(t reflect.Type, name string) int {
 }
 
 // Uint writes v.
-func (m *Hasher) Uint(v uint64) { m.buf = binary.LittleEndian.AppendUint64(m.buf, v) }
+func (m *Hasher) Uint(v uint64) {
+	m.room(8)
+	m.buf = binary.LittleEndian.AppendUint64(m.buf, v)
+}
 
 // Bytes writes b after its length.
 func (m *Hasher) Bytes(b []byte) {
 	m.Uint(uint64(len(b)))
+	if len(b) > cap(m.buf)/2 {
+		m.flush()
+		_, _ = m.h.Write(b)
+		return
+	}
+	m.room(len(b))
 	m.buf = append(m.buf, b...)
 }
 
 // String writes s after its length, so that consecutive strings cannot run together.
 func (m *Hasher) String(s string) {
 	m.Uint(uint64(len(s)))
-	m.buf = append(m.buf, s...)
-	if len(m.buf) >= flushAt {
-		_, _ = m.h.Write(m.buf)
-		m.buf = m.buf[:0]
+	for len(s) > 0 {
+		m.room(min(len(s), cap(m.buf)))
+		n := min(len(s), cap(m.buf)-len(m.buf))
+		m.buf = append(m.buf, s[:n]...)
+		s = s[n:]
 	}
 }
 

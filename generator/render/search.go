@@ -37,13 +37,14 @@ type SearchEntry struct {
 func (r *run) searchIndex() []byte {
 	g := r.ln.Guide
 	kindOf := func(k string) string { return r.cat.S("search_kind." + k) }
-	var es []SearchEntry
+	n := len(g.Stretches) + len(g.Routines) + len(g.Pages) + 1
+	es := make([]SearchEntry, 0, n+len(g.Flags)+len(g.Areas)+len(g.Positions))
 	type words struct {
 		entry int // in es
 		p     *guide.Page
 		extra []string
 	}
-	var todo []words // found once every entry is listed, on all cores
+	todo := make([]words, 0, n) // found once every entry is listed, on all cores
 	add := func(p *guide.Page, kind string, extra ...string) {
 		todo = append(todo, words{len(es), p, extra})
 		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary})

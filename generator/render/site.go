@@ -204,7 +204,7 @@ func (r *run) readImages(out map[string][]byte) error {
 // views lists every page of the site, in the site's order.
 func (r *run) views(assets map[string]string) []view {
 	g := r.ln.Guide
-	var views []view
+	views := make([]view, 0, len(g.Stretches)+len(g.Routines)+len(g.Areas)+len(g.Positions)+len(g.Pages)+8)
 	strs := scriptStrings(r.cat)
 	// The fragments render through the partials in the site's language.
 	frags := &fragments{partials: r.kinds[guide.KindHome], kept: r.cardSet(), m: r.m, keptKey: r.cardID}
