@@ -8,51 +8,74 @@ package memo
 
 import (
 	"sync"
+	"sync/atomic"
 )
+
+// shards is how many parts a Memo's table is split into, each with its own lock: a
+// build looks up some 40,000 products at 10,000 stretches from every core, and one
+// lock for all made them wait on each other.
+const shards = 64
 
 // Memo is a content-addressed store of products. It is safe for concurrent use.
 type Memo struct {
+	parts [shards]shard
+	// opened is how many products Open read; puts counts those stored since. Save
+	// skips a memo that holds exactly what it opened.
+	opened int
+	puts   atomic.Int64
+}
+
+// shard holds the products whose keys end in its number.
+type shard struct {
 	mu  sync.Mutex
 	old map[uint64]any // what the previous build stored or used
 	cur map[uint64]any // what this build stored or used
-	// opened is how many products Open read; puts counts those stored since. Save
-	// skips a memo that holds exactly what it opened.
-	opened, puts int
 }
 
 // New returns an empty Memo.
 func New() *Memo {
-	return &Memo{old: map[uint64]any{}, cur: map[uint64]any{}}
+	m := &Memo{}
+	for i := range m.parts {
+		m.parts[i] = shard{old: map[uint64]any{}, cur: map[uint64]any{}}
+	}
+	return m
 }
+
+func (m *Memo) shard(key uint64) *shard { return &m.parts[key%shards] }
 
 // Next starts a build: products the previous build neither stored nor used are
 // dropped.
 func (m *Memo) Next() {
-	m.mu.Lock()
-	m.old, m.cur = m.cur, make(map[uint64]any, len(m.cur)) // most are used again
-	m.mu.Unlock()
+	for i := range m.parts {
+		s := &m.parts[i]
+		s.mu.Lock()
+		s.old, s.cur = s.cur, make(map[uint64]any, len(s.cur)) // most are used again
+		s.mu.Unlock()
+	}
 }
 
 // Get returns the product stored under key, if any.
 func (m *Memo) Get(key uint64) (any, bool) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if v, ok := m.cur[key]; ok {
+	s := m.shard(key)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if v, ok := s.cur[key]; ok {
 		return v, true
 	}
-	v, ok := m.old[key]
+	v, ok := s.old[key]
 	if ok {
-		m.cur[key] = v
+		s.cur[key] = v
 	}
 	return v, ok
 }
 
 // Put stores v under key.
 func (m *Memo) Put(key uint64, v any) {
-	m.mu.Lock()
-	m.cur[key] = v
-	m.puts++
-	m.mu.Unlock()
+	s := m.shard(key)
+	s.mu.Lock()
+	s.cur[key] = v
+	s.mu.Unlock()
+	m.puts.Add(1)
 }
 
 // Do returns the product stored under key, or makes it with make and stores it;
@@ -72,8 +95,25 @@ func Do[T any](m *Memo, key uint64, make func() (T, error)) (v T, made bool, err
 
 // Changed says that a product stored earlier grew (a set of parts kept under one
 // key, filled as they are made), so that Save writes the memo again.
-func (m *Memo) Changed() {
-	m.mu.Lock()
-	m.puts++
-	m.mu.Unlock()
+func (m *Memo) Changed() { m.puts.Add(1) }
+
+// current returns a copy of what this build stored or used.
+func (m *Memo) current() map[uint64]any {
+	all := map[uint64]any{}
+	for i := range m.parts {
+		s := &m.parts[i]
+		s.mu.Lock()
+		for k, v := range s.cur {
+			all[k] = v
+		}
+		s.mu.Unlock()
+	}
+	return all
+}
+
+// fill makes entries what this build stored or used.
+func (m *Memo) fill(entries map[uint64]any) {
+	for k, v := range entries {
+		m.shard(k).cur[k] = v
+	}
 }

@@ -52,7 +52,8 @@ func Open(path string) *Memo {
 		return m
 	}
 	if entries, ok := decode(rest); ok {
-		m.cur, m.opened = entries, len(entries)
+		m.fill(entries)
+		m.opened = len(entries)
 	}
 	return m
 }
@@ -140,9 +141,8 @@ func (m *Memo) Save(path string) error {
 	if header() == magic+"unknown\n" {
 		return nil // without the program's hash, a saved memo could outlive its program
 	}
-	m.mu.Lock()
-	same := m.puts == 0 && len(m.cur) == m.opened
-	m.mu.Unlock()
+	cur := m.current()
+	same := m.puts.Load() == 0 && len(cur) == m.opened
 	if f, err := os.Open(path); err == nil {
 		b := make([]byte, len(magic))
 		_, err := io.ReadFull(f, b)
@@ -170,7 +170,7 @@ func (m *Memo) Save(path string) error {
 	}
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	w.WriteString(header())
-	m.encode(w)
+	encode(w, cur)
 	err = w.Flush()
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
@@ -184,13 +184,11 @@ func (m *Memo) Save(path string) error {
 	return err
 }
 
-// encode writes what the last build stored or used, in the order of their keys,
+// encode writes cur, what the last build stored or used, in the order of their keys,
 // and the end mark; files go in the order of their names, so that the same products
 // are saved as the same bytes.
-func (m *Memo) encode(w *bufio.Writer) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	keys := slices.Sorted(maps.Keys(m.cur))
+func encode(w *bufio.Writer, cur map[uint64]any) {
+	keys := slices.Sorted(maps.Keys(cur))
 	var buf []byte
 	put := func(b []byte) {
 		buf = binary.AppendUvarint(buf[:0], uint64(len(b)))
@@ -202,7 +200,7 @@ func (m *Memo) encode(w *bufio.Writer) {
 		w.Write(buf)
 	}
 	for _, k := range keys {
-		switch v := m.cur[k].(type) {
+		switch v := cur[k].(type) {
 		case template.HTML:
 			head(k, kindHTML)
 			put([]byte(v))

@@ -53,8 +53,8 @@ func TestSaveOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := Open(path)
-	if len(got.cur) != len(want) {
-		t.Fatalf("opened %d products, want %d", len(got.cur), len(want))
+	if len(got.current()) != len(want) {
+		t.Fatalf("opened %d products, want %d", len(got.current()), len(want))
 	}
 	for k, v := range want {
 		if g, ok := got.Get(k); !ok || !reflect.DeepEqual(g, v) {
@@ -71,8 +71,8 @@ func TestSaveOpen(t *testing.T) {
 		if err := os.WriteFile(path, whole[:len(whole)-n], 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if cut := Open(path); len(cut.cur) != 0 {
-			t.Errorf("a memo cut %d bytes short opened with %d products", n, len(cut.cur))
+		if cut := Open(path); len(cut.current()) != 0 {
+			t.Errorf("a memo cut %d bytes short opened with %d products", n, len(cut.current()))
 		}
 	}
 }
