@@ -40,7 +40,7 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 		if r.docs == nil {
 			r.seed = maphash.MakeSeed()
 		}
-		env = l.environment(r.seed)
+		env = l.environment(r.seed, pages)
 	}
 	bodies := make([]*resolvedBody, len(pages))
 	var made atomic.Int32
@@ -55,11 +55,7 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 		}
 		bodies[i] = rb
 	})
-	sites := 0
-	for _, p := range pages {
-		sites += len(l.docs[p].Sites)
-	}
-	l.table = newTable(len(pages), sites)
+	l.table = newTable(len(pages))
 	kept := make(map[*load.Document]*resolvedBody, len(pages))
 	for i, p := range pages {
 		rb := bodies[i]

@@ -3,9 +3,12 @@ package link
 import (
 	"hash/maphash"
 
+	"github.com/yuin/goldmark/ast"
+
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/load"
 )
 
@@ -29,6 +32,7 @@ type resolvedBody struct {
 	url      string // the page's address it was resolved from
 	resolved []string
 	items    [][]citation.Item
+	nodes    []ast.Node       // the sites, the document's
 	dests    [][]byte         // by site: a link's or image's destination
 	cites    []*citation.Node // by site: a citation as the renderer shows it
 	refs     []string         // the keys of the references it cites
@@ -45,8 +49,9 @@ func LinkReusing(c *load.Content, baseURL string, problems *diag.List, r *Reuse)
 // environment fingerprints everything resolving a body may read besides the body
 // itself (see destination and body): every page's source path, address, kind and
 // anchors, the flags, the references' keys and labels, the citation style and the
-// default language's addresses of untranslated pages.
-func (l *linker) environment(seed maphash.Seed) uint64 {
+// default language's addresses of untranslated pages. pages are the pages in the
+// site's order; the pages' part is hashed on all cores.
+func (l *linker) environment(seed maphash.Seed, pages []*guide.Page) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	str := func(s string) {
@@ -61,24 +66,21 @@ func (l *linker) environment(seed maphash.Seed) uint64 {
 	for _, f := range l.g.Flags {
 		str(f.ID)
 	}
-	// Every page a link may lead to, in any order: a sum of each one's hash.
-	var pages uint64
-	var ph maphash.Hash
-	ph.SetSeed(seed)
-	for path, p := range l.byPath {
-		ph.Reset()
-		ph.WriteString(path)
-		ph.WriteByte(0)
-		ph.WriteString(p.URL)
-		ph.WriteByte(0)
-		ph.WriteString(string(p.Kind))
-		var anchors uint64
-		for id := range l.docs[p].Anchors {
-			anchors += maphash.String(seed, id)
+	// Every page a link may lead to, in any order: a sum of each one's hash. They
+	// are the pages in order, unless a page was left out of it (after an error).
+	each := make([]uint64, len(pages))
+	par.Do(len(pages), func(i int) { each[i] = pageHash(seed, pages[i], l.docs[pages[i]]) })
+	var sum uint64
+	if len(pages) == len(l.byPath) {
+		for _, v := range each {
+			sum += v
 		}
-		pages += ph.Sum64() ^ anchors
+	} else {
+		for _, p := range l.byPath {
+			sum += pageHash(seed, p, l.docs[p])
+		}
 	}
-	maphash.WriteComparable(&h, pages)
+	maphash.WriteComparable(&h, sum)
 	if l.c != nil {
 		var elsewhere uint64
 		for target, u := range l.c.Elsewhere {
@@ -87,6 +89,23 @@ func (l *linker) environment(seed maphash.Seed) uint64 {
 		maphash.WriteComparable(&h, elsewhere)
 	}
 	return h.Sum64()
+}
+
+// pageHash is the hash of what a link may find of page p, from document d: its
+// path, address, kind and anchors.
+func pageHash(seed maphash.Seed, p *guide.Page, d *load.Document) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	h.WriteString(d.Path)
+	h.WriteByte(0)
+	h.WriteString(p.URL)
+	h.WriteByte(0)
+	h.WriteString(string(p.Kind))
+	var anchors uint64 // in any order
+	for id := range d.Anchors {
+		anchors += maphash.String(seed, id)
+	}
+	return h.Sum64() ^ anchors
 }
 
 // reused returns what r holds for document d of page p, when it still holds.

@@ -10,32 +10,31 @@ import (
 // Table is what Link resolved in the Markdown bodies, looked up by the renderer as it
 // meets each link, image and citation node: the trees themselves are never changed.
 // A Table is only read once Link returns, so any number of goroutines may use it.
+//
+// It holds one entry per document, found from a node by the root of its tree: a
+// table of every node was most of a rebuild's linking after one save at 10,000
+// stretches, and what each document resolved is kept between builds (Reuse).
 type Table struct {
-	dests map[ast.Node][]byte // *ast.Link and *ast.Image -> destination
-	cites map[*citation.Node]*citation.Node
-	docs  map[*load.Document][]string // each site of a document, resolved, in order
+	roots map[ast.Node]*resolvedBody       // by the root of each document's tree
+	docs  map[*load.Document]*resolvedBody // by document
 }
 
-func newTable(docs, sites int) *Table {
-	return &Table{dests: make(map[ast.Node][]byte, sites), cites: make(map[*citation.Node]*citation.Node, sites/2),
-		docs: make(map[*load.Document][]string, docs)}
+func newTable(docs int) *Table {
+	return &Table{roots: make(map[ast.Node]*resolvedBody, docs), docs: make(map[*load.Document]*resolvedBody, docs)}
 }
 
-// add records what was resolved for the sites of d (rb, made by sites).
+// add records what was resolved for the sites of d.
 func (t *Table) add(d *load.Document, rb *resolvedBody) {
-	t.docs[d] = rb.resolved
-	for i, n := range d.Sites {
-		if c, ok := n.(*citation.Node); ok {
-			t.cites[c] = rb.cites[i]
-		} else {
-			t.dests[n] = rb.dests[i]
-		}
+	t.docs[d] = rb
+	if d.Tree != nil {
+		t.roots[d.Tree] = rb
 	}
 }
 
 // sites fills in what the Table gives the renderer for each site of d from what
 // each resolved to: a destination, or a citation with its items and the style.
 func (rb *resolvedBody) sites(d *load.Document, style string) {
+	rb.nodes = d.Sites
 	rb.dests = make([][]byte, len(d.Sites))
 	rb.cites = make([]*citation.Node, len(d.Sites))
 	for i, n := range d.Sites {
@@ -47,11 +46,29 @@ func (rb *resolvedBody) sites(d *load.Document, style string) {
 	}
 }
 
+// site finds node n among the sites of its document: its entry and index.
+func (t *Table) site(n ast.Node) (*resolvedBody, int) {
+	root := n
+	for root.Parent() != nil {
+		root = root.Parent()
+	}
+	rb := t.roots[root]
+	if rb == nil {
+		return nil, -1
+	}
+	for i, s := range rb.nodes { // a few per document
+		if s == n {
+			return rb, i
+		}
+	}
+	return nil, -1
+}
+
 // Destination is where link or image node n leads, as resolved; n's own destination
 // when the table does not hold it.
 func (t *Table) Destination(n ast.Node) []byte {
-	if d, ok := t.dests[n]; ok {
-		return d
+	if rb, i := t.site(n); rb != nil && rb.dests[i] != nil {
+		return rb.dests[i]
 	}
 	switch n := n.(type) {
 	case *ast.Link:
@@ -65,12 +82,17 @@ func (t *Table) Destination(n ast.Node) []byte {
 // Citation is citation node n with the label and address of each item and the site's
 // citation style filled in; n itself when the table does not hold it.
 func (t *Table) Citation(n *citation.Node) *citation.Node {
-	if c, ok := t.cites[n]; ok {
-		return c
+	if rb, i := t.site(n); rb != nil && rb.cites[i] != nil {
+		return rb.cites[i]
 	}
 	return n
 }
 
 // Resolved lists, in order, what every site of document d resolved to: two builds
 // that give the same list render d's body the same.
-func (t *Table) Resolved(d *load.Document) []string { return t.docs[d] }
+func (t *Table) Resolved(d *load.Document) []string {
+	if rb := t.docs[d]; rb != nil {
+		return rb.resolved
+	}
+	return nil
+}
