@@ -12,36 +12,6 @@ import (
 	"github.com/stretchguide/stretchguide/generator/guide"
 )
 
-// Model hashes everything a template can read from the linked guide except what each
-// page has for itself only: its rendered Markdown body and reading measures. It walks
-// the model by reflection, so a field added to package guide is covered without
-// anyone remembering to add it here. Pointers are followed once; a pointer met again
-// is written as the number of its first visit, which keeps the walk finite and tells
-// apart a model whose links differ.
-func (m *Memo) Model(g *guide.Guide) uint64 {
-	full, _ := m.Models(g)
-	return full
-}
-
-// Models hashes the model as Model does (full), and once more without the
-// summaries of stretches (shared): a page that shows only a few stretches' summaries
-// can be keyed with shared and those summaries, so that editing one summary renders
-// again only the pages that show it. full is shared and every stretch's summary.
-func (m *Memo) Models(g *guide.Guide) (full, shared uint64) {
-	h := m.Hasher()
-	h.buf = make([]byte, 0, 32<<10) // the model is megabytes: hashed in larger blocks
-	h.noStretchSummary = true
-	h.Value(reflect.ValueOf(g))
-	shared = h.Sum()
-	h = m.Hasher()
-	h.String("model")
-	h.Uint(shared)
-	for _, s := range g.Stretches {
-		h.String(s.Summary)
-	}
-	return h.Sum(), shared
-}
-
 // Hasher returns a Hasher for the key of one product. Keys are the same in every
 // run of the program, so a Memo can be saved and opened again.
 func (m *Memo) Hasher() *Hasher {
@@ -80,8 +50,11 @@ type seenKey struct {
 // few hundred bytes, is made with no more memory than the Hasher (growing buf was
 // a third of what a rebuild allocated).
 type Hasher struct {
-	h     hash.Hash
-	seen  map[seenKey]uint64
+	h    hash.Hash
+	seen map[seenKey]uint64
+	// known numbers the pointers to the model's entities (model.go): one is written
+	// as its number, never followed.
+	known map[seenKey]uint64
 	buf   []byte
 	first [256]byte
 	// noStretchSummary leaves out the Summary of pages of stretches (Models).
@@ -147,6 +120,10 @@ func (m *Hasher) Value(v reflect.Value) {
 			return
 		}
 		k := seenKey{v.Type(), v.Pointer()}
+		if n, ok := m.known[k]; ok {
+			m.Uint(n | knownBit)
+			return
+		}
 		if n, ok := m.seen[k]; ok {
 			m.Uint(n)
 			return
