@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -40,6 +41,7 @@ type Document struct {
 	// reported by Load.
 	Front   any
 	Body    []byte          // padded so that offsets give the file's line numbers
+	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
 	Tree    ast.Node        // the parsed body
 	Anchors map[string]bool // ids of the body's headings
 	Text    string          // the body's plain text, for the search index
@@ -51,7 +53,8 @@ type Document struct {
 }
 
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
-	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body}
+	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body,
+		BodySum: sha256.Sum256(body)}
 	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
 	d.walkBody(matter)
 	d.fields = make([]matterField, 0, len(matter.Content)/2)

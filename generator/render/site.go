@@ -115,7 +115,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		return nil, Stats{}, err
 	}
 	g := ln.Guide
-	out["sitemap.xml"] = sitemap(g, views)
+	out["sitemap.xml"] = r.sitemap(views)
 	out[searchFile] = r.searchIndex()
 	out["robots.txt"] = robots(g.Site, r.langs) // the default language's is the one kept
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
@@ -129,6 +129,16 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	}
 	maps.Copy(out, editor)
 	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
+}
+
+// sitemap is the sitemap of the pages in views, kept in the memo: it reads only
+// their addresses, kinds and review dates, which the model's key covers.
+func (r *run) sitemap(views []view) []byte {
+	h := r.m.Hasher()
+	h.String("sitemap")
+	h.Uint(r.model)
+	b, _, _ := memo.Do(r.m, h.Sum(), func() ([]byte, error) { return sitemap(r.ln.Guide, views), nil })
+	return b
 }
 
 // editor is the browser editor's files (package cms), kept in the memo: they read
@@ -155,7 +165,7 @@ func (r *run) renderBodies() error {
 		h := r.m.Hasher()
 		h.String("body")
 		h.Uint(r.ls.id)
-		h.Bytes(d.Body)
+		h.Bytes(d.BodySum[:]) // hashed once, when the file was loaded
 		for _, s := range r.ln.Table.Resolved(d) {
 			h.String(s)
 		}
