@@ -164,15 +164,35 @@ func count(a any) int {
 	return -1
 }
 
+// fill puts args into the placeholders of s: {0}, {1}, ... the argument of that
+// number, and {n} the first. Other braces are left as they are. It runs for many
+// strings of every page, so it reads s once and makes no replacer.
 func fill(s string, args []any) string {
 	if len(args) == 0 || !strings.Contains(s, "{") {
 		return s
 	}
-	pairs := []string{"{n}", fmt.Sprint(args[0])}
-	for i, a := range args {
-		pairs = append(pairs, "{"+strconv.Itoa(i)+"}", fmt.Sprint(a))
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		name := s[i+1 : i+j]
+		if n, err := strconv.Atoi(name); name == "n" || err == nil && n >= 0 && n < len(args) && name == strconv.Itoa(n) {
+			fmt.Fprint(&b, args[max(n, 0)])
+			s = s[i+j+1:]
+			continue
+		}
+		b.WriteByte('{')
+		s = s[i+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(s)
+	b.WriteString(s)
+	return b.String()
 }
 
 // Script is the messages whose keys start with prefix, for the browser scripts:

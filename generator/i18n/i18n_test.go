@@ -106,3 +106,21 @@ func TestParseProblems(t *testing.T) {
 		t.Errorf("keys %v", got)
 	}
 }
+
+// TestFill: placeholders take their arguments; anything else in braces stays, as
+// strings.Replacer with every placeholder would leave it.
+func TestFill(t *testing.T) {
+	args := []any{3, "Bridge", 2.5}
+	replacer := strings.NewReplacer("{n}", "3", "{0}", "3", "{1}", "Bridge", "{2}", "2.5")
+	for _, s := range []string{
+		"", "no braces", "{n} stretches", "{0} of {1}, {2}x", "{1}{1}{0}", "{3} is not given",
+		"{01} {-1} {} {a} {", "}{0}{", "{{0}}", "{a {1}}", "{n", "trailing {",
+	} {
+		if got, want := fill(s, args), replacer.Replace(s); got != want {
+			t.Errorf("fill(%q) = %q, want %q", s, got, want)
+		}
+	}
+	if got := fill("{0} left", nil); got != "{0} left" {
+		t.Errorf("without arguments: %q", got)
+	}
+}
