@@ -36,7 +36,8 @@
 //
 // A Builder runs load, link, check and render (builder.go); Build is a new Builder
 // run once and then write; serve keeps one Builder and its memo alive, so a rebuild
-// reloads only the files that changed and renders only what their change reaches.
+// reloads only the files that changed, resolves the links of only their bodies
+// (link.Reuse) and renders only what their change reaches.
 // Nothing in load, link, check or render knows which of the two runs it. Every
 // problem of the content is collected into one diag.List; when it holds an error,
 // Build stops before writing anything. Check adds what depends on the day or is only

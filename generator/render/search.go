@@ -80,12 +80,13 @@ func (r *run) searchIndex() []byte {
 	}
 	par.Do(len(todo), func(i int) {
 		w := todo[i]
-		h := r.m.Hasher()
-		h.String("words")
-		h.Uint(r.shared) // and of the summaries, only the page's own
-		h.String(w.p.Summary)
-		h.Uint(r.bodies[w.p])
-		es[w.entry].Words, _, _ = memo.Do(r.m, h.Sum(), func() (string, error) {
+		key := r.m.Key(func(h *memo.Hasher) {
+			h.String("words")
+			h.Uint(r.shared) // and of the summaries, only the page's own
+			h.String(w.p.Summary)
+			h.Uint(r.bodies[w.p])
+		})
+		es[w.entry].Words, _, _ = memo.Do(r.m, key, func() (string, error) {
 			return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, r.text(w.p))...), nil
 		})
 		es[w.entry].Also = strings.ToLower(strings.Join(w.p.AlsoKnownAs, ", "))
@@ -101,12 +102,13 @@ func (r *run) encodeEntries(es []SearchEntry) []byte {
 	parts := make([][]byte, len(es))
 	par.Do(len(es), func(i int) {
 		e := &es[i]
-		h := r.m.Hasher()
-		h.String("search entry")
-		for _, f := range []string{e.Title, e.URL, e.Kind, e.Summary, e.Words, e.Also} {
-			h.String(f)
-		}
-		parts[i], _, _ = memo.Do(r.m, h.Sum(), func() ([]byte, error) {
+		key := r.m.Key(func(h *memo.Hasher) {
+			h.String("search entry")
+			for _, f := range []string{e.Title, e.URL, e.Kind, e.Summary, e.Words, e.Also} {
+				h.String(f)
+			}
+		})
+		parts[i], _, _ = memo.Do(r.m, key, func() ([]byte, error) {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
 			enc.SetEscapeHTML(false)

@@ -162,14 +162,14 @@ func (r *run) renderBodies() error {
 	errs := make([]error, len(pages))
 	par.Do(len(pages), func(i int) {
 		d := r.ln.Docs[pages[i]]
-		h := r.m.Hasher()
-		h.String("body")
-		h.Uint(r.ls.id)
-		h.Bytes(d.BodySum[:]) // hashed once, when the file was loaded
-		for _, s := range r.ln.Table.Resolved(d) {
-			h.String(s)
-		}
-		keys[i] = h.Sum()
+		keys[i] = r.m.Key(func(h *memo.Hasher) {
+			h.String("body")
+			h.Uint(r.ls.id)
+			h.Bytes(d.BodySum[:]) // hashed once, when the file was loaded
+			for _, s := range r.ln.Table.Resolved(d) {
+				h.String(s)
+			}
+		})
 		var made bool
 		pages[i].Body, made, errs[i] = memo.Do(r.m, keys[i], func() (template.HTML, error) {
 			b := buffers.Get().(*bytes.Buffer)
@@ -265,16 +265,16 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 	par.Do(len(views), func(i int) {
 		v := views[i]
 		name := PageFile(v.Page.URL)
-		h := r.m.Hasher()
-		h.String("page")
-		h.Uint(r.ls.id)
-		r.pageModel(h, v)
-		h.Uint(r.bodies[v.Page])
-		h.Value(reflect.ValueOf(v.Page.Reading))
-		h.String(name)
-		h.Value(reflect.ValueOf(r.opts.PDFs))
-		h.Value(reflect.ValueOf(v.Alternates()))
-		key := h.Sum()
+		key := r.m.Key(func(h *memo.Hasher) {
+			h.String("page")
+			h.Uint(r.ls.id)
+			r.pageModel(h, v)
+			h.Uint(r.bodies[v.Page])
+			h.Value(reflect.ValueOf(v.Page.Reading))
+			h.String(name)
+			h.Value(reflect.ValueOf(r.opts.PDFs))
+			h.Value(reflect.ValueOf(v.Alternates()))
+		})
 		var made bool
 		files[i], made, errs[i] = memo.Do(r.m, key, func() ([]byte, error) {
 			b := buffers.Get().(*bytes.Buffer)
