@@ -110,13 +110,22 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	if err != nil {
 		return nil, Stats{}, err
 	}
+	// The search index needs the bodies' keys, not the pages: it is made beside them.
+	search := make(chan []byte, 1)
+	go func() { search <- r.searchIndex() }()
+	defer func() {
+		if search != nil {
+			<-search // on an early return, as above
+		}
+	}()
 	views := r.views(assets)
 	if err := r.renderPages(views, out); err != nil {
 		return nil, Stats{}, err
 	}
 	g := ln.Guide
 	out["sitemap.xml"] = r.sitemap(views)
-	out[searchFile] = r.searchIndex()
+	out[searchFile] = <-search
+	search = nil
 	out["robots.txt"] = robots(g.Site, r.langs) // the default language's is the one kept
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	maps.Copy(out, <-pictures) // meta.go
