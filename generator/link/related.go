@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
+	"github.com/stretchguide/stretchguide/generator/internal/par"
 )
 
 // maxRelated is how many related stretches a stretch page lists.
@@ -53,10 +54,11 @@ func relate(stretches []*guide.Stretch) {
 	}
 	// best keeps the first maxRelated candidates in that order, each put in its
 	// place as it comes: ranks differ, so the order is total, and sorting every
-	// candidate only to keep a few took most of the time of linking.
-	best := make([]candidate, 0, maxRelated+1)
-	for _, s := range stretches {
-		best = best[:0]
+	// candidate only to keep a few took most of the time of linking. Each stretch's
+	// list is its own, so they are made on all cores.
+	par.Do(len(stretches), func(i int) {
+		s := stretches[i]
+		best := make([]candidate, 0, maxRelated+1)
 		for _, g := range groups {
 			shared := 0
 			for _, a := range s.Areas {
@@ -92,7 +94,7 @@ func relate(stretches []*guide.Stretch) {
 		for _, c := range best {
 			s.Related = append(s.Related, c.s)
 		}
-	}
+	})
 }
 
 // signature names a multiset of areas, the same whatever the order they were listed in.
