@@ -23,8 +23,8 @@ import (
 // endian), the kind of product (one byte) and the product: a length (uvarint) and
 // that many bytes, or for files their count and each name and content so. Open reads
 // the file in one go and the byte products point into it: decoding a stream of gob
-// records was most of a rebuild with nothing changed (190 of 650 ms at 1,000
-// stretches).
+// records took 190 ms of processor time in a 650 ms rebuild with nothing changed at
+// 1,000 stretches.
 const magic = "stretchguide memo 3 "
 
 // The kinds of product, as saved.
