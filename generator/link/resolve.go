@@ -49,8 +49,9 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 		rb := r.reused(d, p, env)
 		if rb == nil {
 			rb = &resolvedBody{url: p.URL}
-			rb.resolved, rb.items, rb.refs = l.body(p, d, &rb.problems)
-			rb.sites(d, l.g.Site.CitationStyle) // the style is part of what reuse checks
+			var items [][]citation.Item
+			rb.resolved, items, rb.refs = l.body(p, d, &rb.problems)
+			rb.sites(d, items, l.g.Site.CitationStyle) // the style is part of what reuse checks
 			made.Add(1)
 		}
 		bodies[i] = rb

@@ -31,7 +31,6 @@ type Reuse struct {
 type resolvedBody struct {
 	url      string // the page's address it was resolved from
 	resolved []string
-	items    [][]citation.Item
 	nodes    []ast.Node       // the sites, the document's
 	dests    [][]byte         // by site: a link's or image's destination
 	cites    []*citation.Node // by site: a citation as the renderer shows it

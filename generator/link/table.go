@@ -33,13 +33,13 @@ func (t *Table) add(d *load.Document, rb *resolvedBody) {
 
 // sites fills in what the Table gives the renderer for each site of d from what
 // each resolved to: a destination, or a citation with its items and the style.
-func (rb *resolvedBody) sites(d *load.Document, style string) {
+func (rb *resolvedBody) sites(d *load.Document, items [][]citation.Item, style string) {
 	rb.nodes = d.Sites
 	rb.dests = make([][]byte, len(d.Sites))
 	rb.cites = make([]*citation.Node, len(d.Sites))
 	for i, n := range d.Sites {
 		if _, ok := n.(*citation.Node); ok {
-			rb.cites[i] = &citation.Node{Items: rb.items[i], Style: style}
+			rb.cites[i] = &citation.Node{Items: items[i], Style: style}
 		} else {
 			rb.dests[i] = []byte(rb.resolved[i])
 		}

@@ -17,8 +17,15 @@ import (
 // run of the program, so a Memo can be saved and opened again.
 func (m *Memo) Hasher() *Hasher {
 	h := &Hasher{h: sha256.New()}
-	h.buf = h.first[:0]
+	h.reset()
 	return h
+}
+
+// reset makes h as Memo.Hasher returns it, keeping its memory.
+func (h *Hasher) reset() {
+	h.h.Reset()
+	h.buf, h.known, h.noStretchSummary = h.first[:0], nil, false
+	clear(h.seen)
 }
 
 // Key returns the key of what fill writes into a Hasher taken from a pool and put
@@ -29,9 +36,7 @@ func (m *Memo) Key(fill func(h *Hasher)) uint64 {
 	h := hashers.Get().(*Hasher)
 	fill(h)
 	k := h.Sum()
-	h.h.Reset()
-	h.buf, h.known, h.noStretchSummary = h.first[:0], nil, false
-	clear(h.seen)
+	h.reset()
 	hashers.Put(h)
 	return k
 }
@@ -118,11 +123,12 @@ func (m *Hasher) Bytes(b []byte) {
 // String writes s after its length, so that consecutive strings cannot run together.
 func (m *Hasher) String(s string) {
 	m.Uint(uint64(len(s)))
-	for len(s) > 0 {
-		m.room(min(len(s), cap(m.buf)))
-		n := min(len(s), cap(m.buf)-len(m.buf))
-		m.buf = append(m.buf, s[:n]...)
-		s = s[n:]
+	for len(s) > 0 { // through buf, a bufferful at a time
+		if len(m.buf) == cap(m.buf) {
+			m.flush()
+		}
+		n := copy(m.buf[len(m.buf):cap(m.buf)], s)
+		m.buf, s = m.buf[:len(m.buf)+n], s[n:]
 	}
 }
 

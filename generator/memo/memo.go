@@ -97,6 +97,18 @@ func Do[T any](m *Memo, key uint64, make func() (T, error)) (v T, made bool, err
 // key, filled as they are made), so that Save writes the memo again.
 func (m *Memo) Changed() { m.puts.Add(1) }
 
+// size is how many products this build stored or used.
+func (m *Memo) size() int {
+	n := 0
+	for i := range m.parts {
+		s := &m.parts[i]
+		s.mu.Lock()
+		n += len(s.cur)
+		s.mu.Unlock()
+	}
+	return n
+}
+
 // current returns a copy of what this build stored or used.
 func (m *Memo) current() map[uint64]any {
 	all := map[uint64]any{}

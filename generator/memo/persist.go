@@ -141,8 +141,7 @@ func (m *Memo) Save(path string) error {
 	if header() == magic+"unknown\n" {
 		return nil // without the program's hash, a saved memo could outlive its program
 	}
-	cur := m.current()
-	same := m.puts.Load() == 0 && len(cur) == m.opened
+	same := m.puts.Load() == 0 && m.size() == m.opened
 	if f, err := os.Open(path); err == nil {
 		b := make([]byte, len(magic))
 		_, err := io.ReadFull(f, b)
@@ -170,7 +169,7 @@ func (m *Memo) Save(path string) error {
 	}
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	w.WriteString(header())
-	encode(w, cur)
+	encode(w, m.current())
 	err = w.Flush()
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
