@@ -213,14 +213,14 @@ func BenchmarkWrite(b *testing.B) {
 		out := builtSite(b, dir)
 		public := filepath.Join(b.TempDir(), "public")
 		for range 2 { // a rebuild starts from the build before the last one
-			if err := write.Site(public, out); err != nil {
+			if err := write.Site(public, out, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
 		b.ResetTimer()
 		cpu.start()
 		for b.Loop() {
-			if err := write.Site(public, out); err != nil {
+			if err := write.Site(public, out, nil); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -234,7 +234,7 @@ func BenchmarkBuild(b *testing.B) {
 	sizes(b, func(b *testing.B, dir string, cpu *cpuMeter) {
 		public := filepath.Join(b.TempDir(), "public")
 		for range 2 { // a rebuild starts from the build before the last one
-			if err := write.Site(public, builtSite(b, dir)); err != nil {
+			if err := write.Site(public, builtSite(b, dir), nil); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -46,6 +46,10 @@ type Result struct {
 	// came from the memo.
 	Bodies, Pages int
 	Summary       // what the site holds, for the closing line of `build` (summary.go)
+	// UpToDate says that the output folder held this very build already: the same
+	// program, options and input files, and nothing in the folder changed since.
+	// Nothing was rendered or written, and Problems are what that build reported.
+	UpToDate bool
 }
 
 // MaxFileSize is the largest content file read; a larger one is reported and skipped.
@@ -63,6 +67,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := write.CheckOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
 		return Result{}, err
 	}
+	t := newTimer(opts.Log)
+	key, keyed := inputsKey(opts)
+	if keyed {
+		if res, ok := upToDate(opts.out(), key); ok {
+			t.step("unchanged")
+			return res, nil
+		}
+	}
 	b, err := NewBuilder(opts)
 	if err != nil {
 		return Result{}, err
@@ -76,8 +88,14 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return res, err
 	}
-	t := newTimer(opts.Log)
-	if err := write.Site(opts.out(), out); err != nil {
+	t = newTimer(opts.Log)
+	// The stamp says the folder holds the build of these inputs: not so if a file
+	// changed while the build read them.
+	var st *write.Stamp
+	if again, ok := inputsKey(opts); keyed && ok && again == key {
+		st = stamp(key, res)
+	}
+	if err := write.Site(opts.out(), out, st); err != nil {
 		return res, err
 	}
 	// A memo only saves time: a build without one is the same, so a cache folder that

@@ -20,7 +20,8 @@
 //	          search index, sitemap, robots.txt, web app manifest, handouts and QR
 //	          codes (package pdf), and the browser editor in admin/ (package cms).
 //	write     files -> the output folder, swapped in atomically; owns the manifest
-//	          beside it that lists the files builds wrote.
+//	          beside it that lists the files builds wrote, and the stamp that says
+//	          which build the folder holds (stamp.go).
 //	memo      a content-addressed store: every rendered body, page, search entry and
 //	          handout under a hash of exactly its inputs.
 //	devserver serve: watches the folders, drives a Builder kept alive between
@@ -35,7 +36,9 @@
 // `stretchguide init` writes), schema and svgsafe.
 //
 // A Builder runs load, link, check and render (builder.go); Build is a new Builder
-// run once and then write; serve keeps one Builder and its memo alive, so a rebuild
+// run once and then write, unless the output folder is up to date: the stamp beside
+// it names a hash of the program, the options and every input file (uptodate.go,
+// internal/sum) equal to now, and the folder is as that build left it; serve keeps one Builder and its memo alive, so a rebuild
 // reloads only the files that changed, resolves the links of only their bodies
 // (link.Reuse) and renders only what their change reaches.
 // Nothing in load, link, check or render knows which of the two runs it. Every

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchguide/stretchguide/generator/write"
 )
@@ -33,9 +34,18 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Touched, the output folder is no longer vouched for as up to date (uptodate.go),
+	// so the build runs, with the memo.
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(opts.Out, "index.html"), later, later); err != nil {
+		t.Fatal(err)
+	}
 	again, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if again.UpToDate {
+		t.Fatal("the build found the touched folder up to date")
 	}
 	if again.Bodies != 0 || again.Pages != 0 {
 		t.Errorf("a rebuild with nothing changed rendered %d bodies and %d pages", again.Bodies, again.Pages)

@@ -17,6 +17,8 @@ type proc struct {
 	warm    time.Duration // median of the rebuilds over the previous output, nothing changed
 	coldCPU time.Duration // median processor time of the cold builds, all threads
 	cpu     time.Duration // median processor time of the rebuilds, all threads
+	edit    time.Duration // median of the rebuilds after one stretch changed
+	editCPU time.Duration // median processor time of those
 	peakRSS int64         // bytes, the largest of all runs
 	files   string        // what the command printed
 }
@@ -115,10 +117,13 @@ func processAll(work string, sizes []int, runs int) (floors, builds, pages map[i
 			only.cold()
 		}
 		for i := range count + 1 {
-			progress("%d stretches, rebuild %d: floor, build, build --pdf=false ...", n, i+1)
+			progress("%d stretches, rebuild %d: floor, build, build --pdf=false, then again after one edit ...", n, i+1)
 			floorRun()
-			full.rebuild(i > 0)
-			only.rebuild(i > 0)
+			full.rebuild(i > 0, &full.warm)
+			only.rebuild(i > 0, &only.warm)
+			editOne(content, i)
+			full.rebuild(i > 0, &full.edited)
+			only.rebuild(i > 0, &only.edited)
 		}
 		full.done()
 		only.done()
@@ -145,6 +150,7 @@ type buildRuns struct {
 	work, bin, out string
 	args           []string
 	coldRuns, warm timings
+	edited         timings // rebuilds after one stretch changed
 }
 
 func newBuildRuns(work, bin, content, name string, n int, extra []string) *buildRuns {
@@ -157,22 +163,41 @@ func (b *buildRuns) cold() {
 	b.coldRuns.add(run(b.work, b.bin, b.args...))
 }
 
-// rebuild builds over the previous output; counted says whether the run is measured
-// (its peak memory always is).
-func (b *buildRuns) rebuild(counted bool) {
+// rebuild builds over the previous output into into; counted says whether the run is
+// measured (its peak memory always is).
+func (b *buildRuns) rebuild(counted bool, into *timings) {
 	wall, cpu, rss, out := run(b.work, b.bin, b.args...)
 	if !counted {
-		b.warm.peak = max(b.warm.peak, rss)
+		into.peak = max(into.peak, rss)
 		return
 	}
-	b.warm.add(wall, cpu, rss, out)
+	into.add(wall, cpu, rss, out)
+}
+
+// editOne adds a sentence to the first stretch of the guide in content, as an author
+// saving a change does; run numbers the sentence, so each edit is a new one.
+func editOne(content string, run int) {
+	dir := filepath.Join(content, "stretches")
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) == 0 {
+		fatalf("no stretch to edit in %s: %v", dir, err)
+	}
+	file := filepath.Join(dir, entries[0].Name())
+	src, err := os.ReadFile(file)
+	if err == nil {
+		err = os.WriteFile(file, fmt.Appendf(src, "\nHold it a little longer on day %d.\n", run+1), 0o644)
+	}
+	if err != nil {
+		fatalf("editing %s: %v", file, err)
+	}
 }
 
 func (b *buildRuns) done() { clean(b.out) }
 
 func (b *buildRuns) proc() proc {
 	return proc{cold: median(b.coldRuns.walls), coldCPU: median(b.coldRuns.cpus), warm: median(b.warm.walls), cpu: median(b.warm.cpus),
-		peakRSS: max(b.coldRuns.peak, b.warm.peak), files: b.coldRuns.stdout}
+		edit: median(b.edited.walls), editCPU: median(b.edited.cpus),
+		peakRSS: max(b.coldRuns.peak, b.warm.peak, b.edited.peak), files: b.coldRuns.stdout}
 }
 
 // profileTop profiles one cold build of n stretches with handouts and returns the top

@@ -69,18 +69,21 @@ func printProcesses(w io.Writer, sizes []int, floors, procs, pages map[int]proc)
 	fmt.Fprintln(w, "\nfloor: command floor, the least a goldmark-based generator does (read every Markdown file, convert")
 	fmt.Fprintln(w, "it with plain goldmark on all cores, write the page). build: every page and a PDF handout per routine")
 	fmt.Fprintln(w, "(N/10 routines); pages only: `--pdf=false`. cold: median of builds with no output folder, no cache")
-	fmt.Fprintln(w, "and no build before last; rebuild: median of builds over the previous output with nothing changed.")
-	fmt.Fprintln(w, "Ratios are wall to wall with the floor of the same size; cpu is processor time on all threads.")
+	fmt.Fprintln(w, "and no build before last; rebuild: median of builds over the previous output with nothing changed")
+	fmt.Fprintln(w, "(the build finds the output up to date and writes nothing); one edit: median of builds over the")
+	fmt.Fprintln(w, "previous output after a sentence was added to one stretch (load, link and check run in full, only")
+	fmt.Fprintln(w, "what the change reaches is rendered and written). Ratios are wall to wall with the floor of the same")
+	fmt.Fprintln(w, "size; cpu is processor time on all threads.")
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "| stretches | what | cold ms | cold / floor | cold cpu ms | rebuild ms | rebuild / floor | rebuild cpu ms | peak RSS |")
-	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| stretches | what | cold ms | cold / floor | cold cpu ms | rebuild ms | rebuild / floor | rebuild cpu ms | one edit ms | one edit / floor | one edit cpu ms | peak RSS |")
+	fmt.Fprintln(w, "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, n := range sizes {
 		f := floors[n]
-		fmt.Fprintf(w, "| %d | floor | %s | 1x | %s | - | - | - | %s |\n", n, ms(f.cold), ms(f.coldCPU), mib(f.peakRSS))
+		fmt.Fprintf(w, "| %d | floor | %s | 1x | %s | - | - | - | - | - | - | %s |\n", n, ms(f.cold), ms(f.coldCPU), mib(f.peakRSS))
 		for _, v := range variants(procs, pages) {
 			p := v.procs[n]
-			fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", n, v.name, ms(p.cold), ratio(p.cold, f.cold), ms(p.coldCPU),
-				ms(p.warm), ratio(p.warm, f.cold), ms(p.cpu), mib(p.peakRSS))
+			fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", n, v.name, ms(p.cold), ratio(p.cold, f.cold), ms(p.coldCPU),
+				ms(p.warm), ratio(p.warm, f.cold), ms(p.cpu), ms(p.edit), ratio(p.edit, f.cold), ms(p.editCPU), mib(p.peakRSS))
 		}
 	}
 }
@@ -144,6 +147,7 @@ func printTargets(w io.Writer, floors, procs, pages map[int]proc, reload reloadR
 		if p := procs[n]; p.cold > 0 && floors[n].cold > 0 {
 			row(fmt.Sprintf("full build with handouts, cold, %d stretches", n), "at most 6x the floor", vs(p.cold, p.coldCPU, n))
 			row(fmt.Sprintf("full build, rebuild with nothing changed, %d stretches", n), "at most 2x the floor", vs(p.warm, p.cpu, n))
+			row(fmt.Sprintf("full build, rebuild after one stretch changed, %d stretches", n), "none; shown beside the row above", vs(p.edit, p.editCPU, n))
 		}
 	}
 	if p := procs[10000]; p.peakRSS > 0 {

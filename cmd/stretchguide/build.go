@@ -50,8 +50,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "stretchguide build: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "Built %s, %s, %s in %d ms, into %s.\n", count(res.Pages, "page"), count(res.Handouts, "handout"),
-		count(res.References, "reference"), time.Since(start).Milliseconds(), opts.Out)
+	site := res.Summary // what the folder holds; res.Pages counts only the pages rendered again
+	if res.UpToDate {
+		fmt.Fprintf(stdout, "Nothing changed since the last build: %s is up to date (%s, %s, %s; checked in %d ms).\n", opts.Out,
+			count(site.Pages, "page"), count(site.Handouts, "handout"), count(site.References, "reference"), time.Since(start).Milliseconds())
+		return 0
+	}
+	fmt.Fprintf(stdout, "Built %s, %s, %s in %d ms, into %s.\n", count(site.Pages, "page"), count(site.Handouts, "handout"),
+		count(site.References, "reference"), time.Since(start).Milliseconds(), opts.Out)
 	return 0
 }
 

@@ -34,6 +34,17 @@ func (s Severity) String() string {
 // MarshalText writes the severity as "error", "warning" or "info".
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// UnmarshalText reads what MarshalText writes.
+func (s *Severity) UnmarshalText(b []byte) error {
+	for _, v := range []Severity{Error, Warning, Info} {
+		if string(b) == v.String() {
+			*s = v
+			return nil
+		}
+	}
+	return fmt.Errorf("unknown severity %q", b)
+}
+
 // Diagnostic is one problem at one place in one file. Line and Col count from 1;
 // 0 means the whole file or the whole line.
 type Diagnostic struct {

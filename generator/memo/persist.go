@@ -223,7 +223,12 @@ func encode(w *bufio.Writer, cur map[uint64]any) {
 }
 
 // header is the first line of a saved memo: magic and the program's hash.
-func header() string {
+func header() string { return magic + Program() + "\n" }
+
+// Program is the SHA-256 of this program's executable, in hex, or "unknown" when it
+// cannot be read: what a build saves for the next one is only good for the same
+// program.
+func Program() string {
 	programOnce.Do(func() {
 		program = "unknown"
 		if exe, err := os.Executable(); err == nil {
@@ -236,7 +241,7 @@ func header() string {
 			}
 		}
 	})
-	return magic + program + "\n"
+	return program
 }
 
 var (

@@ -36,7 +36,10 @@ import (
 // and the manifest beside dir is made to list every file that dir, the kept folder
 // and the new folder may hold whenever the build is killed. syncTree checks the kept
 // folder as it reads it; when it holds anything else it is put back untouched.
-func Site(dir string, out map[string][]byte) error {
+//
+// When st is not nil, it is kept beside dir once dir holds the new site (see
+// Stamped); the stamp of the previous site is removed before anything moves.
+func Site(dir string, out map[string][]byte, st *Stamp) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -50,6 +53,18 @@ func Site(dir string, out map[string][]byte) error {
 		return writeError(dir, "cannot lock "+parent, err)
 	}
 	defer unlock()
+	unstamp(dir)
+	if err := replace(dir, parent, base, out); err != nil {
+		return err
+	}
+	if st != nil && ownStampPath(dir) {
+		st.record(dir)
+	}
+	return nil
+}
+
+// replace is Site once it holds the lock.
+func replace(dir, parent, base string, out map[string][]byte) error {
 	restoreMovedAside(parent, base)
 	prev := filepath.Join(parent, "."+base+".prev")
 	own, err := claim(parent, base, out)

@@ -57,7 +57,7 @@ func TestWriteHoldsExactlyEachBuild(t *testing.T) {
 		{"index.html": []byte("back")},
 	}
 	for i, out := range builds {
-		if err := Site(dir, out); err != nil {
+		if err := Site(dir, out, nil); err != nil {
 			t.Fatalf("build %d: %v", i+1, err)
 		}
 		checkTree(t, dir, out)
@@ -77,7 +77,7 @@ func TestWriteLeavesUnchangedFilesAlone(t *testing.T) {
 		if i == 2 {
 			out["index.html"] = []byte("HOME") // same size, new content
 		}
-		if err := Site(dir, out); err != nil {
+		if err := Site(dir, out, nil); err != nil {
 			t.Fatal(err)
 		}
 		info, err := os.Stat(filepath.Join(dir, "stretches/bridge/index.html"))
@@ -108,7 +108,7 @@ func TestWriteDoesNotFollowLinks(t *testing.T) {
 	}
 	out := map[string][]byte{"a/index.html": []byte("a")}
 	for range 2 {
-		if err := Site(dir, out); err != nil {
+		if err := Site(dir, out, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -122,7 +122,7 @@ func TestWriteDoesNotFollowLinks(t *testing.T) {
 	if err := os.Symlink(outside, filepath.Join(prev, "gone")); err != nil {
 		t.Fatal(err)
 	}
-	if err := Site(dir, out); err != nil {
+	if err := Site(dir, out, nil); err != nil {
 		t.Fatal(err)
 	}
 	checkTree(t, dir, out)

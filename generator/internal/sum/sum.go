@@ -1,0 +1,83 @@
+// Package sum hashes the files of a folder, for keys that say whether anything in it
+// changed. It is quicker than reading the folder through load's input checks (an
+// open there is several system calls per file) and, like them, it never follows a
+// link and never waits on a special file: what is not a plain file or folder makes
+// the folder unhashable, and the build that reads it says why.
+package sum
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"hash"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/internal/par"
+)
+
+// Folder writes the path and SHA-256 of every file below dir to h, in order of path,
+// reading and hashing on all cores, and reports whether it could. With skipHidden,
+// files and folders whose names start with a dot are left out, as load leaves them
+// out of the content. A file larger than most bytes makes it false.
+func Folder(h hash.Hash, dir string, skipHidden bool, most int64) bool {
+	paths, ok := files(dir, skipHidden)
+	if !ok {
+		return false
+	}
+	sums := make([][sha256.Size]byte, len(paths))
+	bad := make([]bool, len(paths))
+	par.Do(len(paths), func(i int) {
+		buf := buffers.Get().(*[]byte)
+		b, ok := readFile(filepath.Join(dir, filepath.FromSlash(paths[i])), (*buf)[:0], most)
+		bad[i] = !ok
+		sums[i] = sha256.Sum256(b)
+		*buf = b
+		buffers.Put(buf)
+	})
+	for i, p := range paths {
+		if bad[i] {
+			return false
+		}
+		fmt.Fprintf(h, "%q %x\n", p, sums[i])
+	}
+	return true
+}
+
+// files lists the slash paths of the files below dir, level by level on all cores.
+func files(dir string, skipHidden bool) (paths []string, ok bool) {
+	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+		return nil, false
+	}
+	ok = true
+	for level := []string{"."}; len(level) > 0; {
+		found := make([][]os.DirEntry, len(level))
+		bad := make([]bool, len(level))
+		par.Do(len(level), func(i int) {
+			var err error
+			found[i], err = os.ReadDir(filepath.Join(dir, filepath.FromSlash(level[i])))
+			bad[i] = err != nil
+		})
+		var next []string
+		for i, es := range found {
+			ok = ok && !bad[i]
+			for _, e := range es {
+				p := path.Join(level[i], e.Name())
+				switch {
+				case skipHidden && strings.HasPrefix(e.Name(), "."):
+				case e.IsDir():
+					next = append(next, p)
+				case e.Type().IsRegular():
+					paths = append(paths, p)
+				default:
+					ok = false
+				}
+			}
+		}
+		level = next
+	}
+	slices.Sort(paths)
+	return paths, ok
+}

@@ -1,0 +1,113 @@
+package generator
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/stretchguide/stretchguide/generator/write"
+)
+
+// A build whose program, options and input files are those of the build the output
+// folder holds, with nothing in the folder touched since, writes nothing and says
+// what that build said. Any change to a content or layouts file, an option or the
+// folder builds again, and so does undoing a change: the folder then holds the other
+// build. A hidden file in the content folder is not an input.
+func TestBuildUpToDate(t *testing.T) {
+	content := copySite(t)
+	writeFile(t, filepath.Join(content, "notes.md"), "# Notes\n") // a warning every build reports
+	layouts := filepath.Join(t.TempDir(), "layouts")
+	if err := os.CopyFS(layouts, os.DirFS("../layouts")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Content: content, Out: filepath.Join(t.TempDir(), "public"), NoPDF: true}
+	build := func(step string, wantUpToDate bool) Result {
+		t.Helper()
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if res.UpToDate != wantUpToDate {
+			t.Fatalf("%s: UpToDate = %v, want %v", step, res.UpToDate, wantUpToDate)
+		}
+		return res
+	}
+	first := build("first build", false)
+	if first.Problems.Warnings() != 1 {
+		t.Fatalf("the first build reported %v, want one warning", first.Problems)
+	}
+	tree, times := readTree(t, opts.Out), modTimes(t, opts.Out)
+	memo, err := os.ReadFile(write.CachePath(opts.Out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again := build("nothing changed", true)
+	if again.Bodies != 0 || again.Pages != 0 || !reflect.DeepEqual(again.Problems, first.Problems) ||
+		again.Summary != first.Summary || again.Files != first.Files {
+		t.Errorf("an up-to-date build reported %+v, want what the first did, %+v, and nothing rendered", again, first)
+	}
+	compareTrees(t, "nothing changed", readTree(t, opts.Out), tree)
+	if now := modTimes(t, opts.Out); !reflect.DeepEqual(now, times) {
+		t.Error("an up-to-date build touched the output folder")
+	}
+	if now, err := os.ReadFile(write.CachePath(opts.Out)); err != nil || string(now) != string(memo) {
+		t.Errorf("an up-to-date build changed the memo (%v)", err)
+	}
+
+	stretch := filepath.Join(content, "stretches", "bridge.md")
+	src, err := os.ReadFile(stretch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Hour)
+	for _, c := range []struct {
+		name    string
+		change  func()
+		rebuild bool
+	}{
+		{"a hidden file added", func() { writeFile(t, filepath.Join(content, ".bridge.md.swp"), "x") }, false},
+		{"a stretch's text", func() { writeFile(t, stretch, string(src)+"\nOne more sentence.\n") }, true},
+		{"the stretch's text put back", func() { writeFile(t, stretch, string(src)) }, true},
+		{"the base URL", func() { opts.BaseURL = "https://example.org/guide/" }, true},
+		{"handouts made", func() { opts.NoPDF = false }, true},
+		{"a layouts folder", func() { opts.Layouts = layouts }, true},
+		{"a layout", func() {
+			f := filepath.Join(layouts, "base.html")
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			writeFile(t, f, string(b)+"{{/* changed */}}\n")
+		}, true},
+		{"a page of the output touched", func() {
+			if err := os.Chtimes(filepath.Join(opts.Out, "index.html"), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	} {
+		c.change()
+		build(c.name, !c.rebuild)
+		build(c.name+", then nothing", true)
+	}
+}
+
+// modTimes gives the modification time of every file below dir.
+func modTimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	times := map[string]time.Time{}
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		info, err := e.Info()
+		times[p] = info.ModTime()
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return times
+}
