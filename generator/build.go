@@ -92,8 +92,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	// The stamp says the folder holds the build of these inputs: not so if a file
 	// changed while the build read them.
 	var st *write.Stamp
-	if again, ok := inputsKey(opts); keyed && ok && again == key {
-		st = stamp(key, res)
+	if keyed {
+		if again, ok := inputsKey(opts); ok && again == key {
+			st = stamp(key, res)
+		}
 	}
 	if err := write.Site(opts.out(), out, st); err != nil {
 		return res, err

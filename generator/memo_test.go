@@ -3,8 +3,10 @@ package generator
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -95,5 +97,46 @@ func TestForeignFileAtCacheFolderIsLeftAlone(t *testing.T) {
 	}
 	if b, err := os.ReadFile(folder); err != nil || !bytes.Equal(b, notes) {
 		t.Fatalf("the author's file at %s was changed: %q, %v", folder, b, err)
+	}
+}
+
+// In a long serve session, editing a summary again and again leaves the memo as big
+// as the first edit did: the cards showing a summary that is gone are dropped from
+// the set of kept cards, not kept beside the new ones.
+func TestEditedSummariesDoNotPileUp(t *testing.T) {
+	content := copySite(t)
+	b, err := NewBuilder(Options{Content: content, NoPDF: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stretch := filepath.Join(content, "stretches", "bridge.md")
+	src, err := os.ReadFile(stretch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const was = "summary: Lift your hips to work the muscles along your spine."
+	saved := filepath.Join(t.TempDir(), "memo")
+	var sizes []int64
+	for i := range 4 {
+		now := fmt.Sprintf("summary: Lift your hips, edit number %d, to work your back.", i)
+		writeFile(t, stretch, strings.Replace(string(src), was, now, 1))
+		b.Changed(stretch)
+		if _, _, err := b.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if err := b.memo.Save(saved); err != nil {
+			t.Fatal(err)
+		}
+		info, err := os.Stat(saved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sizes = append(sizes, info.Size())
+	}
+	for i := 2; i < len(sizes); i++ {
+		if sizes[i] != sizes[1] {
+			t.Errorf("the saved memo after each edit of one summary: %d bytes; want it the same after every edit", sizes)
+			break
+		}
 	}
 }

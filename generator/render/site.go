@@ -122,6 +122,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	if err := r.renderPages(views, out); err != nil {
 		return nil, Stats{}, err
 	}
+	r.pruneCards(views[0].frags) // every view has the same
 	g := ln.Guide
 	out["sitemap.xml"] = r.sitemap(views)
 	out[searchFile] = <-search

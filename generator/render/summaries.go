@@ -2,6 +2,7 @@ package render
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/memo"
@@ -84,4 +85,32 @@ func (r *run) cardID(k cardKey) string {
 		summary = k.s.Summary
 	}
 	return k.s.URL + "\x00" + k.from.root + "\x00" + strconv.Itoa(k.from.depth) + "\x00" + summary
+}
+
+// pruneCards drops from the kept cards those of stretches that are gone or, with the
+// built-in layouts, whose summary is no longer the one the card shows. The set is
+// kept under a key that leaves the summaries out, so without this each edit of a
+// summary in a serve session would add a card and never drop one.
+func (r *run) pruneCards(f *fragments) {
+	if f == nil || f.kept == nil {
+		return
+	}
+	summaries := make(map[string]string, len(r.ln.Guide.Stretches))
+	for _, s := range r.ln.Guide.Stretches {
+		summaries[s.URL] = s.Summary
+	}
+	f.keptMu.Lock()
+	defer f.keptMu.Unlock()
+	dropped := false
+	for id := range f.kept {
+		url, rest, _ := strings.Cut(id, "\x00") // see cardID
+		summary, ok := summaries[url]
+		if !ok || r.ls.builtIn && !strings.HasSuffix(rest, "\x00"+summary) {
+			delete(f.kept, id)
+			dropped = true
+		}
+	}
+	if dropped {
+		f.m.Changed()
+	}
 }
