@@ -22,7 +22,7 @@ const adminDir = "admin/"
 // netlify.toml's /admin/* rule (the CMS script from unpkg, Decap's inline styles,
 // 'unsafe-eval' for the validators Decap compiles with new Function), with nothing
 // of GitHub's, as the editor saves through serve itself, at an address of the page's
-// own origin ('self').
+// own origin ('self'). TestAdminPolicyFollowsNetlify keeps the two alike.
 const adminSecurityPolicy = "default-src 'self'; script-src 'self' 'unsafe-eval' https://unpkg.com; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' https://unpkg.com; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // isAdmin reports whether name, a file of the build, is the editor's.
