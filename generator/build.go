@@ -68,9 +68,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	t := newTimer(opts.Log)
-	key, keyed := inputsKey(opts)
+	in, keyed := hashInputs(opts)
 	if keyed {
-		if res, ok := upToDate(opts.out(), key); ok {
+		if res, ok := upToDate(opts.out(), in.key); ok {
 			t.step("unchanged")
 			return res, nil
 		}
@@ -90,12 +90,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	t = newTimer(opts.Log)
 	// The stamp says the folder holds the build of these inputs: not so if a file
-	// changed while the build read them.
+	// changed before the build read it.
 	var st *write.Stamp
-	if keyed {
-		if again, ok := inputsKey(opts); ok && again == key {
-			st = stamp(key, res)
-		}
+	if keyed && b.builtFrom(in) {
+		st = stamp(in.key, res)
 	}
 	if err := write.Site(opts.out(), out, st); err != nil {
 		return res, err

@@ -111,3 +111,48 @@ func modTimes(t *testing.T, dir string) map[string]time.Time {
 	}
 	return times
 }
+
+// A build stamps its folder only with the inputs it read: a content file or a layout
+// changed after the inputs were hashed and before the build read them makes
+// builtFrom false, and nothing changed makes it true.
+func TestBuiltFromSeesFilesSavedDuringTheBuild(t *testing.T) {
+	content := copySite(t)
+	layouts := filepath.Join(t.TempDir(), "layouts")
+	if err := os.CopyFS(layouts, os.DirFS("../layouts")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Content: content, Layouts: layouts, NoPDF: true}
+	appendTo := func(file, text string) {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, file, string(b)+text)
+	}
+	for _, c := range []struct {
+		name   string
+		change func()
+		want   bool
+	}{
+		{"nothing", func() {}, true},
+		{"a stretch", func() { appendTo(filepath.Join(content, "stretches", "bridge.md"), "\nOne more line.\n") }, false},
+		{"a layout", func() { appendTo(filepath.Join(layouts, "base.html"), "{{/* changed */}}\n") }, false},
+		{"a new file", func() { writeFile(t, filepath.Join(content, "pages", "new.md"), "---\ntitle: New\n---\nNew.\n") }, false},
+	} {
+		in, ok := hashInputs(opts)
+		if !ok {
+			t.Fatal("the inputs could not be hashed")
+		}
+		c.change()
+		b, err := NewBuilder(opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, err := b.Build(context.Background()); err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if got := b.builtFrom(in); got != c.want {
+			t.Errorf("%s changed after hashing: builtFrom = %v, want %v", c.name, got, c.want)
+		}
+	}
+}

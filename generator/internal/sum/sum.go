@@ -18,36 +18,46 @@ import (
 	"github.com/stretchguide/stretchguide/generator/internal/par"
 )
 
-// Folder writes the path and SHA-256 of every file below dir to h, in order of path,
-// reading and hashing on all cores, and reports whether it could. With skipHidden,
-// files and folders whose names start with a dot are left out, as load leaves them
-// out of the content. A file larger than most bytes makes it false.
-func Folder(h hash.Hash, dir string, skipHidden bool, most int64) bool {
-	paths, ok := files(dir, skipHidden)
+// A File is one file of a folder and the SHA-256 of its bytes.
+type File struct {
+	Path string // slash path below the folder
+	Sum  [sha256.Size]byte
+}
+
+// Folder reads and hashes every file below dir on all cores and lists them in order
+// of path. With skipHidden, files and folders whose names start with a dot are left
+// out, as load leaves them out of the content. ok is false when a file cannot be
+// read or is larger than most bytes.
+func Folder(dir string, skipHidden bool, most int64) (files []File, ok bool) {
+	paths, ok := list(dir, skipHidden)
 	if !ok {
-		return false
+		return nil, false
 	}
-	sums := make([][sha256.Size]byte, len(paths))
+	files = make([]File, len(paths))
 	bad := make([]bool, len(paths))
 	par.Do(len(paths), func(i int) {
 		buf := buffers.Get().(*[]byte)
 		b, ok := readFile(filepath.Join(dir, filepath.FromSlash(paths[i])), (*buf)[:0], most)
+		files[i] = File{Path: paths[i], Sum: sha256.Sum256(b)}
 		bad[i] = !ok
-		sums[i] = sha256.Sum256(b)
 		*buf = b
 		buffers.Put(buf)
 	})
-	for i, p := range paths {
-		if bad[i] {
-			return false
-		}
-		fmt.Fprintf(h, "%q %x\n", p, sums[i])
+	if slices.Contains(bad, true) {
+		return nil, false
 	}
-	return true
+	return files, true
 }
 
-// files lists the slash paths of the files below dir, level by level on all cores.
-func files(dir string, skipHidden bool) (paths []string, ok bool) {
+// Write writes each file's path and sum to h, a line each.
+func Write(h hash.Hash, files []File) {
+	for _, f := range files {
+		fmt.Fprintf(h, "%q %x\n", f.Path, f.Sum)
+	}
+}
+
+// list lists the slash paths of the files below dir, level by level on all cores.
+func list(dir string, skipHidden bool) (paths []string, ok bool) {
 	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
 		return nil, false
 	}
