@@ -74,11 +74,12 @@ func manifestPath(parent, base string) string {
 	return filepath.Join(parent, "."+base+".stretchguide.json")
 }
 
-// CacheDir is the folder beside the output folder out where builds keep work they
-// may reuse, in its subfolder sub (images: resized photos):
-// .<out>.stretchguide-cache/<sub>. Like the manifest and the kept folder it is never
-// inside what is published, and a build never deletes or replaces it: it holds only
-// files named by the hash of their content. "" when out is "".
+// CacheDir is the path sub in the folder beside the output folder out where builds
+// keep work they may reuse: .<out>.stretchguide-cache/<sub> (images/: resized
+// photos, named by the hash of their content; memo: what the last build rendered;
+// stamp: which build out holds). Like the manifest and the kept folder it is never
+// inside what is published, and a build never deletes or replaces the folder.
+// "" when out is "".
 func CacheDir(out, sub string) string {
 	if out == "" {
 		return ""
