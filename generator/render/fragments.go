@@ -28,6 +28,7 @@ type fragments struct {
 	// the memo keeps every card too. nil keeps cards for one build only.
 	kept    map[string][]byte
 	keptMu  sync.Mutex
+	added   int        // cards added to kept by this build, under keptMu
 	m       *memo.Memo // told when kept changes
 	keptKey func(cardKey) string
 }
@@ -73,6 +74,7 @@ func (v view) Card(s *guide.Stretch) (template.HTML, error) {
 	if err == nil {
 		f.keptMu.Lock()
 		f.kept[k] = []byte(h)
+		f.added++
 		f.keptMu.Unlock()
 		f.m.Changed()
 	}

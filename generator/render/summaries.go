@@ -87,12 +87,21 @@ func (r *run) cardID(k cardKey) string {
 	return k.s.URL + "\x00" + k.from.root + "\x00" + strconv.Itoa(k.from.depth) + "\x00" + summary
 }
 
-// pruneCards drops from the kept cards those of stretches that are gone or, with the
-// built-in layouts, whose summary is no longer the one the card shows. The set is
+// pruneCards drops from the kept cards those of stretches that are gone or whose
+// summary is no longer the one the card shows. With the built-in layouts the set is
 // kept under a key that leaves the summaries out, so without this each edit of a
-// summary in a serve session would add a card and never drop one.
+// summary in a serve session would add a card and never drop one; with layouts from
+// a folder the key is the whole model and no card in a set goes stale. Only a build
+// that added cards can have made the set bigger (a stretch gone changes the set's
+// key), so the others skip the pass, which takes milliseconds at 10,000 stretches.
 func (r *run) pruneCards(f *fragments) {
-	if f == nil || f.kept == nil {
+	if f == nil || f.kept == nil || !r.ls.builtIn {
+		return
+	}
+	f.keptMu.Lock()
+	added := f.added
+	f.keptMu.Unlock()
+	if added == 0 {
 		return
 	}
 	summaries := make(map[string]string, len(r.ln.Guide.Stretches))
@@ -105,7 +114,7 @@ func (r *run) pruneCards(f *fragments) {
 	for id := range f.kept {
 		url, rest, _ := strings.Cut(id, "\x00") // see cardID
 		summary, ok := summaries[url]
-		if !ok || r.ls.builtIn && !strings.HasSuffix(rest, "\x00"+summary) {
+		if !ok || !strings.HasSuffix(rest, "\x00"+summary) {
 			delete(f.kept, id)
 			dropped = true
 		}
