@@ -39,8 +39,9 @@ func quad(a, c, b pt) []pt {
 func drawIcon(size int, rounded bool) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	s := float32(size) / 32
+	r := vector.NewRasterizer(size, size)
 	fill := func(shape func(r *vector.Rasterizer), c image.Image) {
-		r := vector.NewRasterizer(size, size)
+		r.Reset(size, size) // as new: one rasterizer for all ~70 shapes, not one each
 		shape(r)
 		r.Draw(img, img.Bounds(), c, image.Point{})
 	}
