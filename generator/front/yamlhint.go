@@ -207,14 +207,8 @@ func yamlScan(src string) []yamlFinding {
 		if l.item && l.key != "" {
 			stack = append(stack, level{l.keyCol, false})
 		}
-		if l.key == "" && !l.item && !strings.HasPrefix(rest, "[") && !strings.HasPrefix(rest, "{") {
-			return append(out, yamlFinding{n, l.indent + 1, "this line has no colon after its field name",
-				"write it as `name: value`, with a colon and a space after the name", false})
-		}
-		after := l.keyCol + len(l.key) + 1
-		if j := strings.Index(stripComment(text[min(after, len(text)):]), ": "); l.plain && l.key != "" && j >= 0 {
-			return append(out, yamlFinding{n, after + j + 1, "this text holds a colon and a space, which YAML reads as the start of another field",
-				"put the text in quotes: `" + l.key + ": \"...\"`", false})
+		if f, bad := colonError(l, rest); bad {
+			return append(out, f)
 		}
 		switch {
 		case l.quote != 0:
@@ -231,6 +225,23 @@ func yamlScan(src string) []yamlFinding {
 			fmt.Sprintf("add a closing %c at the end of the text", inQuote.quote), false})
 	}
 	return out
+}
+
+// colonError finds what stops the scan at line l, rest being its trimmed text: a
+// field with no colon after its name, or text holding a colon and a space, which
+// YAML reads as another field.
+func colonError(l yamlLine, rest string) (yamlFinding, bool) {
+	text := l.text
+	if l.key == "" && !l.item && !strings.HasPrefix(rest, "[") && !strings.HasPrefix(rest, "{") {
+		return yamlFinding{l.n, l.indent + 1, "this line has no colon after its field name",
+			"write it as `name: value`, with a colon and a space after the name", false}, true
+	}
+	after := l.keyCol + len(l.key) + 1
+	if j := strings.Index(stripComment(text[min(after, len(text)):]), ": "); l.plain && l.key != "" && j >= 0 {
+		return yamlFinding{l.n, after + j + 1, "this text holds a colon and a space, which YAML reads as the start of another field",
+			"put the text in quotes: `" + l.key + ": \"...\"`", false}, true
+	}
+	return yamlFinding{}, false
 }
 
 // placeLine closes the blocks that l's indent ends and checks that l fits the
