@@ -94,8 +94,9 @@ func clean(out string) {
 // yardstick of (run one after another, the floor of 10,000 stretches swung from 0.9
 // to 3.3 s between reports). Builds are timed cold (no output, no cache: the first
 // build on a new machine), then as rebuilds with nothing changed over the previous
-// output, as an author rebuilding does; the first rebuild has no build before last
-// yet and is not counted. Every floor run starts from an empty folder.
+// output, as an author rebuilding does, each followed by a rebuild after one stretch
+// changed (editOne); the first of each has no build before last yet and is not
+// counted. Every floor run starts from an empty folder.
 func processAll(work string, sizes []int, runs int) (floors, builds, pages map[int]proc) {
 	floorBin, bin := tool(work, "./cmd/benchreport/floor"), tool(work, "./cmd/stretchguide")
 	floors, builds, pages = map[int]proc{}, map[int]proc{}, map[int]proc{}

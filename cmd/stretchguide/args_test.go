@@ -83,13 +83,21 @@ func TestCheckQuietUnlessGrades(t *testing.T) {
 	}
 }
 
-// build ends with what it made and how long it took.
+// build ends with what it made and how long it took; built again with nothing
+// changed, it says the folder is up to date, with the same counts.
 func TestBuildSummary(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	code, stdout, errs := stretchguide(t, "build", "--content", "../../generator/pdf/testdata/site", "--out", out)
-	re := regexp.MustCompile(`^Built \d+ pages, 3 handouts, 3 references in \d+ ms, into `)
-	if code != 0 || !re.MatchString(stdout) {
-		t.Errorf("exit %d: %s%s", code, stdout, errs)
+	args := []string{"build", "--content", "../../generator/pdf/testdata/site", "--out", out}
+	code, stdout, errs := stretchguide(t, args...)
+	re := regexp.MustCompile(`^Built (\d+) pages, 3 handouts, 3 references in \d+ ms, into `)
+	m := re.FindStringSubmatch(stdout)
+	if code != 0 || m == nil {
+		t.Fatalf("exit %d: %s%s", code, stdout, errs)
+	}
+	code, stdout, errs = stretchguide(t, args...)
+	again := regexp.MustCompile(`^Nothing changed since the last build: .+ is up to date \(` + m[1] + ` pages, 3 handouts, 3 references; checked in \d+ ms\)\.\n$`)
+	if code != 0 || !again.MatchString(stdout) {
+		t.Errorf("built again: exit %d: %s%s", code, stdout, errs)
 	}
 }
 
