@@ -57,8 +57,10 @@ func Write(h hash.Hash, files []File) {
 }
 
 // list lists the slash paths of the files below dir, level by level on all cores.
+// dir itself may be a link to a folder, as os.Root, through which load reads, follows
+// one; nothing below it may.
 func list(dir string, skipHidden bool) (paths []string, ok bool) {
-	if info, err := os.Lstat(dir); err != nil || !info.IsDir() {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		return nil, false
 	}
 	ok = true
