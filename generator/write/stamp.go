@@ -53,14 +53,8 @@ func Stamped(dir, key string) (note []byte, ok bool) {
 	if !ok || st.Key != key {
 		return nil, false
 	}
-	got, ok := listTree(dir)
-	if !ok || len(got) != len(want) {
+	if got, ok := listTree(dir); !ok || !slices.Equal(got, want) {
 		return nil, false
-	}
-	for i := range got {
-		if got[i] != want[i] {
-			return nil, false
-		}
 	}
 	return st.Note, true
 }
