@@ -54,7 +54,7 @@ func TestLinkCases(t *testing.T) {
 			if got.Len() == 0 {
 				for p, d := range ln.Docs {
 					if p.Slug == "case" {
-						if err := render.NewMarkdown(ls, ln.Table).Renderer().Render(&got, d.Body, d.Tree); err != nil {
+						if err := render.RenderBody(&got, render.NewMarkdown(ls, ln.Table), ln.Table, d); err != nil {
 							t.Fatal(err)
 						}
 					}

@@ -9,8 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -77,14 +75,12 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved []string, items [][]citation.Item, refs []string) {
 	resolved = make([]string, len(d.Sites))
 	items = make([][]citation.Item, len(d.Sites))
-	for i, n := range d.Sites {
-		switch n := n.(type) {
-		case *ast.Link:
-			resolved[i] = string(l.destination(p, d, n, n.Destination, problems))
-		case *ast.Image:
-			resolved[i] = string(l.destination(p, d, n, n.Destination, problems))
-		case *citation.Node:
-			its := slices.Clone(n.Items)
+	for i, s := range d.Sites {
+		switch s.Kind {
+		case load.SiteLink, load.SiteImage:
+			resolved[i] = string(l.destination(p, d, s.Offset, s.Dest, problems))
+		case load.SiteCitation:
+			its := slices.Clone(s.Items)
 			// The citation style changes the marker's shape: it is part of what the
 			// citation resolves to, and so of its body's key.
 			resolved[i] = l.g.Site.CitationStyle + "\x00"
@@ -109,12 +105,12 @@ func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (res
 
 // destination resolves one link target written in page p. External addresses are
 // kept; a link to a Markdown file of the guide becomes its page's address.
-func (l *linker) destination(p *guide.Page, d *load.Document, n ast.Node, dest []byte, problems *diag.List) []byte {
+func (l *linker) destination(p *guide.Page, d *load.Document, offset int, dest []byte, problems *diag.List) []byte {
 	raw := string(dest)
 	u, err := url.Parse(raw)
 	// Most links are fine: find the link's line and column only for a message.
 	errorf := func(hint, format string, args ...any) {
-		line, col := d.Position(linkOffset(n, d.Body))
+		line, col := d.Position(offset)
 		problems.Errorf(d.Display, line, col, hint, format, args...)
 	}
 	switch {
@@ -210,24 +206,6 @@ func hasAnchor(d *load.Document, p *guide.Page, id string, isFlag func(string) b
 		return true
 	}
 	return p.Kind == guide.KindRedFlags && isFlag(id)
-}
-
-// linkOffset finds where a link's text starts in the body, for messages.
-func linkOffset(n ast.Node, body []byte) int {
-	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
-		if t, ok := c.(*ast.Text); ok {
-			return max(t.Segment.Start-1, 0)
-		}
-	}
-	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
-		return p.Lines().At(0).Start
-	}
-	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
-			return p.Lines().At(0).Start
-		}
-	}
-	return 0
 }
 
 // RelURL is the address of site page to as seen from site page from, both given

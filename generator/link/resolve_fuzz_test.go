@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/load"
@@ -49,7 +47,7 @@ func FuzzLinkDestination(f *testing.F) {
 		p := pages[int(from)%len(pages)]
 		d := l.docs[p]
 		var problems diag.List
-		out := string(l.destination(p, d, ast.NewLink(), []byte(dest), &problems))
+		out := string(l.destination(p, d, 0, []byte(dest), &problems))
 		if len(problems) > 0 {
 			for _, pr := range problems {
 				if pr.Line < 1 || pr.Message == "" {

@@ -3,8 +3,6 @@ package link
 import (
 	"hash/maphash"
 
-	"github.com/yuin/goldmark/ast"
-
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -31,7 +29,6 @@ type Reuse struct {
 type resolvedBody struct {
 	url      string // the page's address it was resolved from
 	resolved []string
-	nodes    []ast.Node       // the sites, the document's
 	dests    [][]byte         // by site: a link's or image's destination
 	cites    []*citation.Node // by site: a citation as the renderer shows it
 	refs     []string         // the keys of the references it cites

@@ -1,6 +1,8 @@
 package link
 
 import (
+	"sync"
+
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/stretchguide/stretchguide/generator/citation"
@@ -9,36 +11,47 @@ import (
 
 // Table is what Link resolved in the Markdown bodies, looked up by the renderer as it
 // meets each link, image and citation node: the trees themselves are never changed.
-// A Table is only read once Link returns, so any number of goroutines may use it.
-//
-// It holds one entry per document, found from a node by the root of its tree: a
-// table of every node was most of a rebuild's linking after one save at 10,000
-// stretches, and what each document resolved is kept between builds (Reuse).
+// It holds one entry per document, and what each document resolved is kept between
+// builds (Reuse). Documents keep no syntax tree: the renderer parses a body again
+// and binds the tree to its document (Bind) while it renders it, so that a node is
+// found by the root of its tree and its number among the tree's sites. Any number
+// of goroutines may use a Table once Link returns.
 type Table struct {
-	roots map[ast.Node]*resolvedBody       // by the root of each document's tree
 	docs  map[*load.Document]*resolvedBody // by document
+	trees sync.Map                         // a bound tree's root -> *boundTree
+}
+
+// boundTree is a parsed body bound to what its document resolved.
+type boundTree struct {
+	rb    *resolvedBody
+	nodes []ast.Node // load.SiteNodes of the tree
 }
 
 func newTable(docs int) *Table {
-	return &Table{roots: make(map[ast.Node]*resolvedBody, docs), docs: make(map[*load.Document]*resolvedBody, docs)}
+	return &Table{docs: make(map[*load.Document]*resolvedBody, docs)}
 }
 
 // add records what was resolved for the sites of d.
-func (t *Table) add(d *load.Document, rb *resolvedBody) {
-	t.docs[d] = rb
-	if d.Tree != nil {
-		t.roots[d.Tree] = rb
+func (t *Table) add(d *load.Document, rb *resolvedBody) { t.docs[d] = rb }
+
+// Bind makes the nodes of tree, document d's body as d.Parse gives it, look up
+// what d's sites resolved to, until unbind is called.
+func (t *Table) Bind(d *load.Document, tree ast.Node) (unbind func()) {
+	rb := t.docs[d]
+	if rb == nil {
+		return func() {}
 	}
+	t.trees.Store(tree, &boundTree{rb: rb, nodes: load.SiteNodes(tree)})
+	return func() { t.trees.Delete(tree) }
 }
 
 // sites fills in what the Table gives the renderer for each site of d from what
 // each resolved to: a destination, or a citation with its items and the style.
 func (rb *resolvedBody) sites(d *load.Document, items [][]citation.Item, style string) {
-	rb.nodes = d.Sites
 	rb.dests = make([][]byte, len(d.Sites))
 	rb.cites = make([]*citation.Node, len(d.Sites))
-	for i, n := range d.Sites {
-		if _, ok := n.(*citation.Node); ok {
+	for i, s := range d.Sites {
+		if s.Kind == load.SiteCitation {
 			rb.cites[i] = &citation.Node{Items: items[i], Style: style}
 		} else {
 			rb.dests[i] = []byte(rb.resolved[i])
@@ -46,19 +59,21 @@ func (rb *resolvedBody) sites(d *load.Document, items [][]citation.Item, style s
 	}
 }
 
-// site finds node n among the sites of its document: its entry and index.
+// site finds node n among the sites of its bound tree: its document's entry and
+// the site's index.
 func (t *Table) site(n ast.Node) (*resolvedBody, int) {
 	root := n
 	for root.Parent() != nil {
 		root = root.Parent()
 	}
-	rb := t.roots[root]
-	if rb == nil {
+	v, ok := t.trees.Load(root)
+	if !ok {
 		return nil, -1
 	}
-	for i, s := range rb.nodes { // a few per document
-		if s == n {
-			return rb, i
+	b := v.(*boundTree)
+	for i, s := range b.nodes { // a few per document
+		if s == n && i < len(b.rb.dests) {
+			return b.rb, i
 		}
 	}
 	return nil, -1

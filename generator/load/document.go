@@ -42,21 +42,31 @@ type Document struct {
 	Front   any
 	Body    []byte          // padded so that offsets give the file's line numbers
 	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
-	Tree    ast.Node        // the parsed body
 	Anchors map[string]bool // ids of the body's headings
 	Text    string          // the body's plain text, for the search index
 	Reading readability.Stats
 	Todos   diag.List // a warning for each line with a TODO left in it
-	// Sites are the body's links, images and citations (*ast.Link, *ast.Image,
-	// *citation.Node) in the order they are written; link resolves each.
-	Sites []ast.Node
+	// Sites are the body's links, images and citations in the order they are
+	// written; link resolves each.
+	Sites []Site
+
+	// parser parsed Body once, for the walk that filled in the fields above; Parse
+	// parses it again. The tree is not kept: the syntax trees of a guide of
+	// 10,000 stretches held some 160 MB for as long as the build ran, and only the
+	// walk and the rendering of the body read them.
+	parser parser.Parser
+}
+
+// Parse parses the body again, to the tree load walked: SiteNodes(Parse()) are the
+// nodes of Sites, in the same order.
+func (d *Document) Parse() ast.Node {
+	return d.parser.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
 }
 
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
 	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body,
-		BodySum: sha256.Sum256(body)}
-	d.Tree = md.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
-	d.walkBody(matter)
+		BodySum: sha256.Sum256(body), parser: md}
+	d.walkBody(matter, d.Parse())
 	d.fields = make([]matterField, 0, len(matter.Content)/2)
 	for i := 0; i+1 < len(matter.Content); i += 2 {
 		v := matter.Content[i+1]

@@ -32,7 +32,7 @@ func (d *Document) ReadingIn(lang string) readability.Stats {
 		w.reading.Add(p.text, -p.line)
 		w.reading.EndBlock()
 	}
-	w.visit(d.Tree, reach{prose: true})
+	w.visit(d.Parse(), reach{prose: true})
 	w.flush()
 	return w.reading.Stats()
 }

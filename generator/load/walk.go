@@ -14,12 +14,12 @@ import (
 )
 
 // bodyWalk goes through a document's syntax tree once and records what later steps
-// need: the headings' anchors, the link sites, the plain text for search, the reading
-// measures and the TODOs. Each of them leaves out some parts of the tree (see reach).
+// need: the headings' anchors, the plain text for search, the reading measures and
+// the TODOs. Each of them leaves out some parts of the tree (see reach). The link
+// sites are SiteNodes'.
 type bodyWalk struct {
 	d       *Document
 	anchors map[string]bool
-	sites   []ast.Node
 	text    []byte // the plain text, before its entities are decoded
 
 	reading readability.Text
@@ -35,16 +35,15 @@ type reach struct {
 	text  bool // plain text: not inside code blocks
 	prose bool // reading measures: not inside code, raw HTML, addresses, images or citations
 	todo  bool // TODOs: not inside code
-	sites bool // links and citations: not inside a citation
 }
 
 var walks = sync.Pool{New: func() any { return new(bodyWalk) }}
 
-// walkBody fills in d's Anchors, Sites, Text, Reading and Todos; matter is its
-// front matter.
-func (d *Document) walkBody(matter *yaml.Node) {
+// walkBody fills in d's Anchors, Sites, Text, Reading and Todos from tree, its
+// parsed body; matter is its front matter.
+func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 	w := walks.Get().(*bodyWalk)
-	w.d, w.anchors, w.sites, w.text, w.prose, w.at = d, map[string]bool{}, nil, w.text[:0], w.prose[:0], -1
+	w.d, w.anchors, w.text, w.prose, w.at = d, map[string]bool{}, w.text[:0], w.prose[:0], -1
 	w.reading, w.todos, w.lines = readability.Text{}, nil, map[int]bool{}
 	d.prose = d.prose[:0]
 	matterProse(matter, false, func(text string, line int) {
@@ -53,11 +52,12 @@ func (d *Document) walkBody(matter *yaml.Node) {
 		d.prose = append(d.prose, prosePiece{text, line})
 	})
 	w.matterTodos(matter)
-	w.visit(d.Tree, reach{text: true, prose: true, todo: bytes.Contains(d.Body, []byte("TODO")), sites: true})
+	w.visit(tree, reach{text: true, prose: true, todo: bytes.Contains(d.Body, []byte("TODO"))})
 	w.flush()
-	d.Anchors, d.Sites, d.Reading, d.Todos = w.anchors, w.sites, w.reading.Stats(), w.todos
+	d.Anchors, d.Reading, d.Todos = w.anchors, w.reading.Stats(), w.todos
 	d.Text = html.UnescapeString(string(w.text))
-	w.d, w.anchors, w.sites, w.todos, w.lines = nil, nil, nil, nil, nil
+	d.Sites = sites(SiteNodes(tree))
+	w.d, w.anchors, w.todos, w.lines = nil, nil, nil, nil
 	walks.Put(w)
 }
 
@@ -76,7 +76,7 @@ func (w *bodyWalk) visit(n ast.Node, in reach) {
 			w.prose = append(w.prose, html.UnescapeString(string(n.Value))...)
 		}
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		inner = reach{sites: in.sites}
+		inner = reach{}
 	case *ast.CodeSpan:
 		inner.prose, inner.todo = false, false
 	case *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
@@ -87,20 +87,8 @@ func (w *bodyWalk) visit(n ast.Node, in reach) {
 				w.anchors[string(s)] = true
 			}
 		}
-	case *ast.Link:
-		if in.sites {
-			w.sites = append(w.sites, n)
-		}
-	case *ast.Image:
-		if in.sites {
-			w.sites = append(w.sites, n)
-		}
+	case *ast.Image, *citation.Node:
 		inner.prose = false
-	case *citation.Node:
-		if in.sites {
-			w.sites = append(w.sites, n)
-		}
-		inner.prose, inner.sites = false, false
 	}
 	if block && in.text && inner.text {
 		w.text = append(w.text, ' ')

@@ -27,7 +27,7 @@ import (
 // scan finds the ids of the body's headings and its link sites.
 func (d *Document) oldScan() (anchors map[string]bool, sites []ast.Node) {
 	anchors = map[string]bool{}
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -52,7 +52,7 @@ func (d *Document) oldScan() (anchors map[string]bool, sites []ast.Node) {
 // plainText is the plain text of the body, for the search index.
 func (d *Document) oldPlainText() string {
 	var b strings.Builder
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -90,7 +90,7 @@ func (d *Document) oldMeasure(matter *yaml.Node, t readability.Text) readability
 		buf.Reset()
 		at = -1
 	}
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink, *ast.Image, *citation.Node:
 			return ast.WalkSkipChildren, nil
@@ -148,7 +148,7 @@ func (d *Document) oldFindTodos(matter *yaml.Node) diag.List {
 	if !bytes.Contains(d.Body, []byte("TODO")) {
 		return problems // most pages: no need to walk the body
 	}
-	_ = ast.Walk(d.Tree, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
@@ -183,9 +183,9 @@ func sameAsFourWalks(t *testing.T, fsys fs.FS, d *Document) {
 		}
 	}
 	matter := m.Node // the old walks read the whole front matter
-	anchors, sites := d.oldScan()
-	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(sites, d.Sites) {
-		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites), anchors, len(sites))
+	anchors, nodes := d.oldScan()
+	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(sites(nodes), d.Sites) {
+		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites), anchors, len(nodes))
 	}
 	if text := d.oldPlainText(); text != d.Text {
 		t.Errorf("%s: text\n%q\nfour walks give\n%q", d.Path, d.Text, text)

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"io"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/link"
+	"github.com/stretchguide/stretchguide/generator/load"
 )
 
 // NewMarkdown is the one Markdown configuration of the site, for rendering the trees
@@ -29,6 +31,15 @@ func NewMarkdown(ls *Layouts, t *link.Table) goldmark.Markdown {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(codeRenderer{}, 100), util.Prioritized(newLinkRenderer(t), 100))),
 	)
+}
+
+// RenderBody writes the body of document d as HTML through md, a NewMarkdown with
+// table t: it parses the body again (documents keep no tree) and binds the tree to
+// what t resolved for d while it renders.
+func RenderBody(w io.Writer, md goldmark.Markdown, t *link.Table, d *load.Document) error {
+	tree := d.Parse()
+	defer t.Bind(d, tree)()
+	return md.Renderer().Render(w, d.Body, tree)
 }
 
 // linkRenderer renders links and images as goldmark does, to the destinations the

@@ -184,7 +184,7 @@ func (r *run) renderBodies() error {
 		pages[i].Body, made, errs[i] = memo.Do(r.m, keys[i], func() (template.HTML, error) {
 			b := buffers.Get().(*bytes.Buffer)
 			defer putBuffer(b)
-			err := md.Renderer().Render(b, d.Body, d.Tree)
+			err := RenderBody(b, md, r.ln.Table, d)
 			return template.HTML(b.String()), err
 		})
 		if made {
