@@ -3,8 +3,9 @@
 // package below it, and each imports only the steps before it and the leaf packages:
 //
 //	load      files -> load.Document: front matter decoded once (with its problems),
-//	          body parsed once, and what later steps need from it recorded once:
-//	          headings' anchors, plain text, reading measures, TODOs, link sites. Only
+//	          body parsed and walked once, and what later steps need from it
+//	          recorded: headings' anchors, plain text, reading measures, TODOs, and
+//	          each link site as a plain record; the tree is not kept. Only
 //	          regular files inside the folder are read (inputs.go), pathological
 //	          bodies are refused (limits.go), pictures are checked (picture.go). A
 //	          Document never changes after loading.
@@ -15,8 +16,9 @@
 //	check     the linked guide -> more problems: reading grade, TODOs, reviews
 //	          coming due, reviewers, evidence grades, and the safety rule on the
 //	          rendered pages.
-//	render    guide + table -> files: pages through the templates of layouts/, the
-//	          Markdown renderer asking the table for every destination and citation;
+//	render    guide + table -> files: pages through the templates of layouts/, each
+//	          body parsed again and rendered asking the table for every destination
+//	          and citation (Table.Bind);
 //	          search index, sitemap, robots.txt, web app manifest, handouts and QR
 //	          codes (package pdf), and the browser editor in admin/ (package cms).
 //	write     files -> the output folder, swapped in atomically; owns the manifest
