@@ -1,9 +1,9 @@
 package generator
 
 import (
-	"bytes"
 	"cmp"
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"maps"
@@ -266,8 +266,8 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 		switch {
 		case ok && !b.isStale(p):
 			next[i] = before
-		case ok && before.Src != nil:
-			if src, _, err := load.ReadFile(fsys, p); err == nil && bytes.Equal(src, before.Src) {
+		case ok && before.Sum != nil:
+			if src, _, err := load.ReadFile(fsys, p); err == nil && sha256.Sum256(src) == *before.Sum {
 				next[i] = before
 				return
 			}

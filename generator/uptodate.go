@@ -66,7 +66,7 @@ func layoutsSum(opts Options) (digest [sha256.Size]byte, ok bool) {
 // builtFrom reports whether the build b just ran read the inputs in hashed: the
 // same content files, byte for byte, and the same layouts. A file saved while the
 // build ran would otherwise make the stamp name inputs other than those built. It
-// compares the bytes load kept, and reads again only the layouts folder.
+// compares the sums load kept, and reads again only the layouts folder.
 func (b *Builder) builtFrom(in inputs) bool {
 	if len(b.paths) != len(in.content) {
 		return false
@@ -76,19 +76,15 @@ func (b *Builder) builtFrom(in inputs) bool {
 		p := b.paths[i]
 		want, hashed := in.content[p]
 		f, loaded := b.files[p]
-		var data []byte
 		switch {
 		case !hashed || !loaded:
 			differs[i] = true
-			return
 		case f.Picture != nil:
-			data = f.Picture.Bytes()
-		case f.Src != nil:
-			data = f.Src
-		default:
-			return // not part of the guide: not read, only named in a warning
+			differs[i] = sha256.Sum256(f.Picture.Bytes()) != want
+		case f.Sum != nil:
+			differs[i] = *f.Sum != want
+		default: // not part of the guide: not read, only named in a warning
 		}
-		differs[i] = sha256.Sum256(data) != want
 	})
 	layouts, ok := layoutsSum(b.opts)
 	return ok && layouts == in.layouts && !slices.Contains(differs, true)

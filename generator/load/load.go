@@ -7,6 +7,7 @@ package load
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"io/fs"
 	"path"
 	"strings"
@@ -47,7 +48,10 @@ type Content struct {
 // File is what loading one content file gave: a document or references (or
 // neither), and the problems found.
 type File struct {
-	Src      []byte // the file's bytes, when it is a page or references
+	// Sum is the SHA-256 of the file's bytes, when it is a page or references and
+	// was read: a Builder loads it again only when that changed. The bytes are not
+	// kept: the body the Document holds is a copy.
+	Sum      *[sha256.Size]byte
 	Doc      *Document
 	Refs     []*guide.Reference
 	Picture  *PictureFile // when it is a picture
@@ -78,7 +82,12 @@ func LoadFile(fsys fs.FS, prefix, p string, md parser.Parser) File {
 		f.Picture = readPicture(inputs(fsys), p)
 		return f
 	}
-	f.Src, f.Doc, f.Refs = loadFile(inputs(fsys), prefix, p, md, &f.Problems)
+	var src []byte
+	src, f.Doc, f.Refs = loadFile(inputs(fsys), prefix, p, md, &f.Problems)
+	if src != nil {
+		sum := sha256.Sum256(src)
+		f.Sum = &sum
+	}
 	return f
 }
 
