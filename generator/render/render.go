@@ -245,7 +245,15 @@ func (v view) Canonical() string {
 // by earlier ones, then copied out at its exact size.
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
+// maxPooled is the largest buffer kept for reuse. The few pages that list the whole
+// guide (all stretches, the references, the routine maker) are megabytes at 10,000
+// stretches; kept, their buffers held some 38 MB until the build ended.
+const maxPooled = 256 << 10
+
 func putBuffer(b *bytes.Buffer) {
+	if b.Cap() > maxPooled {
+		return
+	}
 	b.Reset()
 	buffers.Put(b)
 }
