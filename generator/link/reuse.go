@@ -27,9 +27,8 @@ type Reuse struct {
 
 // resolvedBody is what resolving one document's body gave.
 type resolvedBody struct {
-	url      string // the page's address it was resolved from
-	resolved []string
-	dests    [][]byte         // by site: a link's or image's destination
+	url      string           // the page's address it was resolved from
+	resolved []string         // by site: a link's or image's destination, or what a citation resolved to
 	cites    []*citation.Node // by site: a citation as the renderer shows it
 	refs     []string         // the keys of the references it cites
 	problems diag.List

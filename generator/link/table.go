@@ -48,13 +48,10 @@ func (t *Table) Bind(d *load.Document, tree ast.Node) (unbind func()) {
 // sites fills in what the Table gives the renderer for each site of d from what
 // each resolved to: a destination, or a citation with its items and the style.
 func (rb *resolvedBody) sites(d *load.Document, items [][]citation.Item, style string) {
-	rb.dests = make([][]byte, len(d.Sites))
 	rb.cites = make([]*citation.Node, len(d.Sites))
 	for i, s := range d.Sites {
 		if s.Kind == load.SiteCitation {
 			rb.cites[i] = &citation.Node{Items: items[i], Style: style}
-		} else {
-			rb.dests[i] = []byte(rb.resolved[i])
 		}
 	}
 }
@@ -72,7 +69,7 @@ func (t *Table) site(n ast.Node) (*resolvedBody, int) {
 	}
 	b := v.(*boundTree)
 	for i, s := range b.nodes { // a few per document
-		if s == n && i < len(b.rb.dests) {
+		if s == n && i < len(b.rb.cites) {
 			return b.rb, i
 		}
 	}
@@ -82,8 +79,8 @@ func (t *Table) site(n ast.Node) (*resolvedBody, int) {
 // Destination is where link or image node n leads, as resolved; n's own destination
 // when the table does not hold it.
 func (t *Table) Destination(n ast.Node) []byte {
-	if rb, i := t.site(n); rb != nil && rb.dests[i] != nil {
-		return rb.dests[i]
+	if rb, i := t.site(n); rb != nil && rb.cites[i] == nil {
+		return []byte(rb.resolved[i])
 	}
 	switch n := n.(type) {
 	case *ast.Link:
