@@ -7,6 +7,7 @@
 package memo
 
 import (
+	"os"
 	"sync"
 	"sync/atomic"
 )
@@ -23,6 +24,7 @@ type Memo struct {
 	// skips a memo that holds exactly what it opened.
 	opened int
 	puts   atomic.Int64
+	file   *os.File // the saved memo Open read, holding its blobs
 }
 
 // shard holds the products whose keys end in its number.

@@ -2,7 +2,6 @@ package memo
 
 import (
 	"bufio"
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -22,10 +21,9 @@ import (
 // short has none and is not used at all. A record is the key (8 bytes, little
 // endian), the kind of product (one byte) and the product: a length (uvarint) and
 // that many bytes, or for files their count and each name and content so. Open reads
-// the file in one go and the byte products point into it: decoding a stream of gob
-// records took 190 ms of processor time in a 650 ms rebuild with nothing changed at
-// 1,000 stretches.
-const magic = "stretchguide memo 3 "
+// the records in one pass, skipping the bytes of blobs (the pages, most of a saved
+// memo), which stay in the file until they are used (Blob).
+const magic = "stretchguide memo 4 "
 
 // The kinds of product, as saved.
 const (
@@ -33,50 +31,72 @@ const (
 	kindBytes
 	kindText
 	kindFiles
+	kindBlob
 	kindEnd = 0xff // after the last record
 )
 
 // Open returns the memo saved at path by this same program, or an empty one when
-// there is none, it cannot be read, or another program or version saved it.
+// there is none, it cannot be read, or another program or version saved it. The
+// file stays open for the memo's blobs until Close.
 func Open(path string) *Memo {
 	m := New()
 	if header() == magic+"unknown\n" {
 		return m
 	}
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return m
 	}
-	rest, ok := bytes.CutPrefix(b, []byte(header()))
+	entries, ok := decode(f)
 	if !ok {
+		f.Close()
 		return m
 	}
-	if entries, ok := decode(rest); ok {
-		m.fill(entries)
-		m.opened = len(entries)
-	}
+	m.fill(entries)
+	m.opened, m.file = len(entries), f
 	return m
 }
 
-// decode reads the records of a saved memo; ok is false when they are cut short or
-// malformed.
-func decode(b []byte) (entries map[uint64]any, ok bool) {
-	d := &decoder{b: b}
+// Close closes the saved memo Open read, once nothing reads its blobs any more.
+func (m *Memo) Close() error {
+	if m.file == nil {
+		return nil
+	}
+	err := m.file.Close()
+	m.file = nil
+	return err
+}
+
+// decode reads the records of the saved memo f; ok is false when they are cut
+// short or malformed, or f is not a saved memo of this program.
+func decode(f *os.File) (entries map[uint64]any, ok bool) {
+	info, err := f.Stat()
+	if err != nil {
+		return nil, false
+	}
+	d := &decoder{f: f, r: bufio.NewReaderSize(f, 1<<16), size: info.Size()}
+	if string(d.take(uint64(len(header())))) != header() {
+		return nil, false
+	}
 	entries = map[uint64]any{}
 	for !d.bad {
 		key := d.key()
 		switch kind := d.byte(); kind {
 		case kindEnd:
-			return entries, !d.bad && len(d.b) == 0 && key == 0
+			return entries, !d.bad && d.off == d.size && key == 0
 		case kindHTML:
 			entries[key] = template.HTML(d.bytes())
 		case kindBytes:
 			entries[key] = d.bytes()
 		case kindText:
 			entries[key] = string(d.bytes())
+		case kindBlob:
+			n := d.uvarint()
+			entries[key] = Blob{io.NewSectionReader(f, d.off, int64(n))}
+			d.skip(n)
 		case kindFiles:
 			n := d.uvarint()
-			if n > uint64(len(d.b)) {
+			if n > uint64(d.size-d.off) {
 				return nil, false
 			}
 			files := make(map[string][]byte, n)
@@ -92,44 +112,88 @@ func decode(b []byte) (entries map[uint64]any, ok bool) {
 	return nil, false
 }
 
-// decoder reads a saved memo's records; bad says it met their end too soon.
+// decoder reads a saved memo's records from the start of its file; bad says it met
+// their end too soon.
 type decoder struct {
-	b   []byte
-	bad bool
+	f         *os.File
+	r         *bufio.Reader
+	off, size int64 // where r is in the file, and the file's size
+	bad       bool
 }
 
+// take reads the next n bytes into a slice of their own.
 func (d *decoder) take(n uint64) []byte {
-	if d.bad || n > uint64(len(d.b)) {
+	if d.bad || n > uint64(d.size-d.off) {
 		d.bad = true
 		return nil
 	}
-	p := d.b[:n:n] // capped: appending to a product never writes over the next one
-	d.b = d.b[n:]
+	p := make([]byte, n)
+	if _, err := io.ReadFull(d.r, p); err != nil {
+		d.bad = true
+		return nil
+	}
+	d.off += int64(n)
 	return p
 }
 
+// skip passes over the next n bytes without reading them.
+func (d *decoder) skip(n uint64) {
+	if d.bad || n > uint64(d.size-d.off) {
+		d.bad = true
+		return
+	}
+	d.off += int64(n)
+	if n <= uint64(d.r.Buffered()) {
+		_, _ = d.r.Discard(int(n))
+		return
+	}
+	if _, err := d.f.Seek(d.off, io.SeekStart); err != nil {
+		d.bad = true
+		return
+	}
+	d.r.Reset(d.f)
+}
+
 func (d *decoder) key() uint64 {
-	if p := d.take(8); p != nil {
-		return binary.LittleEndian.Uint64(p)
-	}
-	return 0
-}
-
-func (d *decoder) byte() uint8 {
-	if p := d.take(1); p != nil {
-		return p[0]
-	}
-	return 0
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
+	var p [8]byte
+	if d.bad || d.size-d.off < 8 {
 		d.bad = true
 		return 0
 	}
-	d.b = d.b[n:]
+	if _, err := io.ReadFull(d.r, p[:]); err != nil {
+		d.bad = true
+		return 0
+	}
+	d.off += 8
+	return binary.LittleEndian.Uint64(p[:])
+}
+
+func (d *decoder) byte() uint8 {
+	b, err := countingReader{d}.ReadByte()
+	if err != nil {
+		d.bad = true
+	}
+	return b
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, err := binary.ReadUvarint(countingReader{d})
+	if err != nil {
+		d.bad = true
+		return 0
+	}
 	return v
+}
+
+// countingReader reads single bytes for binary.ReadUvarint, counting them.
+type countingReader struct{ d *decoder }
+
+func (c countingReader) ReadByte() (byte, error) {
+	b, err := c.d.r.ReadByte()
+	if err == nil {
+		c.d.off++
+	}
+	return b, err
 }
 
 func (d *decoder) bytes() []byte { return d.take(d.uvarint()) }
@@ -169,8 +233,10 @@ func (m *Memo) Save(path string) error {
 	}
 	w := bufio.NewWriterSize(tmp, 1<<16)
 	w.WriteString(header())
-	encode(w, m.current())
-	err = w.Flush()
+	err = encode(w, m.current())
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
@@ -185,8 +251,8 @@ func (m *Memo) Save(path string) error {
 
 // encode writes cur, what the last build stored or used, in the order of their keys,
 // and the end mark; files go in the order of their names, so that the same products
-// are saved as the same bytes.
-func encode(w *bufio.Writer, cur map[uint64]any) {
+// are saved as the same bytes. Blobs are copied from where they are kept.
+func encode(w *bufio.Writer, cur map[uint64]any) error {
 	keys := slices.Sorted(maps.Keys(cur))
 	var buf []byte
 	put := func(b []byte) {
@@ -209,6 +275,13 @@ func encode(w *bufio.Writer, cur map[uint64]any) {
 		case string:
 			head(k, kindText)
 			put([]byte(v))
+		case Blob:
+			head(k, kindBlob)
+			buf = binary.AppendUvarint(buf[:0], uint64(v.Size()))
+			w.Write(buf)
+			if _, err := io.Copy(w, io.NewSectionReader(v, 0, v.Size())); err != nil {
+				return err
+			}
 		case map[string][]byte:
 			head(k, kindFiles)
 			buf = binary.AppendUvarint(buf[:0], uint64(len(v)))
@@ -220,6 +293,7 @@ func encode(w *bufio.Writer, cur map[uint64]any) {
 		}
 	}
 	head(0, kindEnd)
+	return nil
 }
 
 // header is the first line of a saved memo: magic and the program's hash.
