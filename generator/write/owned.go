@@ -45,17 +45,6 @@ func (s fileSet) holds(t fileSet) bool {
 	return true
 }
 
-// outputFiles is the fileSet of a build's output.
-func outputFiles(out map[string][]byte) fileSet {
-	s := make(fileSet, len(out))
-	sizes := make([]int64, 0, len(out)) // one allocation for all
-	for p, b := range out {
-		sizes = append(sizes, int64(len(b)))
-		s[p] = sizes[len(sizes)-1 : len(sizes) : len(sizes)]
-	}
-	return s
-}
-
 // manifest is what stretchguide builds wrote into the output folder and the folders
 // they keep beside it, stored as JSON beside the output folder.
 type manifest struct {
@@ -77,7 +66,8 @@ func manifestPath(parent, base string) string {
 // CacheDir is the path sub in the folder beside the output folder out where builds
 // keep work they may reuse: .<out>.stretchguide-cache/<sub> (images/: resized
 // photos, named by the hash of their content; memo: what the last build rendered;
-// stamp: which build out holds). Like the manifest and the kept folder it is never
+// stamp: which build out holds; while a build runs, its spool of pages, a file
+// without a name where the system allows). Like the manifest and the kept folder it is never
 // inside what is published, and a build never deletes or replaces the folder.
 // "" when out is "".
 func CacheDir(out, sub string) string {
@@ -99,8 +89,8 @@ type owned struct {
 
 // claim checks that the output folder parent/base may be replaced by a build of out:
 // see the comment at the top of outdir.go. It only reads.
-func claim(parent, base string, out map[string][]byte) (*owned, error) {
-	o := &owned{dir: filepath.Join(parent, base), manifest: manifestPath(parent, base), built: outputFiles(out)}
+func claim(parent, base string, out tree) (*owned, error) {
+	o := &owned{dir: filepath.Join(parent, base), manifest: manifestPath(parent, base), built: out.files()}
 	b, err := os.ReadFile(o.manifest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || err == nil && len(b) == 0: // none, or emptied by a crash

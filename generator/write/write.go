@@ -40,6 +40,12 @@ import (
 // When st is not nil, it is kept beside dir once dir holds the new site (see
 // Stamped); the stamp of the previous site is removed before anything moves.
 func Site(dir string, out map[string][]byte, st *Stamp) error {
+	return SiteSpooled(dir, out, nil, st)
+}
+
+// SiteSpooled is Site for a site some of whose files, spooled, are kept on disk
+// (the pages of a big guide): each is read when it is written.
+func SiteSpooled(dir string, out map[string][]byte, spooled map[string]*io.SectionReader, st *Stamp) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
 	if parent == "" {
@@ -54,7 +60,7 @@ func Site(dir string, out map[string][]byte, st *Stamp) error {
 	}
 	defer unlock()
 	unstamp(dir)
-	if err := replace(dir, parent, base, out); err != nil {
+	if err := replace(dir, parent, base, tree{out, spooled}); err != nil {
 		return err
 	}
 	if st != nil && ownStampPath(dir) {
@@ -64,7 +70,7 @@ func Site(dir string, out map[string][]byte, st *Stamp) error {
 }
 
 // replace is Site once it holds the lock.
-func replace(dir, parent, base string, out map[string][]byte) error {
+func replace(dir, parent, base string, out tree) error {
 	restoreMovedAside(parent, base)
 	prev := filepath.Join(parent, "."+base+".prev")
 	own, err := claim(parent, base, out)
@@ -134,11 +140,8 @@ var errNotOurs = errors.New("the kept folder holds files this program did not wr
 // content differs from what is there. When kept is not nil, it first checks that all
 // it would delete is kept's, and returns errNotOurs, having changed nothing, when not.
 // fail words an error: what failed, and why.
-func syncTree(root string, out map[string][]byte, kept *ours, fail func(what string, err error) error) error {
-	names := make([]string, 0, len(out))
-	for name := range out {
-		names = append(names, name)
-	}
+func syncTree(root string, out tree, kept *ours, fail func(what string, err error) error) error {
+	names := out.names()
 	sort.Strings(names)
 	wantDir := map[string]bool{}
 	for _, name := range names {
@@ -186,10 +189,17 @@ func syncTree(root string, out map[string][]byte, kept *ours, fail func(what str
 	errs = make([]error, len(names))
 	par.Do(len(names), func(i int) {
 		file := filepath.Join(root, filepath.FromSlash(names[i]))
-		if have[names[i]] && sameContent(file, out[names[i]]) {
+		buf := spoolBuffers.Get().(*[]byte)
+		defer spoolBuffers.Put(buf)
+		data, err := out.content(names[i], buf)
+		if err != nil {
+			errs[i] = fail("cannot read "+names[i]+" back from where the build kept it", err)
 			return
 		}
-		if err := os.WriteFile(file, out[names[i]], 0o644); err != nil {
+		if have[names[i]] && sameContent(file, data) {
+			return
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
 			errs[i] = fail("cannot write "+names[i], err)
 		}
 	})
@@ -200,7 +210,7 @@ func syncTree(root string, out map[string][]byte, kept *ours, fail func(what str
 // level by level; anything else is to be removed. It gives the slash paths of the
 // folders and files to keep, and the paths to remove; when kept is not nil and
 // something to remove is not kept's, errNotOurs.
-func survey(root string, out map[string][]byte, wantDir map[string]bool, kept *ours) (have map[string]bool, remove []string, err error) {
+func survey(root string, out tree, wantDir map[string]bool, kept *ours) (have map[string]bool, remove []string, err error) {
 	have = map[string]bool{}
 	for level := []string{"."}; len(level) > 0; {
 		entries := make([][]os.DirEntry, len(level))
@@ -211,7 +221,7 @@ func survey(root string, out map[string][]byte, wantDir map[string]bool, kept *o
 		for i, es := range entries {
 			for _, e := range es {
 				p := path.Join(level[i], e.Name())
-				switch _, isFile := out[p]; {
+				switch isFile := out.has(p); {
 				case e.IsDir() && wantDir[p]:
 					next = append(next, p)
 					have[p] = true
