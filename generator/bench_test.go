@@ -192,7 +192,8 @@ func builtSite(tb testing.TB, dir string) map[string][]byte {
 		return out
 	}
 	c, ls := loadBench(tb, dir)
-	out, _, err := render.Site(linkBench(tb, c), ls, render.Options{PDFs: true}, memo.New())
+	files, _, err := render.Site(linkBench(tb, c), ls, render.Options{PDFs: true}, memo.New())
+	out := files.Data
 	if err != nil {
 		tb.Fatal(err)
 	}

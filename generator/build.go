@@ -61,7 +61,8 @@ const MaxBody = load.MaxBody
 // Build runs the pipeline: load the content, link it into one checked guide, check
 // it, render it through the layouts, and write it atomically. It is a new Builder
 // run once, with the memo the last build into the same folder saved beside it
-// (write.CachePath), so that only what changed since is rendered again; when the
+// (write.CachePath), so that only what changed since is rendered again, and its
+// pages kept on disk in a spool beside the output folder until written; when the
 // program, the options and every input file are those of the build the output
 // folder holds, untouched since (uptodate.go), it writes nothing and returns what
 // that build reported, with Result.UpToDate set. When the content has errors it
@@ -84,7 +85,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	}
 	cache := write.CachePath(opts.out())
 	b.memo = memo.Open(cache) // what the last build into this folder made
-	out, res, err := b.Build(ctx)
+	defer b.memo.Close()
+	spool := memo.NewSpool(filepath.Dir(cache))
+	defer spool.Close()
+	out, res, err := b.build(ctx, spool)
 	if err != nil {
 		return res, err
 	}
@@ -98,11 +102,12 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if keyed && b.builtFrom(in) {
 		st = stamp(in.key, res)
 	}
-	if err := write.Site(opts.out(), out, st); err != nil {
+	if err := write.SiteSpooled(opts.out(), out.Data, out.Spooled, st); err != nil {
 		return res, err
 	}
-	// A memo only saves time: a build without one is the same, so a cache folder that
-	// cannot be made (a file of the user's in its place) just goes without.
+	// A memo (like the spool) only saves time: a build without one is the same, so
+	// a cache folder that cannot be made (a file of the user's in its place) just
+	// goes without.
 	if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
 		_ = b.memo.Save(cache)
 	}

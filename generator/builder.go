@@ -182,12 +182,19 @@ func (b *Builder) isStale(p string) bool {
 // returns are never modified afterwards. When the content has errors, it returns a
 // *diag.BuildError.
 func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) {
+	files, res, err := b.build(ctx, nil)
+	return files.Data, res, err
+}
+
+// build is Build; with a spool, the pages are kept there rather than in memory
+// (render.Options.Spool).
+func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, Result, error) {
 	var res Result
 	t := newTimer(b.opts.Log)
 	if b.layoutsDirt || b.ls == nil {
 		ls, err := readLayouts(b.opts.Layouts)
 		if err != nil {
-			return nil, res, err // layoutsDirt stays set: the next build reads them again
+			return render.Files{}, res, err // layoutsDirt stays set: the next build reads them again
 		}
 		b.ls, b.layoutsDirt = ls, false
 	}
@@ -200,44 +207,44 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 	}
 	res.Problems.Sort()
 	if err := res.Problems.Err(); err != nil {
-		return nil, res, err
+		return render.Files{}, res, err
 	}
 	if b.opts.Log != nil {
 		check.LogReading(b.opts.Log, ln)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, res, err
+		return render.Files{}, res, err
 	}
 	b.memo.Next()
 	pdfs := !b.opts.NoPDF
-	ropts := render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF, PictureCache: write.CacheDir(b.opts.Out, "images")}
+	ropts := render.Options{PDFs: pdfs, LazyPDF: b.LazyPDF, PictureCache: write.CacheDir(b.opts.Out, "images"), Spool: spool}
 	langs := languages(ln, b.others)
 	o := ropts
 	o.Languages = langs
 	out, st, err := render.Site(ln, b.ls, o, b.memo)
 	if err != nil {
-		return nil, res, err
+		return render.Files{}, res, err
 	}
 	if err := b.renderLanguages(out, langs, b.others, ropts); err != nil {
-		return nil, res, err
+		return render.Files{}, res, err
 	}
 	if b.schemas == nil {
 		b.schemas = schema.Files() // for editors: made from Go types, the same for the life of the program
 	}
 	for name, data := range b.schemas {
-		out["schema/"+name] = data
+		out.Data["schema/"+name] = data
 	}
 	t.step("render")
 	b.basePath = ln.Guide.Site.BasePath
 	if b.LazyPDF && pdfs {
 		cat, err := b.ls.Catalog(ln.Guide.Site.Language) // found: render.Site used it
 		if err != nil {
-			return nil, res, err
+			return render.Files{}, res, err
 		}
 		b.lazy = newLazyHandouts(ln, cat, st.Handouts, b.lazy)
 	}
 	b.rendered = [2]int{st.Bodies, st.Pages}
-	res.Files, res.Bodies, res.Pages = len(out), st.Bodies, st.Pages
+	res.Files, res.Bodies, res.Pages = len(out.Data)+len(out.Spooled), st.Bodies, st.Pages
 	res.Summary = summarize(out, ln.Guide)
 	return out, res, nil
 }

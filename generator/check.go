@@ -46,7 +46,7 @@ func checkContent(fsys fs.FS, opts Options) diag.List {
 		if out, _, err := render.Site(ln, ls, render.Options{}, memo.New()); err != nil {
 			problems.Errorf(cmp.Or(opts.Layouts, "layouts"), 0, 0, "fix the template named in the message", "%v", err)
 		} else {
-			page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
+			page := func(p *guide.Page) []byte { return out.Data[render.PageFile(p.URL)] }
 			problems.Append(check.Safety(ln, page, render.Layout))
 		}
 		checkLanguages(ln, b.others, ls, &problems)

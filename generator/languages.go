@@ -66,7 +66,7 @@ func language(code, prefix string, ln *link.Linked) render.Language {
 
 // renderLanguages renders each other language into out below its prefix, with
 // every handout made now. The editor and robots.txt exist once, at the root.
-func (b *Builder) renderLanguages(out map[string][]byte, langs []render.Language, others []translated, opts render.Options) error {
+func (b *Builder) renderLanguages(out render.Files, langs []render.Language, others []translated, opts render.Options) error {
 	for i, t := range others {
 		o := opts
 		o.LazyPDF, o.Languages, o.Current = false, langs, i+1
@@ -74,11 +74,14 @@ func (b *Builder) renderLanguages(out map[string][]byte, langs []render.Language
 		if err != nil {
 			return err
 		}
-		for name, data := range files {
+		for name, data := range files.Data {
 			if name == "robots.txt" || strings.HasPrefix(name, "admin/") {
 				continue
 			}
-			out[t.lang+"/"+name] = data
+			out.Data[t.lang+"/"+name] = data
+		}
+		for name, page := range files.Spooled {
+			out.Spooled[t.lang+"/"+name] = page
 		}
 	}
 	return nil
@@ -95,7 +98,7 @@ func checkLanguages(ln *link.Linked, others []translated, ls *render.Layouts, pr
 			problems.Errorf("layouts", 0, 0, "fix the template named in the message", "%s: %v", t.lang, err)
 			continue
 		}
-		page := func(p *guide.Page) []byte { return out[render.PageFile(p.URL)] }
+		page := func(p *guide.Page) []byte { return out.Data[render.PageFile(p.URL)] }
 		problems.Append(check.Safety(t.ln, page, render.Layout))
 	}
 }

@@ -60,6 +60,51 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 	}
 }
 
+// TestRebuildAfterEditEqualsFreshBuild: a build after one stretch changed renders
+// only what the change reaches, takes the other pages from the saved memo, where they
+// stay on disk, and writes what a first build writes; no spool is left beside the
+// output folder.
+func TestRebuildAfterEditEqualsFreshBuild(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Content: content, Out: filepath.Join(t.TempDir(), "public")}
+	first, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stretch := filepath.Join(content, "stretches", "bridge.md")
+	src, err := os.ReadFile(stretch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(stretch, append(src, "\nKeep your knees in line with your hips.\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	again, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Pages == 0 || again.Pages >= first.Pages {
+		t.Errorf("the rebuild after one edit rendered %d pages of %d", again.Pages, first.Pages)
+	}
+	fresh := Options{Content: content, Out: filepath.Join(t.TempDir(), "public")}
+	if _, err := Build(context.Background(), fresh); err != nil {
+		t.Fatal(err)
+	}
+	compareTrees(t, "rebuild after an edit", readTree(t, opts.Out), readTree(t, fresh.Out))
+	entries, err := os.ReadDir(filepath.Dir(write.CachePath(opts.Out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".spool") {
+			t.Errorf("the build left %s in the cache folder", e.Name())
+		}
+	}
+}
+
 // A file of the author's where the memo would go is neither read nor replaced.
 func TestForeignFileAtMemoPathIsLeftAlone(t *testing.T) {
 	opts := Options{Content: "testdata/site", Out: filepath.Join(t.TempDir(), "public")}

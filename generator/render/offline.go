@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"io"
 	"path"
 	"slices"
 	"strings"
@@ -16,22 +17,25 @@ const swFile = "sw.js"
 
 // serviceWorker moves the layouts' sw.js from assets/ to the site root and writes
 // into it the build's version, a hash of the name and SHA-256 of every other file
-// (taken from sums when there, computed otherwise), and the list of files it keeps
-// for use offline: every page (by its folder address), asset, picture and handout,
-// but not what only crawlers and editors read. It does nothing when the layouts
-// have no sw.js.
-func serviceWorker(out map[string][]byte, assets map[string]string, sums map[string][]byte) {
+// (taken from sums when there, computed otherwise; spooled pages have theirs), and
+// the list of files it keeps for use offline: every page (by its folder address),
+// asset, picture and handout, but not what only crawlers and editors read. It does
+// nothing when the layouts have no sw.js.
+func serviceWorker(out map[string][]byte, spooled map[string]*io.SectionReader, assets map[string]string, sums map[string][]byte) {
 	hashed, ok := assets[swFile]
 	if !ok {
 		return
 	}
 	src := out[hashed]
 	delete(out, hashed)
-	names := make([]string, 0, len(out))
+	names := make([]string, 0, len(out)+len(spooled))
 	for name := range out {
 		if name != swFile && name != "sitemap.xml" && name != "robots.txt" && !strings.HasPrefix(name, "schema/") {
 			names = append(names, name)
 		}
+	}
+	for name := range spooled {
+		names = append(names, name) // pages, each with its sum
 	}
 	slices.Sort(names)
 	h := sha256.New()

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"maps"
 	"path"
@@ -31,10 +32,21 @@ type Options struct {
 	// PictureCache is the folder that keeps resized photos between builds
 	// (pictures.go); "" keeps them in memory only.
 	PictureCache string
+	// Spool, when not nil, keeps the pages on disk as they are rendered, and the
+	// memo holds them as memo.Blobs: Files.Spooled lists them. A build of a big
+	// guide then does not hold every page in memory.
+	Spool *memo.Spool
 	// Languages are the site's language versions, the default first, when it has
 	// more than one (languages.go); Current is the index of the one rendered.
 	Languages []Language
 	Current   int
+}
+
+// Files are a rendered site's files, by path below the output folder.
+type Files struct {
+	Data map[string][]byte // the files held in memory
+	// Spooled are the pages kept on disk, with Options.Spool.
+	Spooled map[string]*io.SectionReader
 }
 
 // Stats say what a render did.
@@ -58,6 +70,7 @@ type run struct {
 	kinds   map[guide.Kind]*template.Template
 	langs   []Language        // with their names
 	sums    map[string][]byte // the SHA-256 of files the memo knows it for, by name
+	spooled map[string]*io.SectionReader
 
 	bodiesMade, pagesMade atomic.Int32
 }
@@ -66,19 +79,20 @@ type run struct {
 // stylesheet, the pictures, the sitemap and, when opts.PDFs is set, the routines'
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
-func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string][]byte, Stats, error) {
-	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{}}
+func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stats, error) {
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{},
+		spooled: map[string]*io.SectionReader{}}
 	r.model, r.shared = m.Models(ln.Guide)
 	oh := m.Hasher()
 	oh.Value(reflect.ValueOf(opts))
 	r.optsKey = oh.Sum()
 	var err error
 	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	r.kinds = ls.langs[r.cat.Lang]
 	if r.langs, err = ls.named(opts.Languages); err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	namePositions(ln.Guide, r.cat)
 	// Drawing the site's pictures takes one core a while when they are not in the
@@ -99,16 +113,16 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 		out[assets[name]] = b
 	}
 	if err := r.renderBodies(); err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	if err := r.readImages(out); err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	// The handouts next, before the pages: making a PDF allocates much and briefly,
 	// and the heap is smallest now, so the process stays smaller.
 	key, err := r.handouts(out)
 	if err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	// The search index needs the bodies' keys, not the pages: it is made beside them.
 	search := make(chan []byte, 1)
@@ -120,7 +134,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	}()
 	views := r.views(assets)
 	if err := r.renderPages(views, out); err != nil {
-		return nil, Stats{}, err
+		return Files{}, Stats{}, err
 	}
 	r.pruneCards(views[0].frags) // every view has the same
 	g := ln.Guide
@@ -131,14 +145,14 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (map[string]
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
 	maps.Copy(out, <-pictures) // meta.go
 	pictures = nil
-	serviceWorker(out, assets, r.sums)
+	serviceWorker(out, r.spooled, assets, r.sums)
 	// After the worker: the editors' page is no part of what patients keep offline.
 	editor, err := r.editor() // admin/: the browser editor (issue 18)
 	if err != nil {
-		return nil, Stats{}, fmt.Errorf("layouts: admin.html: %w", err)
+		return Files{}, Stats{}, fmt.Errorf("layouts: admin.html: %w", err)
 	}
 	maps.Copy(out, editor)
-	return out, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
+	return Files{Data: out, Spooled: r.spooled}, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
 }
 
 // sitemap is the sitemap of the pages in views, kept in the memo: it reads only
@@ -269,7 +283,7 @@ func (r *run) views(assets map[string]string) []view {
 // other edit to front matter, which may show on any page, renders them all.
 // Layouts must therefore show a page's body and reading level only on that page.
 func (r *run) renderPages(views []view, out map[string][]byte) error {
-	files := make([][]byte, len(views))
+	files := make([]page, len(views))
 	sums := make([][]byte, len(views))
 	errs := make([]error, len(views))
 	par.Do(len(views), func(i int) {
@@ -285,41 +299,78 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 			h.Value(reflect.ValueOf(r.opts.PDFs))
 			h.Value(reflect.ValueOf(v.Alternates()))
 		})
-		var made bool
-		files[i], made, errs[i] = memo.Do(r.m, key, func() ([]byte, error) {
-			b := buffers.Get().(*bytes.Buffer)
-			defer putBuffer(b)
-			err := r.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v)
-			return bytes.Clone(b.Bytes()), err
-		})
-		if made {
-			r.pagesMade.Add(1)
-		}
-		if errs[i] == nil {
-			sums[i] = r.digest(key, files[i])
-		}
+		files[i], sums[i], errs[i] = r.page(key, v)
 	})
 	for i, v := range views {
 		if errs[i] != nil {
 			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
 		}
 		name := PageFile(v.Page.URL)
-		out[name] = files[i]
+		if files[i].data != nil {
+			out[name] = files[i].data
+		} else {
+			r.spooled[name] = files[i].blob.SectionReader
+		}
 		r.sums[name] = sums[i]
 	}
 	return nil
 }
 
+// page is a rendered page: its bytes, or the Blob they were spooled to.
+type page struct {
+	data []byte
+	blob memo.Blob
+}
+
+// page returns the page of view v kept in the memo under key, or renders and keeps
+// it there, with its SHA-256.
+func (r *run) page(key uint64, v view) (p page, sum []byte, err error) {
+	if got, ok := r.m.Get(key); ok {
+		switch got := got.(type) {
+		case []byte:
+			return page{data: got}, r.digest(key, func() ([]byte, error) { return got, nil }), nil
+		case memo.Blob:
+			sum := r.digest(key, got.Bytes)
+			if sum == nil {
+				break // it cannot be read: render it again
+			}
+			return page{blob: got}, sum, nil
+		}
+	}
+	b := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(b)
+	if err := r.kinds[v.Page.Kind].ExecuteTemplate(b, "base", v); err != nil {
+		return page{}, nil, err
+	}
+	r.pagesMade.Add(1)
+	if r.opts.Spool != nil {
+		if blob, err := r.opts.Spool.Put(b.Bytes()); err == nil {
+			r.m.Put(key, blob)
+			s := sha256.Sum256(b.Bytes())
+			r.m.Put(key^digestBits, s[:])
+			return page{blob: blob}, s[:], nil
+		}
+	}
+	data := bytes.Clone(b.Bytes())
+	r.m.Put(key, data)
+	return page{data: data}, r.digest(key, func() ([]byte, error) { return data, nil }), nil
+}
+
 // digestBits turn a page's key into the key of its SHA-256.
 const digestBits = 0x5a17_d16e_57c0_ffee
 
-// digest returns the SHA-256 of data, the product stored in the memo under key,
-// keeping it in the memo too: the service worker's version covers every file, and
-// hashing every page again after each save was most of a rebuild's time. Its key
-// is key with bits flipped: keys are hashes, so it meets no other.
-func (r *run) digest(key uint64, data []byte) []byte {
+// digest returns the SHA-256 of the product stored in the memo under key, read by
+// data, keeping it in the memo too: the service worker's version covers every file,
+// and hashing every page again after each save was most of a rebuild's time. Its
+// key is key with bits flipped: keys are hashes, so it meets no other. It returns
+// nil when data fails.
+func (r *run) digest(key uint64, data func() ([]byte, error)) []byte {
 	sum, _, _ := memo.Do(r.m, key^digestBits, func() ([]byte, error) {
-		s := sha256.Sum256(data)
+		b, err := data()
+		if err != nil {
+			return nil, err
+		}
+		s := sha256.Sum256(b)
 		return s[:], nil
 	})
 	return sum
