@@ -32,7 +32,8 @@ const (
 	kindText
 	kindFiles
 	kindBlob
-	kindEnd = 0xff // after the last record
+	kindBlobFiles        // files kept on disk: their count, and each name and blob
+	kindEnd       = 0xff // after the last record
 )
 
 // Open returns the memo saved at path by this same program, or an empty one when
@@ -94,6 +95,19 @@ func decode(f *os.File) (entries map[uint64]any, ok bool) {
 			n := d.uvarint()
 			entries[key] = Blob{io.NewSectionReader(f, d.off, int64(n))}
 			d.skip(n)
+		case kindBlobFiles:
+			n := d.uvarint()
+			if n > uint64(d.size-d.off) {
+				return nil, false
+			}
+			files := make(map[string]Blob, n)
+			for range n {
+				name := string(d.bytes())
+				size := d.uvarint()
+				files[name] = Blob{io.NewSectionReader(f, d.off, int64(size))}
+				d.skip(size)
+			}
+			entries[key] = files
 		case kindFiles:
 			n := d.uvarint()
 			if n > uint64(d.size-d.off) {
@@ -260,6 +274,12 @@ func encode(w *bufio.Writer, cur map[uint64]any) error {
 		w.Write(buf)
 		w.Write(b)
 	}
+	copyBlob := func(b Blob) error { // its length and bytes, as put writes them
+		buf = binary.AppendUvarint(buf[:0], uint64(b.Size()))
+		w.Write(buf)
+		_, err := io.Copy(w, io.NewSectionReader(b, 0, b.Size()))
+		return err
+	}
 	head := func(key uint64, kind uint8) {
 		buf = append(binary.LittleEndian.AppendUint64(buf[:0], key), kind)
 		w.Write(buf)
@@ -277,10 +297,18 @@ func encode(w *bufio.Writer, cur map[uint64]any) error {
 			put([]byte(v))
 		case Blob:
 			head(k, kindBlob)
-			buf = binary.AppendUvarint(buf[:0], uint64(v.Size()))
-			w.Write(buf)
-			if _, err := io.Copy(w, io.NewSectionReader(v, 0, v.Size())); err != nil {
+			if err := copyBlob(v); err != nil {
 				return err
+			}
+		case map[string]Blob:
+			head(k, kindBlobFiles)
+			buf = binary.AppendUvarint(buf[:0], uint64(len(v)))
+			w.Write(buf)
+			for _, name := range slices.Sorted(maps.Keys(v)) {
+				put([]byte(name))
+				if err := copyBlob(v[name]); err != nil {
+					return err
+				}
 			}
 		case map[string][]byte:
 			head(k, kindFiles)

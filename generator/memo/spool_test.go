@@ -5,12 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
-// TestBlobsSaveAndOpen: pages put in a spool are saved in the memo with their bytes,
-// and a memo opened again holds them as blobs read from its file, which save again
-// to the same bytes; the spool's folder is left as it was.
+// TestBlobsSaveAndOpen: pages and sets of files put in a spool are saved in the
+// memo with their bytes, and a memo opened again holds them as blobs read from its
+// file, which save again to the same bytes; the spool's folder is left as it was.
 func TestBlobsSaveAndOpen(t *testing.T) {
 	dir := t.TempDir()
 	spool := NewSpool(filepath.Join(dir, "cache"))
@@ -25,6 +26,15 @@ func TestBlobsSaveAndOpen(t *testing.T) {
 		m.Put(k, b)
 	}
 	m.Put(99, []byte("small"))
+	handouts := map[string]Blob{}
+	for _, name := range []string{"b.pdf", "a.pdf", "empty.pdf"} {
+		b, err := spool.Put([]byte(strings.TrimSuffix(name, "empty.pdf")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		handouts["routines/"+name] = b
+	}
+	m.Put(100, handouts)
 	path := filepath.Join(dir, "memo")
 	if err := m.Save(path); err != nil {
 		t.Fatal(err)
@@ -53,6 +63,16 @@ func TestBlobsSaveAndOpen(t *testing.T) {
 	}
 	if v, _ := got.Get(99); !bytes.Equal(v.([]byte), []byte("small")) {
 		t.Errorf("the bytes product opened as %q", v)
+	}
+	files, ok := got.Get(100)
+	if fs, isBlobs := files.(map[string]Blob); !ok || !isBlobs || len(fs) != 3 {
+		t.Errorf("the handouts opened as %T %v", files, files)
+	} else {
+		for name, b := range fs {
+			if data, err := b.Bytes(); err != nil || string(data) != strings.TrimSuffix(strings.TrimPrefix(name, "routines/"), "empty.pdf") {
+				t.Errorf("%s holds %q (%v)", name, data, err)
+			}
+		}
 	}
 	got.Changed() // write it again, from its own file
 	again := filepath.Join(dir, "memo2")
