@@ -83,9 +83,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{},
 		spooled: map[string]*io.SectionReader{}}
 	r.model, r.shared = m.Models(ln.Guide)
-	oh := m.Hasher()
-	oh.Value(reflect.ValueOf(opts))
-	r.optsKey = oh.Sum()
+	r.optsKey = optionsKey(m, opts)
 	var err error
 	if r.cat, err = ls.Catalog(ln.Guide.Site.Language); err != nil {
 		return Files{}, Stats{}, err
@@ -153,6 +151,15 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 	}
 	maps.Copy(out, editor)
 	return Files{Data: out, Spooled: r.spooled}, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
+}
+
+// optionsKey hashes opts for the keys of what they change. Where the pages are
+// kept (Spool) is not one of their inputs.
+func optionsKey(m *memo.Memo, opts Options) uint64 {
+	opts.Spool = nil
+	h := m.Hasher()
+	h.Value(reflect.ValueOf(opts))
+	return h.Sum()
 }
 
 // sitemap is the sitemap of the pages in views, kept in the memo: it reads only
