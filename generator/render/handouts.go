@@ -29,21 +29,69 @@ func (r *run) handouts(out map[string][]byte) (uint64, error) {
 	}
 	h.Value(reflect.ValueOf(r.cat))
 	key := h.Sum()
-	h.Value(reflect.ValueOf(r.opts))
-	files, _, err := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) {
-		files := map[string][]byte{}
-		// Made on request instead (Handout), the PDFs are left out here; the QR
-		// codes are quick and stay.
-		err := makeHandouts(r.ln, r.cat, files, r.opts.PDFs && !r.opts.LazyPDF)
-		return files, err
-	})
+	h.Uint(r.optsKey)
+	files, err := r.handoutFiles(h.Sum())
 	if err != nil {
 		return 0, err
 	}
 	for name, b := range files {
-		out[name] = b
+		switch b := b.(type) {
+		case []byte:
+			out[name] = b
+		case memo.Blob:
+			r.spooled[name] = b.SectionReader
+		}
 	}
 	return key, nil
+}
+
+// handoutFiles returns the handouts and QR codes kept in the memo under key, or
+// makes them and keeps them there: in memory, or with a spool, on disk.
+func (r *run) handoutFiles(key uint64) (map[string]any, error) {
+	files := map[string]any{}
+	if got, ok := r.m.Get(key); ok {
+		switch got := got.(type) {
+		case map[string][]byte:
+			for name, b := range got {
+				files[name] = b
+			}
+			return files, nil
+		case map[string]memo.Blob:
+			for name, b := range got {
+				files[name] = b
+			}
+			return files, nil
+		}
+	}
+	made := map[string][]byte{}
+	// Made on request instead (Handout), the PDFs are left out here; the QR codes
+	// are quick and stay.
+	if err := makeHandouts(r.ln, r.cat, made, r.opts.PDFs && !r.opts.LazyPDF); err != nil {
+		return nil, err
+	}
+	if r.opts.Spool != nil {
+		blobs := map[string]memo.Blob{}
+		for name, b := range made {
+			blob, err := r.opts.Spool.Put(b)
+			if err != nil {
+				blobs = nil // kept in memory, as without a spool
+				break
+			}
+			blobs[name] = blob
+		}
+		if blobs != nil {
+			r.m.Put(key, blobs)
+			for name, b := range blobs {
+				files[name] = b
+			}
+			return files, nil
+		}
+	}
+	r.m.Put(key, made)
+	for name, b := range made {
+		files[name] = b
+	}
+	return files, nil
 }
 
 // makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts in the

@@ -35,19 +35,18 @@ func serviceWorker(out map[string][]byte, spooled map[string]*io.SectionReader, 
 		}
 	}
 	for name := range spooled {
-		names = append(names, name) // pages, each with its sum
+		names = append(names, name) // pages and handouts
 	}
 	slices.Sort(names)
 	h := sha256.New()
 	files := make([]string, 0, len(names))
 	for _, name := range names {
 		h.Write([]byte(name + "\x00"))
-		sum := sums[name]
-		if sum == nil {
-			s := sha256.Sum256(out[name])
-			sum = s[:]
+		if sum := sums[name]; sum != nil {
+			h.Write(sum)
+		} else {
+			h.Write(fileSum(out[name], spooled[name]))
 		}
-		h.Write(sum)
 		if path.Base(name) == "index.html" {
 			name = strings.TrimSuffix(name, "index.html")
 			if name == "" {
@@ -61,4 +60,16 @@ func serviceWorker(out map[string][]byte, spooled map[string]*io.SectionReader, 
 	src = bytes.Replace(src, []byte("const VERSION = 'VERSION';"), []byte("const VERSION = '"+version+"';"), 1)
 	src = bytes.Replace(src, []byte("const FILES = [];"), append(append([]byte("const FILES = "), list...), ';'), 1)
 	out[swFile] = src
+}
+
+// fileSum is the SHA-256 of a file: data, or when it is spooled, what r reads. A
+// spooled file that cannot be read gives a sum of nothing; writing it fails later.
+func fileSum(data []byte, r *io.SectionReader) []byte {
+	h := sha256.New()
+	if r != nil {
+		_, _ = io.Copy(h, io.NewSectionReader(r, 0, r.Size()))
+	} else {
+		h.Write(data)
+	}
+	return h.Sum(nil)
 }
