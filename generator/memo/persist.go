@@ -23,7 +23,11 @@ import (
 // that many bytes, or for files their count and each name and content so. Open reads
 // the records in one pass, skipping the bytes of blobs (the pages, most of a saved
 // memo), which stay in the file until they are used (Blob).
-const magic = "stretchguide memo 4 "
+const magic = memoPrefix + "4 "
+
+// memoPrefix starts a saved memo of any version: Save replaces one of an older
+// version, and leaves alone a file that does not start so.
+const memoPrefix = "stretchguide memo "
 
 // The kinds of product, as saved.
 const (
@@ -221,10 +225,10 @@ func (m *Memo) Save(path string) error {
 	}
 	same := m.puts.Load() == 0 && m.size() == m.opened
 	if f, err := os.Open(path); err == nil {
-		b := make([]byte, len(magic))
+		b := make([]byte, len(memoPrefix))
 		_, err := io.ReadFull(f, b)
 		f.Close()
-		if err != nil || string(b) != magic {
+		if err != nil || string(b) != memoPrefix {
 			return nil // not ours
 		}
 	}

@@ -106,3 +106,21 @@ func TestSaveIsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveReplacesAnOlderMemo: a memo saved by an older version of the program, whose
+// first line names another format, is replaced, not taken for a file of the
+// author's (it was, once the format's number changed, and no memo was saved again).
+func TestSaveReplacesAnOlderMemo(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memo")
+	if err := os.WriteFile(path, []byte("stretchguide memo 3 0123abcd\nrecords"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := New()
+	m.Put(1, []byte("page"))
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := Open(path).Get(1); !ok || string(v.([]byte)) != "page" {
+		t.Errorf("the older memo was not replaced: product 1 is %v", v)
+	}
+}
