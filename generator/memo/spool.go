@@ -24,9 +24,9 @@ func (b Blob) Bytes() ([]byte, error) {
 	return data, err
 }
 
-// A Spool holds the pages of a build on disk until they are written out, so that a
-// build of a big guide does not hold them all in memory: at 10,000 stretches they
-// were 250 MB, half of what a build held at its end. It is one file without a name
+// A Spool holds the pages and handouts of a build on disk until they are written
+// out, so that a build of a big guide does not hold them all in memory: at 10,000
+// stretches the pages were 250 MB, half of what a build held at its end. It is one file without a name
 // where the system allows (it goes away with the process, even a killed one),
 // made on the first Put and appended to from any goroutine.
 type Spool struct {

@@ -48,19 +48,12 @@ func (r *run) handouts(out map[string][]byte) (uint64, error) {
 // handoutFiles returns the handouts and QR codes kept in the memo under key, or
 // makes them and keeps them there: in memory, or with a spool, on disk.
 func (r *run) handoutFiles(key uint64) (map[string]any, error) {
-	files := map[string]any{}
 	if got, ok := r.m.Get(key); ok {
 		switch got := got.(type) {
 		case map[string][]byte:
-			for name, b := range got {
-				files[name] = b
-			}
-			return files, nil
+			return asAny(got), nil
 		case map[string]memo.Blob:
-			for name, b := range got {
-				files[name] = b
-			}
-			return files, nil
+			return asAny(got), nil
 		}
 	}
 	made := map[string][]byte{}
@@ -81,17 +74,20 @@ func (r *run) handoutFiles(key uint64) (map[string]any, error) {
 		}
 		if blobs != nil {
 			r.m.Put(key, blobs)
-			for name, b := range blobs {
-				files[name] = b
-			}
-			return files, nil
+			return asAny(blobs), nil
 		}
 	}
 	r.m.Put(key, made)
-	for name, b := range made {
-		files[name] = b
+	return asAny(made), nil
+}
+
+// asAny is files with their values as any.
+func asAny[T any](files map[string]T) map[string]any {
+	out := make(map[string]any, len(files))
+	for name, f := range files {
+		out[name] = f
 	}
-	return files, nil
+	return out
 }
 
 // makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts in the

@@ -32,9 +32,9 @@ type Options struct {
 	// PictureCache is the folder that keeps resized photos between builds
 	// (pictures.go); "" keeps them in memory only.
 	PictureCache string
-	// Spool, when not nil, keeps the pages on disk as they are rendered, and the
-	// memo holds them as memo.Blobs: Files.Spooled lists them. A build of a big
-	// guide then does not hold every page in memory.
+	// Spool, when not nil, keeps the pages and handouts on disk as they are made,
+	// and the memo holds them as memo.Blobs: Files.Spooled lists them. A build of
+	// a big guide then does not hold them all in memory.
 	Spool *memo.Spool
 	// Languages are the site's language versions, the default first, when it has
 	// more than one (languages.go); Current is the index of the one rendered.
@@ -45,7 +45,7 @@ type Options struct {
 // Files are a rendered site's files, by path below the output folder.
 type Files struct {
 	Data map[string][]byte // the files held in memory
-	// Spooled are the pages kept on disk, with Options.Spool.
+	// Spooled are the pages and handouts kept on disk, with Options.Spool.
 	Spooled map[string]*io.SectionReader
 }
 
