@@ -76,6 +76,9 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	if keyed {
 		if res, ok := upToDate(opts.out(), in.key); ok {
 			t.step("unchanged")
+			if opts.Log != nil { // where a build logs each page's reading grade
+				fmt.Fprintln(opts.Log, "No reading grades: nothing was built. `stretchguide check --grades` lists them.")
+			}
 			return res, nil
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -153,6 +154,25 @@ func TestBuiltFromSeesFilesSavedDuringTheBuild(t *testing.T) {
 		}
 		if got := b.builtFrom(in); got != c.want {
 			t.Errorf("%s changed after hashing: builtFrom = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// TestUpToDateSaysWhereTheGradesAre: build --verbose lists each page's reading grade;
+// when the folder is up to date nothing is measured, and the log says where to find
+// them instead of leaving them out without a word.
+func TestUpToDateSaysWhereTheGradesAre(t *testing.T) {
+	var log strings.Builder
+	opts := Options{Content: "testdata/site", Out: filepath.Join(t.TempDir(), "public"), NoPDF: true, Log: &log}
+	for i := range 2 {
+		log.Reset()
+		res, err := Build(context.Background(), opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		says := strings.Contains(log.String(), "check --grades")
+		if res.UpToDate != (i == 1) || says != res.UpToDate {
+			t.Errorf("build %d: up to date %v, and the log says where the grades are: %v\n%s", i+1, res.UpToDate, says, log.String())
 		}
 	}
 }
