@@ -65,10 +65,7 @@ func TestRebuildUsesSavedMemo(t *testing.T) {
 // stay on disk, and writes what a first build writes; no spool is left beside the
 // output folder.
 func TestRebuildAfterEditEqualsFreshBuild(t *testing.T) {
-	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS("testdata/site")); err != nil {
-		t.Fatal(err)
-	}
+	content := copySite(t)
 	opts := Options{Content: content, Out: filepath.Join(t.TempDir(), "public")}
 	first, err := Build(context.Background(), opts)
 	if err != nil {
@@ -79,9 +76,7 @@ func TestRebuildAfterEditEqualsFreshBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(stretch, append(src, "\nKeep your knees in line with your hips.\n"...), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, stretch, string(src)+"\nKeep your knees in line with your hips.\n")
 	again, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)

@@ -44,7 +44,7 @@ func Site(dir string, out map[string][]byte, st *Stamp) error {
 }
 
 // SiteSpooled is Site for a site some of whose files, spooled, are kept on disk
-// (the pages of a big guide): each is read when it is written.
+// (the pages and handouts of a big guide): each is read when it is written.
 func SiteSpooled(dir string, out map[string][]byte, spooled map[string]*io.SectionReader, st *Stamp) error {
 	dir = filepath.Clean(dir)
 	parent, base := filepath.Split(dir)
