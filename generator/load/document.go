@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"crypto/sha256"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -55,6 +56,9 @@ type Document struct {
 	// 10,000 stretches held some 160 MB for as long as the build ran, and only the
 	// walk and the rendering of the body read them.
 	parser parser.Parser
+	// readings holds what ReadingIn measured, by language; shared by the copies
+	// Translate and Merge make, which keep the body and prose it measures.
+	readings *sync.Map
 }
 
 // Parse parses the body again, to the tree load walked: SiteNodes(Parse()) are the
@@ -65,7 +69,7 @@ func (d *Document) Parse() ast.Node {
 
 func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
 	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body,
-		BodySum: sha256.Sum256(body), parser: md}
+		BodySum: sha256.Sum256(body), parser: md, readings: &sync.Map{}}
 	d.walkBody(matter, d.Parse())
 	d.fields = make([]matterField, 0, len(matter.Content)/2)
 	for i := 0; i+1 < len(matter.Content); i += 2 {

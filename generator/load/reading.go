@@ -22,11 +22,22 @@ type prosePiece struct {
 
 // ReadingIn is the reading measures of d's text in language lang (a BCP 47 tag):
 // Reading, taken as English, or measured again by the formula of lang, walking the
-// body's prose once more.
+// body's prose once more. That needs the body parsed again, so what it measured is
+// kept: link and check ask at every build, and serve keeps unchanged documents.
 func (d *Document) ReadingIn(lang string) readability.Stats {
 	if readability.FormulaOf(lang) == readability.FleschKincaid {
 		return d.Reading
 	}
+	if st, ok := d.readings.Load(lang); ok {
+		return st.(readability.Stats)
+	}
+	st := d.measureIn(lang)
+	d.readings.Store(lang, st)
+	return st
+}
+
+// measureIn measures d's text by the formula of lang.
+func (d *Document) measureIn(lang string) readability.Stats {
 	w := bodyWalk{d: d, anchors: map[string]bool{}, at: -1, reading: readability.NewText(lang)}
 	for _, p := range d.prose {
 		w.reading.Add(p.text, -p.line)
