@@ -39,11 +39,11 @@ func TestCheckFindsPagesWithoutWarningSigns(t *testing.T) {
 		file, remove string
 		want         []string
 	}{
-		{"stretch.html", `{{template "warning-signs" (flags $ $.Signs)}}`, []string{
+		{"stretch.html", `{{$.WarningSigns $.Signs}}`, []string{
 			"content/stretches/childs-pose.md: error: the page, as the layouts render it, does not link to the warning-signs page",
 			"content/stretches/open-book.md: error: the page, as the layouts render it, does not link to the warning-signs page",
 		}},
-		{"routine.html", `{{template "warning-signs" (flags $ $.Signs)}}`, []string{
+		{"routine.html", `{{$.WarningSigns $.Signs}}`, []string{
 			"content/routines/bedtime.md: error: the page, as the layouts render it, does not link to the warning-signs page\n    fix: make routine.html show the warning signs",
 		}},
 	}

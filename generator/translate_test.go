@@ -207,7 +207,7 @@ func TestOutdatedTranslation(t *testing.T) {
 // the warning signs, check names the Spanish stretches that no longer link to them.
 func TestCheckSafetyOnTranslations(t *testing.T) {
 	dir := customLayouts(t, "stretch.html", func(s string) string {
-		return strings.Replace(s, `{{template "warning-signs" (flags $ $.Signs)}}`, "", 1)
+		return strings.Replace(s, `{{$.WarningSigns $.Signs}}`, "", 1)
 	})
 	content := twoLanguages(t, nil)
 	problems := Check(Options{Content: content, Layouts: dir, Today: testToday})

@@ -34,7 +34,7 @@ func Safety(ln *link.Linked, page func(*guide.Page) []byte, layout func(guide.Ki
 		}
 		d := ln.Docs[p]
 		file := layout(p.Kind)
-		list.Errorf(d.Display, 0, 0, "make "+file+" show the warning signs: {{template \"warning-signs\" ...}} as the default layouts do, or a link to {{.Link .Guide.RedFlags.URL}} inside <main>",
+		list.Errorf(d.Display, 0, 0, "make "+file+" show the warning signs: {{.WarningSigns .Signs}} as the default layouts do, or a link to {{.Link .Guide.RedFlags.URL}} inside <main>",
 			"the page, as the layouts render it, does not link to the warning-signs page")
 	}
 	return list

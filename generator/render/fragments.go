@@ -21,6 +21,8 @@ type fragments struct {
 	cards    sync.Map           // cardKey -> template.HTML
 	refs     sync.Map           // *guide.Reference -> template.HTML
 	grades   sync.Map           // gradedKey -> template.HTML
+	frame    sync.Map           // frameKey -> template.HTML
+	signs    sync.Map           // frameKey of the signs' IDs -> template.HTML
 	// kept are the cards of builds alike in all a card may show but the stretch's
 	// own summary (cardSet), by keptKey, from one build to the next: after an edit,
 	// the home page and the list of stretches render only the cards whose stretch
@@ -101,6 +103,41 @@ func (v view) Graded(r *guide.Reference) (template.HTML, error) {
 // partial "reference" renders it.
 func (v view) Reference(r *guide.Reference) (template.HTML, error) {
 	return v.frags.get(&v.frags.refs, r, "reference", r)
+}
+
+// frameKey says what a part of the page frame depends on besides the guide.
+type frameKey struct {
+	name string
+	from linksFrom
+}
+
+// Shared is the partial name as every page whose links start alike shows it: a part
+// of the page frame that is the same on all of them, such as the site's navigation,
+// its footer or the follow-along player's controls, rendered once for them all. The
+// partial sees the site, the guide, the interface strings and links from the page,
+// but no page: its .Page is an empty page at the same depth, so a partial that
+// reads the page shows nothing of it rather than another page's.
+func (v view) Shared(name string) (template.HTML, error) {
+	return v.frags.get(&v.frags.frame, frameKey{name, v.linksFrom()}, name, v.frame())
+}
+
+// WarningSigns is the "Stop and get help" box of the signs fs, as the partial
+// "warning-signs" renders it, shared by every page that shows the same signs and
+// whose links start alike. Like a shared partial (Shared) it sees no page.
+func (v view) WarningSigns(fs []*guide.Flag) (template.HTML, error) {
+	var ids strings.Builder
+	for _, f := range fs {
+		ids.WriteString(f.ID)
+		ids.WriteByte(0)
+	}
+	return v.frags.get(&v.frags.signs, frameKey{ids.String(), v.linksFrom()}, "warning-signs", part{View: v.frame(), Flags: fs})
+}
+
+// frame is v without its page: the site, the guide, the interface strings and links
+// from an empty page at the same depth.
+func (v view) frame() view {
+	return view{Site: v.Site, Guide: v.Guide, Root: v.Root, Page: &guide.Page{URL: strings.Repeat("-/", v.linksFrom().depth)},
+		assets: v.assets, strings: v.strings, cat: v.cat, pdfs: v.pdfs, frags: v.frags}
 }
 
 // get returns the fragment kept under key in m, or renders it through the partial

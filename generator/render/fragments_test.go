@@ -83,3 +83,52 @@ func partialsOnly(t *testing.T, partials string) *Layouts {
 	}
 	return ls
 }
+
+// TestSharedSeesNoPage: a shared partial is rendered once for all pages whose links
+// start alike, and it cannot show the page it is shown on, only the site and links.
+func TestSharedSeesNoPage(t *testing.T) {
+	ls := partialsOnly(t, `{{define "nav"}}{{.Page.Title}}|{{.Link "stretches/"}}|{{.Site.Title}}{{end}}`)
+	frags := &fragments{partials: ls.base}
+	shared := func(title, url string) string {
+		t.Helper()
+		h, err := view{Site: guide.Site{Title: "Guide"}, Page: &guide.Page{Title: title, URL: url}, frags: frags}.Shared("nav")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	if got, want := shared("Cat stretch", "stretches/cat/"), "|../../stretches/|Guide"; got != want {
+		t.Fatalf("shared partial = %q, want %q", got, want)
+	}
+	if got := shared("Hips", "areas/hips/"); got != "|../../stretches/|Guide" {
+		t.Errorf("a page at the same depth got %q", got)
+	}
+	if got := shared("Home", ""); got != "|stretches/|Guide" {
+		t.Errorf("the home page got %q", got)
+	}
+}
+
+// TestWarningSignsSharedBySigns: the warning box is rendered once for the pages that
+// show the same signs and link alike, again for other signs, and sees no page.
+func TestWarningSignsSharedBySigns(t *testing.T) {
+	ls := partialsOnly(t, `{{define "warning-signs"}}{{range .Flags}}{{.ID}} {{end}}{{.View.Page.Title}}|{{.View.Link "red-flags/"}}{{end}}`)
+	frags := &fragments{partials: ls.base}
+	cauda, fever, chest := &guide.Flag{ID: "cauda"}, &guide.Flag{ID: "fever"}, &guide.Flag{ID: "chest"}
+	box := func(title string, fs ...*guide.Flag) string {
+		t.Helper()
+		h, err := view{Page: &guide.Page{Title: title, URL: "stretches/" + title + "/"}, frags: frags}.WarningSigns(fs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	if got, want := box("a", cauda, fever), "cauda fever |../../red-flags/"; got != want {
+		t.Fatalf("box = %q, want %q", got, want)
+	}
+	if got := box("b", cauda, fever); got != "cauda fever |../../red-flags/" {
+		t.Errorf("a page with the same signs got %q", got)
+	}
+	if got := box("c", cauda, chest); got != "cauda chest |../../red-flags/" {
+		t.Errorf("a page with other signs got %q", got)
+	}
+}
