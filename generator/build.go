@@ -141,6 +141,35 @@ func readLayouts(dir string) (*render.Layouts, error) {
 	return ls, err
 }
 
+// startLayouts starts reading the layouts when they changed or were never read, and
+// returns the function that waits for them, logs how long they took and keeps them.
+func (b *Builder) startLayouts() func(*timer) error {
+	if !b.layoutsDirt && b.ls != nil {
+		return func(*timer) error { return nil }
+	}
+	var (
+		ls   *render.Layouts
+		err  error
+		took time.Duration
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		start := time.Now()
+		ls, err = readLayouts(b.opts.Layouts)
+		took = time.Since(start)
+	}()
+	return func(t *timer) error {
+		<-done
+		t.took("layouts", took)
+		if err != nil {
+			return err
+		}
+		b.ls, b.layoutsDirt = ls, false
+		return nil
+	}
+}
+
 // layoutInputError is a layouts file refused as an input (see inputFS).
 type layoutInputError struct{ file, msg, fix string }
 
@@ -156,8 +185,13 @@ func newTimer(log io.Writer) *timer { return &timer{log: log, last: time.Now()} 
 
 func (t *timer) step(name string) {
 	now := time.Now()
-	if t.log != nil {
-		fmt.Fprintf(t.log, "%-8s %7.1f ms\n", name, float64(now.Sub(t.last).Microseconds())/1000)
-	}
+	t.took(name, now.Sub(t.last))
 	t.last = now
+}
+
+// took logs that step name took d, beside the steps timed one after another.
+func (t *timer) took(name string, d time.Duration) {
+	if t.log != nil {
+		fmt.Fprintf(t.log, "%-8s %7.1f ms\n", name, float64(d.Microseconds())/1000)
+	}
 }

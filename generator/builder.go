@@ -191,15 +191,12 @@ func (b *Builder) Build(ctx context.Context) (map[string][]byte, Result, error) 
 func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, Result, error) {
 	var res Result
 	t := newTimer(b.opts.Log)
-	if b.layoutsDirt || b.ls == nil {
-		ls, err := readLayouts(b.opts.Layouts)
-		if err != nil {
-			return render.Files{}, res, err // layoutsDirt stays set: the next build reads them again
-		}
-		b.ls, b.layoutsDirt = ls, false
-	}
-	t.step("layouts")
+	// The layouts are read while the content loads: neither needs the other.
+	layoutsRead := b.startLayouts()
 	ln := b.analyze(&res.Problems, t)
+	if err := layoutsRead(t); err != nil {
+		return render.Files{}, Result{}, err // layoutsDirt stays set: the next build reads them again
+	}
 	for _, d := range b.ls.StringProblems(b.opts.Layouts) {
 		if d.Severity == diag.Error { // a missing interface string; check warns of unused ones
 			res.Problems.Add(d)
