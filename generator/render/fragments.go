@@ -23,6 +23,7 @@ type fragments struct {
 	grades   sync.Map           // gradedKey -> template.HTML
 	frame    sync.Map           // frameKey -> template.HTML
 	signs    sync.Map           // frameKey of the signs' IDs -> template.HTML
+	cited    sync.Map           // citedKey -> template.HTML
 	// kept are the cards of builds alike in all a card may show but the stretch's
 	// own summary (cardSet), by keptKey, from one build to the next: after an edit,
 	// the home page and the list of stretches render only the cards whose stretch
@@ -131,6 +132,28 @@ func (v view) WarningSigns(fs []*guide.Flag) (template.HTML, error) {
 		ids.WriteByte(0)
 	}
 	return v.frags.get(&v.frags.signs, frameKey{ids.String(), v.linksFrom()}, "warning-signs", part{View: v.frame(), Flags: fs})
+}
+
+// citedKey says what a partial showing one reference depends on besides the guide.
+type citedKey struct {
+	name string
+	gradedKey
+}
+
+// Cited is the partial name showing reference r on this page (an item of its
+// evidence list, say), shared by every page that gives r the same grade and whose
+// links start alike. The partial gets .Ref and a .View that, like Shared's, has no
+// page but one that grades r as this page does.
+func (v view) Cited(name string, r *guide.Reference) (template.HTML, error) {
+	key := citedKey{name, gradedKey{r: r, grade: v.Page.GradeOf(r), from: v.linksFrom()}}
+	if h, ok := v.frags.cited.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	frame := v.frame()
+	if key.grade != r.Grade {
+		frame.Page.Grades = map[string]guide.Grade{r.Key: key.grade}
+	}
+	return v.frags.get(&v.frags.cited, key, name, part{View: frame, Ref: r})
 }
 
 // frame is v without its page: the site, the guide, the interface strings and links

@@ -132,3 +132,28 @@ func TestWarningSignsSharedBySigns(t *testing.T) {
 		t.Errorf("a page with other signs got %q", got)
 	}
 }
+
+// TestCitedSharedByGrade: a partial showing one reference is rendered once for the
+// pages that grade it alike, sees the page's grade of it, and no other page.
+func TestCitedSharedByGrade(t *testing.T) {
+	ls := partialsOnly(t, `{{define "item"}}{{.View.Page.Title}}|{{.Ref.Key}} {{.View.Page.GradeOf .Ref}}|{{.View.Link "bibliography/"}}{{end}}`)
+	r := &guide.Reference{Key: "smith", Grade: guide.Low}
+	frags := &fragments{partials: ls.base}
+	cited := func(title string, grades map[string]guide.Grade) string {
+		t.Helper()
+		h, err := view{Page: &guide.Page{Title: title, URL: "stretches/" + title + "/", Grades: grades}, frags: frags}.Cited("item", r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(h)
+	}
+	if got, want := cited("a", nil), "|smith low|../../bibliography/"; got != want {
+		t.Fatalf("cited = %q, want %q", got, want)
+	}
+	if got := cited("b", map[string]guide.Grade{"smith": guide.High}); got != "|smith high|../../bibliography/" {
+		t.Errorf("a page grading the reference otherwise got %q", got)
+	}
+	if got := cited("c", map[string]guide.Grade{"smith": guide.Low}); got != "|smith low|../../bibliography/" {
+		t.Errorf("a page giving the reference its own grade got %q", got)
+	}
+}
