@@ -90,10 +90,13 @@
 //
 // # Layouts
 //
-// A layouts folder holds base.html (defines "base", which calls "main" and "scripts"),
-// partials.html (defines "citation", "evidence", "warning-signs", "stretch-card",
-// "reviewed", and for the patient features "reference", "cite-refs", "search",
-// "browse", "finder" and "follow-along"), one file per kind of page defining "main" and, where it
+// A layouts folder holds base.html (defines "base", which calls "main" and "scripts",
+// and the parts of the page frame "head-icons", "head-assets", "site-nav" and
+// "site-footer"), partials.html (defines "citation", "evidence", "evidence-item",
+// "warning-signs", "stretch-card", "reviewed", and for the patient features
+// "reference", "cite-refs", "cite-ref", "search", "browse", "finder" and
+// "follow-along" with its fixed parts "follow-settings", "player-top",
+// "player-controls" and "player-after"), one file per kind of page defining "main" and, where it
 // needs a script, "scripts" (home, stretch, routine, area, position, stretches,
 // red-flags, bibliography, page, progress, prescribe, 404), style.css and any other .css, .js or .svg
 // files (favicon.svg is the site's icon, also named by the web app manifest), and
@@ -111,7 +114,10 @@
 // give absolute addresses only when a base URL is set. {{.Card stretch}},
 // {{.Reference ref}} and {{.Graded ref}} give what the partials "stretch-card",
 // "reference" and "graded" render, once per build for all the pages that show it
-// alike (render/fragments.go).
+// alike (render/fragments.go); so do {{.Shared "name"}} for a part of the page frame,
+// {{.WarningSigns signs}} for the partial "warning-signs" and {{.Cited "name" ref}}
+// for one reference of a page, each of which sees no page, only the site, the guide
+// and links from it.
 //
 // Stretches, routines and pages may give also_known_as, other names the search box
 // finds them by; the site's synonyms reach each page whose title or summary uses
