@@ -12,6 +12,7 @@ import (
 	"path"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/stretchguide/stretchguide/generator/cms"
@@ -93,15 +94,17 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 		return Files{}, Stats{}, err
 	}
 	namePositions(ln.Guide, r.cat)
-	// Drawing the site's pictures takes one core a while when they are not in the
-	// memo: they are drawn beside the rest of the render.
-	pictures := make(chan map[string][]byte, 1)
-	go func() { pictures <- r.sitePictures(ln.Guide.Site) }()
-	defer func() {
-		if pictures != nil {
-			<-pictures // on an early return, as the memo must not change after Site
-		}
-	}()
+	// Drawing the site's pictures and writing the editor's settings (1.6 MB of YAML
+	// for 10,000 stretches) each take one core a while when they are not in the
+	// memo: they are made beside the rest of the render. Site waits for them
+	// however it returns, as the memo must not change after it.
+	pictures := beside(func() map[string][]byte { return r.sitePictures(ln.Guide.Site) })
+	defer pictures()
+	editor := beside(func() editorFiles { // admin/: the browser editor (issue 18)
+		files, err := r.editor()
+		return editorFiles{files, err}
+	})
+	defer editor()
 	out := map[string][]byte{}
 	assets := map[string]string{}
 	for name, b := range ls.assets {
@@ -123,13 +126,8 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 		return Files{}, Stats{}, err
 	}
 	// The search index needs the bodies' keys, not the pages: it is made beside them.
-	search := make(chan []byte, 1)
-	go func() { search <- r.searchIndex() }()
-	defer func() {
-		if search != nil {
-			<-search // on an early return, as above
-		}
-	}()
+	search := beside(r.searchIndex)
+	defer search()
 	views := r.views(assets)
 	if err := r.renderPages(views, out); err != nil {
 		return Files{}, Stats{}, err
@@ -137,19 +135,17 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 	r.pruneCards(views[0].frags) // every view has the same
 	g := ln.Guide
 	out["sitemap.xml"] = r.sitemap(views)
-	out[searchFile] = <-search
-	search = nil
+	out[searchFile] = search()
 	out["robots.txt"] = robots(g.Site, r.langs) // the default language's is the one kept
 	out[manifestFile] = webManifest(g.Site, assets["favicon.svg"])
-	maps.Copy(out, <-pictures) // meta.go
-	pictures = nil
+	maps.Copy(out, pictures()) // meta.go
 	serviceWorker(out, r.spooled, assets, r.sums)
 	// After the worker: the editors' page is no part of what patients keep offline.
-	editor, err := r.editor() // admin/: the browser editor (issue 18)
-	if err != nil {
-		return Files{}, Stats{}, fmt.Errorf("layouts: admin.html: %w", err)
+	ed := editor()
+	if ed.err != nil {
+		return Files{}, Stats{}, fmt.Errorf("layouts: admin.html: %w", ed.err)
 	}
-	maps.Copy(out, editor)
+	maps.Copy(out, ed.files)
 	return Files{Data: out, Spooled: r.spooled}, Stats{Bodies: int(r.bodiesMade.Load()), Pages: int(r.pagesMade.Load()), Handouts: key}, nil
 }
 
@@ -181,6 +177,20 @@ func (r *run) editor() (map[string][]byte, error) {
 	h.Bytes(r.ls.admin)
 	files, _, err := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) { return cms.Files(r.ln.Guide, r.ls.admin) })
 	return files, err
+}
+
+// editorFiles are the browser editor's files, or why they could not be made.
+type editorFiles struct {
+	files map[string][]byte
+	err   error
+}
+
+// beside runs f on a goroutine of its own and returns the function that waits for
+// its result, as often as it is called.
+func beside[T any](f func() T) func() T {
+	c := make(chan T, 1)
+	go func() { c <- f() }()
+	return sync.OnceValue(func() T { return <-c })
 }
 
 // renderBodies renders every Markdown body, in parallel: this is where most of the
