@@ -42,6 +42,16 @@ func replaceIn(t *testing.T, file, old, new string) []string {
 	return []string{file}
 }
 
+// readFile returns the text of file, failing the test when it cannot be read.
+func readFile(t *testing.T, file string) string {
+	t.Helper()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
 func writeFile(t *testing.T, file, content string) []string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {

@@ -72,11 +72,8 @@ func TestRebuildAfterEditEqualsFreshBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	stretch := filepath.Join(content, "stretches", "bridge.md")
-	src, err := os.ReadFile(stretch)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, stretch, string(src)+"\nKeep your knees in line with your hips.\n")
+	src := readFile(t, stretch)
+	writeFile(t, stretch, src+"\nKeep your knees in line with your hips.\n")
 	again, err := Build(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
@@ -150,16 +147,13 @@ func TestEditedSummariesDoNotPileUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	stretch := filepath.Join(content, "stretches", "bridge.md")
-	src, err := os.ReadFile(stretch)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := readFile(t, stretch)
 	const was = "summary: Lift your hips to work the muscles along your spine."
 	saved := filepath.Join(t.TempDir(), "memo")
 	var sizes []int64
 	for i := range 4 {
 		now := fmt.Sprintf("summary: Lift your hips, edit number %d, to work your back.", i)
-		writeFile(t, stretch, strings.Replace(string(src), was, now, 1))
+		writeFile(t, stretch, strings.Replace(src, was, now, 1))
 		b.Changed(stretch)
 		if _, _, err := b.Build(context.Background()); err != nil {
 			t.Fatal(err)

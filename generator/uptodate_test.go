@@ -59,10 +59,7 @@ func TestBuildUpToDate(t *testing.T) {
 	}
 
 	stretch := filepath.Join(content, "stretches", "bridge.md")
-	src, err := os.ReadFile(stretch)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := readFile(t, stretch)
 	later := time.Now().Add(time.Hour)
 	for _, c := range []struct {
 		name    string
@@ -70,8 +67,8 @@ func TestBuildUpToDate(t *testing.T) {
 		rebuild bool
 	}{
 		{"a hidden file added", func() { writeFile(t, filepath.Join(content, ".bridge.md.swp"), "x") }, false},
-		{"a stretch's text", func() { writeFile(t, stretch, string(src)+"\nOne more sentence.\n") }, true},
-		{"the stretch's text put back", func() { writeFile(t, stretch, string(src)) }, true},
+		{"a stretch's text", func() { writeFile(t, stretch, src+"\nOne more sentence.\n") }, true},
+		{"the stretch's text put back", func() { writeFile(t, stretch, src) }, true},
 		{"the base URL", func() { opts.BaseURL = "https://example.org/guide/" }, true},
 		{"handouts made", func() { opts.NoPDF = false }, true},
 		{"a layouts folder", func() { opts.Layouts = layouts }, true},
