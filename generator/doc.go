@@ -26,8 +26,9 @@
 //	          which build the folder holds (stamp.go).
 //	memo      a content-addressed store: every rendered body, page, search entry and
 //	          handout under a hash of exactly its inputs. A product may stay on disk
-//	          (Blob): Build spools the pages it renders, and takes unchanged ones
-//	          from the saved memo without reading them, so no build holds them all.
+//	          (Blob): Build spools the pages and bodies it renders (a body is
+//	          rendered with its page), and takes unchanged ones from the saved memo
+//	          without reading them, so no build holds them all.
 //	devserver serve: watches the folders, drives a Builder kept alive between
 //	          saves, reloads browsers; and is the browser editor's local backend,
 //	          saving into content/ for the editor at /admin/ (api.go).

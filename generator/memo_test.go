@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/render"
 	"github.com/stretchguide/stretchguide/generator/write"
 )
 
@@ -93,6 +95,48 @@ func TestRebuildAfterEditEqualsFreshBuild(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".spool") {
 			t.Errorf("the build left %s in the cache folder", e.Name())
+		}
+	}
+}
+
+// A body is rendered with its page and kept on disk with the pages, not in the
+// guide: after an edit to a summary, the pages showing it render again with their
+// bodies read back from the saved memo, none rendered again, and the output is a
+// fresh build's.
+func TestBodiesComeBackFromTheSavedMemo(t *testing.T) {
+	content := copySite(t)
+	opts := Options{Content: content, Out: filepath.Join(t.TempDir(), "public")}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	stretch := filepath.Join(content, "stretches", "bridge.md")
+	const was = "summary: Lift your hips to work the muscles along your spine."
+	writeFile(t, stretch, strings.Replace(readFile(t, stretch), was, "summary: Lift your hips to work your back.", 1))
+	again, err := Build(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Pages < 2 || again.Bodies != 0 {
+		t.Errorf("after an edit to a summary the build rendered %d pages and %d bodies; want the pages showing it and no body",
+			again.Pages, again.Bodies)
+	}
+	fresh := Options{Content: content, Out: filepath.Join(t.TempDir(), "public")}
+	if _, err := Build(context.Background(), fresh); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, opts.Out)
+	compareTrees(t, "rebuild after a summary edit", got, readTree(t, fresh.Out))
+	if page := string(got["stretches/bridge/index.html"]); !strings.Contains(page, "Bridges help the muscles") {
+		t.Errorf("the Bridge page lost its body:\n%.2000s", page)
+	}
+	c, ls := loadBench(t, content)
+	ln := linkBench(t, c)
+	if _, _, err := render.Site(ln, ls, render.Options{}, memo.New()); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ln.Order {
+		if p.Body != "" {
+			t.Errorf("the guide keeps the body of %s after render", p.URL)
 		}
 	}
 }

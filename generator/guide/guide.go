@@ -95,7 +95,8 @@ type Page struct {
 	// Grades holds the evidence grades given with citations in the front matter, by
 	// reference key; see GradeOf.
 	Grades map[string]Grade
-	// Body is the rendered Markdown, set by the render step.
+	// Body is the rendered Markdown. The render step sets it only on the copy of the
+	// page its own template sees: no other page shows it, and the guide keeps none.
 	Body template.HTML
 	// AlsoKnownAs are other names patients may search the page by.
 	AlsoKnownAs []string

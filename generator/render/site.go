@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
@@ -14,6 +15,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/yuin/goldmark"
 
 	"github.com/stretchguide/stretchguide/generator/cms"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -65,7 +68,8 @@ type run struct {
 	model   uint64                 // the linked guide, Markdown bodies left out
 	shared  uint64                 // model less the stretches' summaries (summaries.go)
 	optsKey uint64                 // opts and the language versions
-	bodies  map[*guide.Page]uint64 // each page's body key, once rendered
+	bodies  map[*guide.Page]uint64 // each page's body key (bodies.go)
+	md      goldmark.Markdown      // renders the bodies
 	images  map[string][]byte      // the pictures, by address
 	cat     *i18n.Catalog          // the interface strings of the site's language
 	kinds   map[guide.Kind]*template.Template
@@ -117,9 +121,7 @@ func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stat
 		assets[name] = "assets/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
 		out[assets[name]] = b
 	}
-	if err := r.renderBodies(); err != nil {
-		return Files{}, Stats{}, err
-	}
+	r.keyBodies() // bodies.go
 	if err := r.readImages(out); err != nil {
 		return Files{}, Stats{}, err
 	}
@@ -195,44 +197,6 @@ func beside[T any](f func() T) func() T {
 	c := make(chan T, 1)
 	go func() { c <- f() }()
 	return sync.OnceValue(func() T { return <-c })
-}
-
-// renderBodies renders every Markdown body, in parallel: this is where most of the
-// time goes. A body's key is its bytes, the layouts (citations render through them)
-// and what every link and citation in it resolved to.
-func (r *run) renderBodies() error {
-	md := NewMarkdown(r.ls, r.ln.Table)
-	pages := r.ln.Order
-	keys := make([]uint64, len(pages))
-	errs := make([]error, len(pages))
-	par.Do(len(pages), func(i int) {
-		d := r.ln.Docs[pages[i]]
-		keys[i] = r.m.Key(func(h *memo.Hasher) {
-			h.String("body")
-			h.Uint(r.ls.id)
-			h.Bytes(d.BodySum[:]) // hashed once, when the file was loaded
-			for _, s := range r.ln.Table.Resolved(d) {
-				h.String(s)
-			}
-		})
-		var made bool
-		pages[i].Body, made, errs[i] = memo.Do(r.m, keys[i], func() (template.HTML, error) {
-			b := buffers.Get().(*bytes.Buffer)
-			defer putBuffer(b)
-			err := RenderBody(b, md, r.ln.Table, d)
-			return template.HTML(b.String()), err
-		})
-		if made {
-			r.bodiesMade.Add(1)
-		}
-	})
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("%s: %w", r.ln.Docs[pages[i]].Display, err)
-		}
-		r.bodies[pages[i]] = keys[i]
-	}
-	return nil
 }
 
 // readImages adds the pictures beside pages to out, with the bytes loading read
@@ -322,6 +286,10 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		files[i], sums[i], errs[i] = r.page(key, v)
 	})
 	for i, v := range views {
+		var be bodyError
+		if errors.As(errs[i], &be) {
+			return be.err
+		}
 		if errs[i] != nil {
 			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
 		}
@@ -346,6 +314,7 @@ type page struct {
 // it there, with its SHA-256.
 func (r *run) page(key uint64, v view) (p page, sum []byte, err error) {
 	if got, ok := r.m.Get(key); ok {
+		r.keepBody(v.Page)
 		switch got := got.(type) {
 		case []byte:
 			return page{data: got}, r.digest(key, func() ([]byte, error) { return got, nil }), nil
@@ -356,6 +325,9 @@ func (r *run) page(key uint64, v view) (p page, sum []byte, err error) {
 			}
 			return page{blob: got}, sum, nil
 		}
+	}
+	if v, err = r.withBody(v); err != nil {
+		return page{}, nil, err
 	}
 	b := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(b)
