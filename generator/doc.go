@@ -38,7 +38,7 @@
 // [@key]), bib (BibTeX, CSL-YAML and CSL-JSON), cite/style (the citation styles),
 // images (photo sizes), card (the link preview card and home-screen icon), cms (the
 // Decap CMS editor), readability, pdf, qrcode, scaffold, starter (the guide
-// `stretchguide init` writes), schema and svgsafe.
+// `stretchguide init` writes), schema, svgsafe and words (the search index's words).
 //
 // A Builder runs load, link, check and render (builder.go); Build is a new Builder
 // run once and then write, unless the output folder is up to date: the stamp beside

@@ -44,7 +44,9 @@ type Document struct {
 	Body    []byte          // padded so that offsets give the file's line numbers
 	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
 	Anchors map[string]bool // ids of the body's headings
-	Text    string          // the body's plain text, for the search index
+	// Words are the words of the body's plain text for the search index, each once
+	// (words.List): a fourth of the text's size, which the index alone read.
+	Words   string
 	Reading readability.Stats
 	Todos   diag.List // a warning for each line with a TODO left in it
 	// Sites are the body's links, images and citations in the order they are

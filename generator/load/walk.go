@@ -11,10 +11,11 @@ import (
 	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/readability"
+	"github.com/stretchguide/stretchguide/generator/words"
 )
 
 // bodyWalk goes through a document's syntax tree once and records what later steps
-// need: the headings' anchors, the plain text for search, the reading measures and
+// need: the headings' anchors, the words for search, the reading measures and
 // the TODOs. Each of them leaves out some parts of the tree (see reach). The link
 // sites are SiteNodes'.
 type bodyWalk struct {
@@ -55,7 +56,7 @@ func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 	w.visit(tree, reach{text: true, prose: true, todo: bytes.Contains(d.Body, []byte("TODO"))})
 	w.flush()
 	d.Anchors, d.Reading, d.Todos = w.anchors, w.reading.Stats(), w.todos
-	d.Text = html.UnescapeString(string(w.text))
+	d.Words = words.List("", html.UnescapeString(string(w.text)))
 	d.Sites = sites(SiteNodes(tree))
 	w.d, w.anchors, w.todos, w.lines = nil, nil, nil, nil
 	walks.Put(w)

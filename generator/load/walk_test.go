@@ -18,6 +18,7 @@ import (
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/front"
 	"github.com/stretchguide/stretchguide/generator/readability"
+	"github.com/stretchguide/stretchguide/generator/words"
 	"github.com/stretchguide/stretchguide/internal/corpus"
 )
 
@@ -187,8 +188,8 @@ func sameAsFourWalks(t *testing.T, fsys fs.FS, d *Document) {
 	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(sites(nodes), d.Sites) {
 		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites), anchors, len(nodes))
 	}
-	if text := d.oldPlainText(); text != d.Text {
-		t.Errorf("%s: text\n%q\nfour walks give\n%q", d.Path, d.Text, text)
+	if w := words.List("", d.oldPlainText()); w != d.Words {
+		t.Errorf("%s: words\n%q\nfour walks give\n%q", d.Path, d.Words, w)
 	}
 	if r := d.oldMeasure(matter, readability.Text{}); r != d.Reading {
 		t.Errorf("%s: reading %+v; four walks give %+v", d.Path, d.Reading, r)

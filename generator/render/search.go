@@ -4,12 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
 	"github.com/stretchguide/stretchguide/generator/memo"
+	"github.com/stretchguide/stretchguide/generator/words"
 )
 
 // searchFile is the search index the site's search box reads, at the site root.
@@ -39,14 +38,14 @@ func (r *run) searchIndex() []byte {
 	kindOf := func(k string) string { return r.cat.S("search_kind." + k) }
 	n := len(g.Stretches) + len(g.Routines) + len(g.Pages) + 1
 	es := make([]SearchEntry, 0, n+len(g.Flags)+len(g.Areas)+len(g.Positions))
-	type words struct {
+	type pageWords struct {
 		entry int // in es
 		p     *guide.Page
 		extra []string
 	}
-	todo := make([]words, 0, n) // found once every entry is listed, on all cores
+	todo := make([]pageWords, 0, n) // found once every entry is listed, on all cores
 	add := func(p *guide.Page, kind string, extra ...string) {
-		todo = append(todo, words{len(es), p, extra})
+		todo = append(todo, pageWords{len(es), p, extra})
 		es = append(es, SearchEntry{Title: p.Title, URL: p.URL, Kind: kind, Summary: p.Summary})
 	}
 	for _, s := range g.Stretches {
@@ -87,7 +86,7 @@ func (r *run) searchIndex() []byte {
 			h.Uint(r.bodies[w.p])
 		})
 		es[w.entry].Words, _, _ = memo.Do(r.m, key, func() (string, error) {
-			return searchWords(w.p.Title+" "+w.p.Summary, append(w.extra, r.text(w.p))...), nil
+			return words.List(w.p.Title+" "+w.p.Summary, append(w.extra, r.bodyWords(w.p))...), nil
 		})
 		es[w.entry].Also = strings.ToLower(strings.Join(w.p.AlsoKnownAs, ", "))
 	})
@@ -131,78 +130,11 @@ func (r *run) encodeEntries(es []SearchEntry) []byte {
 	return append(b, "]\n"...)
 }
 
-// text is the plain text of a page's Markdown body, or "" for a page without one.
-func (r *run) text(p *guide.Page) string {
+// bodyWords are the words of a page's Markdown body (words.List), or "" for a page
+// without one.
+func (r *run) bodyWords(p *guide.Page) string {
 	if d := r.ln.Docs[p]; d != nil {
-		return d.Text
+		return d.Words
 	}
 	return ""
-}
-
-// searchWords lists the words of texts, lowercase and each once in order of first
-// use, leaving out short and common words and the words of known (the title and
-// summary, which the index holds already).
-// It runs for every page of every build without a memo, so it walks the words in
-// place rather than listing them first.
-func searchWords(known string, texts ...string) string {
-	seen := make(map[string]bool, 64)
-	eachToken(known, func(w string) { seen[w] = true })
-	var out strings.Builder
-	for _, t := range texts {
-		eachToken(t, func(w string) {
-			if !seen[w] && !stopWords[w] && utf8.RuneCountInString(w) > 2 {
-				seen[w] = true
-				if out.Len() > 0 {
-					out.WriteByte(' ')
-				}
-				out.WriteString(w)
-			}
-		})
-	}
-	return out.String()
-}
-
-// tokens splits s into lowercase words of letters and digits; "child's" gives "childs".
-func tokens(s string) []string {
-	out := []string{}
-	eachToken(s, func(w string) { out = append(out, w) })
-	return out
-}
-
-// eachToken calls fn with each word tokens would list, in order.
-func eachToken(s string, fn func(string)) {
-	s = strings.ToLower(s)
-	if strings.ContainsAny(s, "'’") {
-		s = apostrophes.Replace(s)
-	}
-	start := -1 // of the word being read
-	for i, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			if start < 0 {
-				start = i
-			}
-		} else if start >= 0 {
-			fn(s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		fn(s[start:])
-	}
-}
-
-// apostrophes are dropped from words: "child's" and "child’s" give "childs".
-var apostrophes = strings.NewReplacer("'", "", "’", "")
-
-// stopWords are common words nobody searches a stretching guide by.
-var stopWords = map[string]bool{}
-
-func init() {
-	for _, w := range strings.Fields(`about after again all also and any are because been before being both but
-		can cannot could did does doing for from had has have having her here him his how into its just might
-		more most much must not now off only other our out over own she should some such than that the their them
-		then there these they this those through too under until upon very was were what when where which while
-		who why will with would you your yours yourself`) {
-		stopWords[w] = true
-	}
 }

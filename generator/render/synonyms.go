@@ -3,6 +3,8 @@ package render
 import (
 	"slices"
 	"strings"
+
+	"github.com/stretchguide/stretchguide/generator/words"
 )
 
 // addSynonyms gives each search entry the everyday words whose meanings its title,
@@ -15,16 +17,16 @@ func addSynonyms(es []SearchEntry, syn map[string][]string) {
 	if len(syn) == 0 {
 		return
 	}
-	words := make([]string, 0, len(syn))
+	known := make([]string, 0, len(syn))
 	for w := range syn {
-		words = append(words, w)
+		known = append(known, w)
 	}
-	slices.Sort(words)
+	slices.Sort(known)
 	for i := range es {
 		e := &es[i]
-		have := tokens(strings.Join([]string{e.Title, e.Summary, e.Also}, " "))
-		for _, w := range words {
-			if slices.ContainsFunc(syn[w], func(m string) bool { return usesAll(have, tokens(m)) }) && !slices.Contains(have, w) {
+		have := words.Tokens(strings.Join([]string{e.Title, e.Summary, e.Also}, " "))
+		for _, w := range known {
+			if slices.ContainsFunc(syn[w], func(m string) bool { return usesAll(have, words.Tokens(m)) }) && !slices.Contains(have, w) {
 				e.Also = strings.TrimPrefix(e.Also+", "+w, ", ")
 			}
 		}
