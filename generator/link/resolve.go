@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
@@ -47,9 +46,7 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 		rb := r.reused(d, p, env)
 		if rb == nil {
 			rb = &resolvedBody{url: p.URL}
-			var items [][]citation.Item
-			rb.resolved, items, rb.refs = l.body(p, d, &rb.problems)
-			rb.sites(d, items, l.g.Site.CitationStyle) // the style is part of what reuse checks
+			rb.resolved, rb.refs = l.body(p, d, &rb.problems)
 			made.Add(1)
 		}
 		bodies[i] = rb
@@ -71,36 +68,35 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 }
 
 // body resolves each site of d, the document of page p: for a link or image its
-// destination, for a citation its items with Href and Label filled in.
-func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved []string, items [][]citation.Item, refs []string) {
+// destination. What a citation resolved to is one string too, so that it is part of
+// its body's key as it is: the site's citation style (it changes the marker's
+// shape), then for each item, after a NUL, the address of its reference in the
+// bibliography and, after another, its label ("Gordon & Bloxham, 2016"); both empty
+// for an unknown key. Table.Citation reads it back.
+func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved, refs []string) {
 	resolved = make([]string, len(d.Sites))
-	items = make([][]citation.Item, len(d.Sites))
 	for i, s := range d.Sites {
 		switch s.Kind {
 		case load.SiteLink, load.SiteImage:
 			resolved[i] = string(l.destination(p, d, s.Offset, s.Dest, problems))
 		case load.SiteCitation:
-			its := slices.Clone(s.Items)
-			// The citation style changes the marker's shape: it is part of what the
-			// citation resolves to, and so of its body's key.
-			resolved[i] = l.g.Site.CitationStyle + "\x00"
-			for j := range its {
-				it := &its[j]
+			var b strings.Builder
+			b.WriteString(l.g.Site.CitationStyle)
+			for _, it := range s.Items {
 				r, ok := l.refs[it.Key]
 				if !ok {
 					line, col := d.Position(it.Offset)
 					problems.Errorf(d.Display, line, col, diag.DidYouMean(it.Key, keys(l.refs), "add the reference to a file in content/references/"), "unknown reference %q", it.Key)
+					b.WriteString("\x00\x00")
 					continue
 				}
-				it.Href = RelURL(p.URL, "bibliography/") + "#ref-" + r.Key
-				it.Label = r.InText()
 				refs = append(refs, r.Key)
-				resolved[i] += it.Href + "\x00" + it.Label + "\x00"
+				b.WriteString("\x00" + RelURL(p.URL, "bibliography/") + "#ref-" + r.Key + "\x00" + r.InText())
 			}
-			items[i] = its
+			resolved[i] = b.String()
 		}
 	}
-	return resolved, items, refs
+	return resolved, refs
 }
 
 // destination resolves one link target written in page p. External addresses are

@@ -3,7 +3,6 @@ package link
 import (
 	"hash/maphash"
 
-	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
@@ -27,10 +26,9 @@ type Reuse struct {
 
 // resolvedBody is what resolving one document's body gave.
 type resolvedBody struct {
-	url      string           // the page's address it was resolved from
-	resolved []string         // by site: a link's or image's destination, or what a citation resolved to
-	cites    []*citation.Node // by site: a citation as the renderer shows it
-	refs     []string         // the keys of the references it cites
+	url      string   // the page's address it was resolved from
+	resolved []string // by site: a link's or image's destination, or what a citation resolved to
+	refs     []string // the keys of the references it cites
 	problems diag.List
 }
 

@@ -1,6 +1,8 @@
 package link
 
 import (
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark/ast"
@@ -45,17 +47,6 @@ func (t *Table) Bind(d *load.Document, tree ast.Node) (unbind func()) {
 	return func() { t.trees.Delete(tree) }
 }
 
-// sites fills in what the Table gives the renderer for each site of d from what
-// each resolved to: a destination, or a citation with its items and the style.
-func (rb *resolvedBody) sites(d *load.Document, items [][]citation.Item, style string) {
-	rb.cites = make([]*citation.Node, len(d.Sites))
-	for i, s := range d.Sites {
-		if s.Kind == load.SiteCitation {
-			rb.cites[i] = &citation.Node{Items: items[i], Style: style}
-		}
-	}
-}
-
 // site finds node n among the sites of its bound tree: its document's entry and
 // the site's index.
 func (t *Table) site(n ast.Node) (*resolvedBody, int) {
@@ -69,7 +60,7 @@ func (t *Table) site(n ast.Node) (*resolvedBody, int) {
 	}
 	b := v.(*boundTree)
 	for i, s := range b.nodes { // a few per document
-		if s == n && i < len(b.rb.cites) {
+		if s == n && i < len(b.rb.resolved) {
 			return b.rb, i
 		}
 	}
@@ -79,7 +70,7 @@ func (t *Table) site(n ast.Node) (*resolvedBody, int) {
 // Destination is where link or image node n leads, as resolved; n's own destination
 // when the table does not hold it.
 func (t *Table) Destination(n ast.Node) []byte {
-	if rb, i := t.site(n); rb != nil && rb.cites[i] == nil {
+	if rb, i := t.site(n); rb != nil {
 		return []byte(rb.resolved[i])
 	}
 	switch n := n.(type) {
@@ -91,13 +82,23 @@ func (t *Table) Destination(n ast.Node) []byte {
 	return nil
 }
 
-// Citation is citation node n with the label and address of each item and the site's
-// citation style filled in; n itself when the table does not hold it.
+// Citation is a copy of citation node n with the label and address of each item and
+// the site's citation style filled in; n itself when the table does not hold it.
+// The copy is made from what the citation resolved to (citationResolved) each time
+// the body renders, so the table holds no second set of items.
 func (t *Table) Citation(n *citation.Node) *citation.Node {
-	if rb, i := t.site(n); rb != nil && rb.cites[i] != nil {
-		return rb.cites[i]
+	rb, i := t.site(n)
+	if rb == nil {
+		return n
 	}
-	return n
+	parts := strings.Split(rb.resolved[i], "\x00") // the style, then each item's address and label
+	c := &citation.Node{Items: slices.Clone(n.Items), Style: parts[0]}
+	for j := range c.Items {
+		if k := 1 + 2*j; k+1 < len(parts) {
+			c.Items[j].Href, c.Items[j].Label = parts[k], parts[k+1]
+		}
+	}
+	return c
 }
 
 // Resolved lists, in order, what every site of document d resolved to: two builds
