@@ -84,7 +84,7 @@ func (t *Table) Destination(n ast.Node) []byte {
 
 // Citation is a copy of citation node n with the label and address of each item and
 // the site's citation style filled in; n itself when the table does not hold it.
-// The copy is made from what the citation resolved to (citationResolved) each time
+// The copy is made from what the citation resolved to (see linker.body) each time
 // the body renders, so the table holds no second set of items.
 func (t *Table) Citation(n *citation.Node) *citation.Node {
 	rb, i := t.site(n)

@@ -45,7 +45,7 @@ type Document struct {
 	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
 	Anchors map[string]bool // ids of the body's headings
 	// Words are the words of the body's plain text for the search index, each once
-	// (words.List): a fourth of the text's size, which the index alone read.
+	// (words.List); the text itself, which only the index read, is not kept.
 	Words   string
 	Reading readability.Stats
 	Todos   diag.List // a warning for each line with a TODO left in it

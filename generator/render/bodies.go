@@ -86,14 +86,14 @@ func (r *run) body(p *guide.Page) (template.HTML, error) {
 		return "", bodyError{fmt.Errorf("%s: %w", d.Display, err)}
 	}
 	r.bodiesMade.Add(1)
+	h := template.HTML(b.String())
+	var kept any = h
 	if r.opts.Spool != nil {
 		if blob, err := r.opts.Spool.Put(b.Bytes()); err == nil {
-			r.m.Put(key, blob)
-			return template.HTML(b.String()), nil
+			kept = blob
 		}
 	}
-	h := template.HTML(b.String())
-	r.m.Put(key, h)
+	r.m.Put(key, kept)
 	return h, nil
 }
 
