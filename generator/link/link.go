@@ -57,9 +57,12 @@ func Link(c *load.Content, baseURL string, problems *diag.List) *Linked {
 }
 
 func link(c *load.Content, baseURL string, problems *diag.List, r *Reuse) *Linked {
-	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: map[*guide.Page]*load.Document{},
-		byPath: map[string]*guide.Page{}, areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
-		refs: map[string]*guide.Reference{}, slugs: map[string]*guide.Stretch{}}
+	n := len(c.Stretches) + len(c.Routines) + len(c.Pages) + 2 // and the home page and the warning signs
+	// The maps are made at their final size: a serve session links the whole guide
+	// again after each save, and growing them was a tenth of that at 10,000 stretches.
+	l := &linker{c: c, problems: problems, g: &guide.Guide{}, docs: make(map[*guide.Page]*load.Document, n),
+		byPath: make(map[string]*guide.Page, n), areas: map[string]*guide.Area{}, flags: map[string]*guide.Flag{},
+		refs: make(map[string]*guide.Reference, len(c.References)), slugs: make(map[string]*guide.Stretch, len(c.Stretches))}
 	l.site(baseURL)
 	l.references()
 	l.redFlags()

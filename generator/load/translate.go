@@ -65,7 +65,7 @@ func (c *Content) CheckTranslations(problems *diag.List) {
 }
 
 func (c *Content) byPath() map[string]*Document {
-	m := map[string]*Document{}
+	m := make(map[string]*Document, len(c.Stretches)+len(c.Routines)+len(c.Pages)+2)
 	for _, d := range append([]*Document{c.Home, c.RedFlags}, slices.Concat(c.Stretches, c.Routines, c.Pages)...) {
 		if d != nil {
 			m[d.Path] = d

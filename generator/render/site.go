@@ -85,8 +85,9 @@ type run struct {
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stats, error) {
-	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: map[*guide.Page]uint64{}, sums: map[string][]byte{},
-		spooled: map[string]*io.SectionReader{}}
+	pages := len(ln.Order) + len(ln.Guide.Areas) + len(ln.Guide.Positions) + 8 // the pages views lists
+	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: make(map[*guide.Page]uint64, len(ln.Order)),
+		sums: make(map[string][]byte, pages), spooled: make(map[string]*io.SectionReader, pages)}
 	r.model, r.shared = m.Models(ln.Guide)
 	r.optsKey = optionsKey(m, opts)
 	var err error
