@@ -85,7 +85,7 @@ type run struct {
 // PDF handouts. Every product is taken from m when its inputs are the same as when
 // it was stored there.
 func Site(ln *link.Linked, ls *Layouts, opts Options, m *memo.Memo) (Files, Stats, error) {
-	pages := len(ln.Order) + len(ln.Guide.Areas) + len(ln.Guide.Positions) + 8 // the pages views lists
+	pages := pageCount(ln.Guide)
 	r := &run{ln: ln, ls: ls, opts: opts, m: m, bodies: make(map[*guide.Page]uint64, len(ln.Order)),
 		sums: make(map[string][]byte, pages), spooled: make(map[string]*io.SectionReader, pages)}
 	r.model, r.shared = m.Models(ln.Guide)
@@ -221,10 +221,18 @@ func (r *run) readImages(out map[string][]byte) error {
 	return nil
 }
 
+// pageCount is how many pages views lists for guide g: one each for its stretches,
+// routines, areas, positions and free pages, and the seven the site itself has (the
+// home page, the list of stretches, the warning signs, the references, progress,
+// the routine maker and 404).
+func pageCount(g *guide.Guide) int {
+	return len(g.Stretches) + len(g.Routines) + len(g.Areas) + len(g.Positions) + len(g.Pages) + 7
+}
+
 // views lists every page of the site, in the site's order.
 func (r *run) views(assets map[string]string, strs template.JS) []view {
 	g := r.ln.Guide
-	views := make([]view, 0, len(g.Stretches)+len(g.Routines)+len(g.Areas)+len(g.Positions)+len(g.Pages)+8)
+	views := make([]view, 0, pageCount(g))
 	// The fragments render through the partials in the site's language.
 	frags := &fragments{partials: r.kinds[guide.KindHome], kept: r.cardSet(), m: r.m, keptKey: r.cardID}
 	add := func(v view) {
