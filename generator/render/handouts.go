@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"reflect"
+	"sync"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/i18n"
@@ -56,29 +57,51 @@ func (r *run) handoutFiles(key uint64) (map[string]any, error) {
 			return asAny(got), nil
 		}
 	}
-	made := map[string][]byte{}
+	made := &handoutSink{spool: r.opts.Spool, mem: map[string][]byte{}, blobs: map[string]memo.Blob{}}
 	// Made on request instead (Handout), the PDFs are left out here; the QR codes
 	// are quick and stay.
-	if err := makeHandouts(r.ln, r.cat, made, r.opts.PDFs && !r.opts.LazyPDF); err != nil {
+	if err := makeHandouts(r.ln, r.cat, made.keep, r.opts.PDFs && !r.opts.LazyPDF); err != nil {
 		return nil, err
 	}
-	if r.opts.Spool != nil {
-		blobs := map[string]memo.Blob{}
-		for name, b := range made {
-			blob, err := r.opts.Spool.Put(b)
-			if err != nil {
-				blobs = nil // kept in memory, as without a spool
-				break
-			}
-			blobs[name] = blob
-		}
-		if blobs != nil {
-			r.m.Put(key, blobs)
-			return asAny(blobs), nil
+	switch {
+	case len(made.blobs) == 0:
+		r.m.Put(key, made.mem)
+		return asAny(made.mem), nil
+	case len(made.mem) == 0:
+		r.m.Put(key, made.blobs)
+		return asAny(made.blobs), nil
+	}
+	// Some went to the spool and some, when it failed, stayed in memory: both are
+	// written, and the next build makes them again.
+	files := asAny(made.mem)
+	for name, b := range made.blobs {
+		files[name] = b
+	}
+	return files, nil
+}
+
+// handoutSink keeps each handout file as soon as it is made: on the spool when
+// there is one, so that a build never holds all its PDFs at once (35 MB for 1,000
+// routines), and in memory without one or when the spool fails.
+type handoutSink struct {
+	spool *memo.Spool
+	mu    sync.Mutex
+	mem   map[string][]byte
+	blobs map[string]memo.Blob
+}
+
+func (s *handoutSink) keep(name string, b []byte) {
+	if s.spool != nil {
+		if blob, err := s.spool.Put(b); err == nil {
+			s.mu.Lock()
+			s.blobs[name] = blob
+			s.mu.Unlock()
+			return
 		}
 	}
-	r.m.Put(key, made)
-	return asAny(made), nil
+	s.mu.Lock()
+	s.mem[name] = b
+	s.mu.Unlock()
 }
 
 // asAny is files with their values as any.
@@ -90,9 +113,10 @@ func asAny[T any](files map[string]T) map[string]any {
 	return out
 }
 
-// makeHandouts adds the QR codes and, when pdfs is set, the PDF handouts in the
-// language of c to out.
-func makeHandouts(ln *link.Linked, c *i18n.Catalog, out map[string][]byte, pdfs bool) error {
+// makeHandouts passes the QR codes and, when pdfs is set, the PDF handouts in the
+// language of c to keep, each as soon as it is made; keep may be called from
+// several goroutines at once.
+func makeHandouts(ln *link.Linked, c *i18n.Catalog, keep func(name string, b []byte), pdfs bool) error {
 	g := ln.Guide
 	if g.Site.BaseURL != "" {
 		for _, r := range g.Routines {
@@ -100,22 +124,24 @@ func makeHandouts(ln *link.Linked, c *i18n.Catalog, out map[string][]byte, pdfs 
 			if err != nil {
 				return err
 			}
-			out[qrFile(r)] = code.SVG()
+			keep(qrFile(r), code.SVG())
 		}
 	}
 	if !pdfs {
 		return nil
 	}
-	files := make([][]byte, len(g.Routines))
 	errs := make([]error, len(g.Routines))
 	par.Do(len(g.Routines), func(i int) {
-		files[i], errs[i] = pdf.Handout(g, g.Routines[i], c, ln.Files)
+		r := g.Routines[i]
+		var b []byte
+		if b, errs[i] = pdf.Handout(g, r, c, ln.Files); errs[i] == nil {
+			keep(pdf.File(r), b)
+		}
 	})
 	for i, r := range g.Routines {
 		if errs[i] != nil {
 			return fmt.Errorf("routine %s: %w", r.Source, errs[i])
 		}
-		out[pdf.File(r)] = files[i]
 	}
 	return nil
 }
