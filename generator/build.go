@@ -91,6 +91,10 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	defer b.memo.Close()
 	spool := memo.NewSpool(filepath.Dir(cache))
 	defer spool.Close()
+	b.spill = load.NewSpill(func(body []byte) (*io.SectionReader, error) {
+		blob, err := spool.Put(body)
+		return blob.SectionReader, err
+	})
 	out, res, err := b.build(ctx, spool)
 	if err != nil {
 		return res, err

@@ -67,7 +67,10 @@ type Builder struct {
 	// last build, so the folder is listed again.
 	unnamed bool
 
-	memo     *memo.Memo
+	memo *memo.Memo
+	// spill, set by Build, keeps the documents' bodies on disk (load.Spill): a
+	// Builder that lives on, as serve's does, keeps them in memory.
+	spill    *load.Spill
 	basePath string
 	rendered [2]int // bodies and pages rendered by the last build
 	schemas  map[string][]byte
@@ -203,6 +206,9 @@ func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, R
 		}
 	}
 	res.Problems.Sort()
+	if err := b.spillErr(); err != nil { // before the problems: an unread body may have made some
+		return render.Files{}, res, err
+	}
 	if err := res.Problems.Err(); err != nil {
 		return render.Files{}, res, err
 	}
@@ -231,6 +237,9 @@ func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, R
 	for name, data := range b.schemas {
 		out.Data["schema/"+name] = data
 	}
+	if err := b.spillErr(); err != nil {
+		return render.Files{}, res, err
+	}
 	t.step("render")
 	b.basePath = ln.Guide.Site.BasePath
 	if b.LazyPDF && pdfs {
@@ -244,6 +253,15 @@ func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, R
 	res.Files, res.Bodies, res.Pages = len(out.Data)+len(out.Spooled), st.Bodies, st.Pages
 	res.Summary = summarize(out, ln.Guide)
 	return out, res, nil
+}
+
+// spillErr is why a body kept in the spill could not be read back, if one could
+// not: what was made without it is not written.
+func (b *Builder) spillErr() error {
+	if b.spill == nil {
+		return nil
+	}
+	return b.spill.Err()
 }
 
 // load assembles the content as load.Load does, reading only new and changed files.
@@ -277,7 +295,7 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 			}
 			fallthrough
 		default:
-			next[i] = load.LoadFile(fsys, prefix, p, b.parser)
+			next[i] = load.LoadFile(fsys, prefix, p, b.parser, b.spill)
 		}
 	})
 	c := &load.Content{Files: fsys}

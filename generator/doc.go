@@ -8,7 +8,8 @@
 //	          each link site as a plain record; the tree is not kept. Only
 //	          regular files inside the folder are read (inputs.go), pathological
 //	          bodies are refused (limits.go), pictures are checked (picture.go). A
-//	          Document never changes after loading.
+//	          Document never changes after loading. Build keeps the bodies on disk
+//	          once walked (load.Spill, in the spool beside the output folder).
 //	link      documents -> one guide.Guide: areas, flags, references, stretches,
 //	          routines, backlinks, related stretches; and a link.Table that says
 //	          what each link, image and citation of a body resolves to. Link writes

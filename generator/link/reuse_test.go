@@ -47,7 +47,7 @@ func newReuseSite(t *testing.T) *reuseSite {
 
 // load loads the file at p again.
 func (s *reuseSite) load(p string) {
-	s.files[p] = load.LoadFile(s.fsys, "content", p, load.NewParser())
+	s.files[p] = load.LoadFile(s.fsys, "content", p, load.NewParser(), nil)
 }
 
 // edit changes the file at p and loads it again.

@@ -3,6 +3,7 @@ package load
 import (
 	"bytes"
 	"crypto/sha256"
+	"io"
 	"sync"
 	"unicode/utf8"
 
@@ -41,7 +42,6 @@ type Document struct {
 	// *front.Stretch, *front.Routine or *front.Page, by Kind. Its problems were
 	// reported by Load.
 	Front   any
-	Body    []byte          // padded so that offsets give the file's line numbers
 	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
 	Anchors map[string]bool // ids of the body's headings
 	// Words are the words of the body's plain text for the search index, each once
@@ -53,7 +53,13 @@ type Document struct {
 	// written; link resolves each.
 	Sites []Site
 
-	// parser parsed Body once, for the walk that filled in the fields above; Parse
+	// body is what follows the front matter, padded (see Body); nil when load put
+	// it in a spill, which keeps it at spilled.
+	body    []byte
+	spilled *io.SectionReader
+	spill   *Spill
+
+	// parser parsed the body once, for the walk that filled in the fields above; Parse
 	// parses it again. The tree is not kept: the syntax trees of a guide of
 	// 10,000 stretches held some 160 MB for as long as the build ran, and only the
 	// walk and the rendering of the body read them.
@@ -63,16 +69,37 @@ type Document struct {
 	readings *sync.Map
 }
 
-// Parse parses the body again, to the tree load walked: SiteNodes(Parse()) are the
-// nodes of Sites, in the same order.
-func (d *Document) Parse() ast.Node {
-	return d.parser.Parse(text.NewReader(d.Body), parser.WithContext(parser.NewContext()))
+// Body is the Markdown that follows the front matter, padded with newlines so that
+// its offsets give the file's line numbers: held, or read back from the spill load
+// kept it in (nil if that fails, which the Spill's Err reports).
+func (d *Document) Body() []byte {
+	if d.spilled != nil {
+		return d.spill.read(d.spilled, d.Display)
+	}
+	return d.body
 }
 
-func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser) *Document {
-	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, Body: body,
+// Parse parses the body again, to the tree load walked, and returns it with the
+// body its segments point into: SiteNodes(tree) are the nodes of Sites, in the
+// same order.
+func (d *Document) Parse() (tree ast.Node, body []byte) {
+	body = d.Body()
+	return d.parse(body), body
+}
+
+func (d *Document) parse(body []byte) ast.Node {
+	return d.parser.Parse(text.NewReader(body), parser.WithContext(parser.NewContext()))
+}
+
+// newDocument makes the document of a file and walks its body; with a spill, the
+// body is then kept there instead of in memory.
+func newDocument(p, shown string, kind guide.Kind, slug string, matter *yaml.Node, fm any, body []byte, md parser.Parser, spill *Spill) *Document {
+	d := &Document{Path: p, Display: shown, Kind: kind, Slug: slug, MatterLine: matter.Line, Front: fm, body: body,
 		BodySum: sha256.Sum256(body), parser: md, readings: &sync.Map{}}
-	d.walkBody(matter, d.Parse())
+	d.walkBody(matter, d.parse(body))
+	if spill != nil {
+		spill.keep(d)
+	}
 	d.fields = make([]matterField, 0, len(matter.Content)/2)
 	for i := 0; i+1 < len(matter.Content); i += 2 {
 		v := matter.Content[i+1]
@@ -89,8 +116,9 @@ type matterField struct {
 
 // Position turns a byte offset of the body into a line and column of the file.
 func (d *Document) Position(offset int) (line, col int) {
-	offset = min(max(offset, 0), len(d.Body))
-	before := d.Body[:offset]
+	body := d.Body()
+	offset = min(max(offset, 0), len(body))
+	before := body[:offset]
 	line = bytes.Count(before, []byte("\n")) + 1
 	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
 	return line, col

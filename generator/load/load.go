@@ -66,7 +66,7 @@ func Load(fsys fs.FS, prefix string, p parser.Parser, problems *diag.List) *Cont
 	c := &Content{Files: fsys}
 	paths := Paths(fsys, prefix, problems)
 	files := make([]File, len(paths))
-	par.Do(len(paths), func(i int) { files[i] = LoadFile(fsys, prefix, paths[i], p) })
+	par.Do(len(paths), func(i int) { files[i] = LoadFile(fsys, prefix, paths[i], p, nil) })
 	for i, f := range files {
 		problems.Append(f.Problems)
 		c.Add(f.Doc, f.Refs)
@@ -75,15 +75,16 @@ func Load(fsys fs.FS, prefix string, p parser.Parser, problems *diag.List) *Cont
 	return c
 }
 
-// LoadFile loads the file at path p of fsys.
-func LoadFile(fsys fs.FS, prefix, p string, md parser.Parser) File {
+// LoadFile loads the file at path p of fsys. A document's body is put in spill,
+// when it is not nil, once load has walked it.
+func LoadFile(fsys fs.FS, prefix, p string, md parser.Parser, spill *Spill) File {
 	var f File
 	if isPicture(p) {
 		f.Picture = readPicture(inputs(fsys), p)
 		return f
 	}
 	var src []byte
-	src, f.Doc, f.Refs = loadFile(inputs(fsys), prefix, p, md, &f.Problems)
+	src, f.Doc, f.Refs = loadFile(inputs(fsys), prefix, p, md, spill, &f.Problems)
 	if src != nil {
 		sum := sha256.Sum256(src)
 		f.Sum = &sum
@@ -180,7 +181,7 @@ func kindOf(p string) (kind guide.Kind, slug string, refs bool) {
 }
 
 // loadFile reads one file: a page becomes a document, a reference file its entries.
-func loadFile(fsys fs.FS, prefix, p string, md parser.Parser, problems *diag.List) (src []byte, d *Document, refs []*guide.Reference) {
+func loadFile(fsys fs.FS, prefix, p string, md parser.Parser, spill *Spill, problems *diag.List) (src []byte, d *Document, refs []*guide.Reference) {
 	shown := display(prefix, p)
 	kind, slug, isRefs := kindOf(p)
 	if kind == "" && !isRefs {
@@ -253,7 +254,7 @@ func loadFile(fsys fs.FS, prefix, p string, md parser.Parser, problems *diag.Lis
 		}
 		addIssue(problems, shown, is)
 	}
-	doc := newDocument(p, shown, kind, slug, m.Node, fm, m.Body, md)
+	doc := newDocument(p, shown, kind, slug, m.Node, fm, m.Body, md, spill)
 	doc.Lang = lang
 	return src, doc, nil
 }

@@ -38,12 +38,13 @@ func (d *Document) ReadingIn(lang string) readability.Stats {
 
 // measureIn measures d's text by the formula of lang.
 func (d *Document) measureIn(lang string) readability.Stats {
-	w := bodyWalk{d: d, anchors: map[string]bool{}, at: -1, reading: readability.NewText(lang)}
+	tree, body := d.Parse()
+	w := bodyWalk{d: d, src: body, anchors: map[string]bool{}, at: -1, reading: readability.NewText(lang)}
 	for _, p := range d.prose {
 		w.reading.Add(p.text, -p.line)
 		w.reading.EndBlock()
 	}
-	w.visit(d.Parse(), reach{prose: true})
+	w.visit(tree, reach{prose: true})
 	w.flush()
 	return w.reading.Stats()
 }

@@ -20,6 +20,7 @@ import (
 // sites are SiteNodes'.
 type bodyWalk struct {
 	d       *Document
+	src     []byte // the body the tree's segments point into
 	anchors map[string]bool
 	text    []byte // the plain text, before its entities are decoded
 
@@ -44,7 +45,7 @@ var walks = sync.Pool{New: func() any { return new(bodyWalk) }}
 // parsed body; matter is its front matter.
 func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 	w := walks.Get().(*bodyWalk)
-	w.d, w.anchors, w.text, w.prose, w.at = d, map[string]bool{}, w.text[:0], w.prose[:0], -1
+	w.d, w.src, w.anchors, w.text, w.prose, w.at = d, d.body, map[string]bool{}, w.text[:0], w.prose[:0], -1
 	w.reading, w.todos, w.lines = readability.Text{}, nil, map[int]bool{}
 	d.prose = d.prose[:0]
 	matterProse(matter, false, func(text string, line int) {
@@ -53,12 +54,12 @@ func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 		d.prose = append(d.prose, prosePiece{text, line})
 	})
 	w.matterTodos(matter)
-	w.visit(tree, reach{text: true, prose: true, todo: bytes.Contains(d.Body, []byte("TODO"))})
+	w.visit(tree, reach{text: true, prose: true, todo: bytes.Contains(w.src, []byte("TODO"))})
 	w.flush()
 	d.Anchors, d.Reading, d.Todos = w.anchors, w.reading.Stats(), w.todos
 	d.Words = words.List("", html.UnescapeString(string(w.text)))
 	d.Sites = sites(SiteNodes(tree))
-	w.d, w.anchors, w.todos, w.lines = nil, nil, nil, nil
+	w.d, w.src, w.anchors, w.todos, w.lines = nil, nil, nil, nil, nil
 	walks.Put(w)
 }
 
@@ -105,7 +106,7 @@ func (w *bodyWalk) visit(n ast.Node, in reach) {
 
 // textNode records a run of text.
 func (w *bodyWalk) textNode(n *ast.Text, in reach) {
-	value := n.Segment.Value(w.d.Body)
+	value := n.Segment.Value(w.src)
 	brk := n.SoftLineBreak() || n.HardLineBreak()
 	if in.text {
 		w.text = append(w.text, value...)

@@ -28,7 +28,7 @@ import (
 // scan finds the ids of the body's headings and its link sites.
 func (d *Document) oldScan() (anchors map[string]bool, sites []ast.Node) {
 	anchors = map[string]bool{}
-	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.parse(d.body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
@@ -53,13 +53,13 @@ func (d *Document) oldScan() (anchors map[string]bool, sites []ast.Node) {
 // plainText is the plain text of the body, for the search index.
 func (d *Document) oldPlainText() string {
 	var b strings.Builder
-	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.parse(d.body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(d.Body))
+			b.Write(n.Segment.Value(d.body))
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -91,7 +91,7 @@ func (d *Document) oldMeasure(matter *yaml.Node, t readability.Text) readability
 		buf.Reset()
 		at = -1
 	}
-	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.parse(d.body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.FencedCodeBlock, *ast.CodeBlock, *ast.CodeSpan, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink, *ast.Image, *citation.Node:
 			return ast.WalkSkipChildren, nil
@@ -100,7 +100,7 @@ func (d *Document) oldMeasure(matter *yaml.Node, t readability.Text) readability
 				if at < 0 {
 					at = n.Segment.Start
 				}
-				buf.Write(n.Segment.Value(d.Body))
+				buf.Write(n.Segment.Value(d.body))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					flush() // a line is a unit of position, and ends a word
 				}
@@ -146,15 +146,15 @@ func (d *Document) oldFindTodos(matter *yaml.Node) diag.List {
 		}
 	}
 	walk(matter)
-	if !bytes.Contains(d.Body, []byte("TODO")) {
+	if !bytes.Contains(d.body, []byte("TODO")) {
 		return problems // most pages: no need to walk the body
 	}
-	_ = ast.Walk(d.Parse(), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	_ = ast.Walk(d.parse(d.body), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		switch n := n.(type) {
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			if loc := oldTodoRE.FindIndex(n.Segment.Value(d.Body)); entering && loc != nil {
+			if loc := oldTodoRE.FindIndex(n.Segment.Value(d.body)); entering && loc != nil {
 				line, col := d.Position(n.Segment.Start + loc[0])
 				if !lines[line] {
 					lines[line] = true

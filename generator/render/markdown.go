@@ -37,9 +37,9 @@ func NewMarkdown(ls *Layouts, t *link.Table) goldmark.Markdown {
 // table t: it parses the body again (documents keep no tree) and binds the tree to
 // what t resolved for d while it renders.
 func RenderBody(w io.Writer, md goldmark.Markdown, t *link.Table, d *load.Document) error {
-	tree := d.Parse()
+	tree, body := d.Parse()
 	defer t.Bind(d, tree)()
-	return md.Renderer().Render(w, d.Body, tree)
+	return md.Renderer().Render(w, body, tree)
 }
 
 // linkRenderer renders links and images as goldmark does, to the destinations the

@@ -235,7 +235,7 @@ func loaderVerdict(t *testing.T, file string, src []byte) string {
 		return "ok"
 	}
 	if translated.MatchString(file) { // what a translation leaves out is its original's
-		f := load.LoadFile(fstest.MapFS{file: {Data: src}}, "content", file, load.NewParser())
+		f := load.LoadFile(fstest.MapFS{file: {Data: src}}, "content", file, load.NewParser(), nil)
 		switch {
 		case f.Problems.Errors() > 0 || f.Doc == nil:
 			return "error"
