@@ -74,8 +74,9 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 // bibliography and, after another, its label ("Gordon & Bloxham, 2016"); both empty
 // for an unknown key. Table.Citation reads it back.
 func (l *linker) body(p *guide.Page, d *load.Document, problems *diag.List) (resolved, refs []string) {
-	resolved = make([]string, len(d.Sites))
-	for i, s := range d.Sites {
+	sites := d.Sites()
+	resolved = make([]string, len(sites))
+	for i, s := range sites {
 		switch s.Kind {
 		case load.SiteLink, load.SiteImage:
 			resolved[i] = string(l.destination(p, d, s.Offset, s.Dest, problems))

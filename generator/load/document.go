@@ -49,15 +49,14 @@ type Document struct {
 	Words   string
 	Reading readability.Stats
 	Todos   diag.List // a warning for each line with a TODO left in it
-	// Sites are the body's links, images and citations in the order they are
-	// written; link resolves each.
-	Sites []Site
 
-	// body is what follows the front matter, padded (see Body); nil when load put
-	// it in a spill, which keeps it at spilled.
-	body    []byte
-	spilled *io.SectionReader
-	spill   *Spill
+	// body is what follows the front matter, padded (see Body), and sites its
+	// links, images and citations (Sites); both nil when load put them in a spill,
+	// which keeps them at spilled and spilledSites.
+	body                  []byte
+	sites                 []Site
+	spilled, spilledSites *io.SectionReader
+	spill                 *Spill
 
 	// parser parsed the body once, for the walk that filled in the fields above; Parse
 	// parses it again. The tree is not kept: the syntax trees of a guide of
@@ -79,8 +78,18 @@ func (d *Document) Body() []byte {
 	return d.body
 }
 
+// Sites are the body's links, images and citations in the order they are written,
+// each a plain record; link resolves each. Read back from the spill when load kept
+// them there (nil if that fails, which the Spill's Err reports).
+func (d *Document) Sites() []Site {
+	if d.spilledSites != nil {
+		return d.spill.sites(d.spilledSites, d.Display)
+	}
+	return d.sites
+}
+
 // Parse parses the body again, to the tree load walked, and returns it with the
-// body its segments point into: SiteNodes(tree) are the nodes of Sites, in the
+// body its segments point into: SiteNodes(tree) are the nodes of Sites(), in the
 // same order.
 func (d *Document) Parse() (tree ast.Node, body []byte) {
 	body = d.Body()

@@ -1,6 +1,10 @@
 package load
 
 import (
+	"encoding/binary"
+	"errors"
+	"math"
+
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/stretchguide/stretchguide/generator/citation"
@@ -51,8 +55,8 @@ func SiteNodes(tree ast.Node) []ast.Node {
 	return nodes
 }
 
-// sites records what link needs of each site node.
-func sites(nodes []ast.Node) []Site {
+// siteRecords records what link needs of each site node.
+func siteRecords(nodes []ast.Node) []Site {
 	if len(nodes) == 0 {
 		return nil
 	}
@@ -87,4 +91,103 @@ func linkOffset(n ast.Node) int {
 		}
 	}
 	return 0
+}
+
+// appendSites appends sites to b in the form a Spill keeps them: for each, its
+// kind, offset and destination, and its citation items, each field a uvarint or a
+// length and bytes. Only what load records is kept: an item's Href and Label,
+// which link sets on copies, are not.
+func appendSites(b []byte, sites []Site) []byte {
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(sites)))
+	for _, s := range sites {
+		b = append(b, byte(s.Kind))
+		b = binary.AppendUvarint(b, uint64(s.Offset))
+		str(string(s.Dest))
+		b = binary.AppendUvarint(b, uint64(len(s.Items)))
+		for _, it := range s.Items {
+			str(it.Key)
+			str(it.Prefix)
+			str(it.Suffix)
+			b = binary.AppendUvarint(b, uint64(it.Offset)<<1|uint64(boolBit(it.SuppressAuthor)))
+		}
+	}
+	return b
+}
+
+func boolBit(v bool) byte {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// errSites says that what was read back is not sites appendSites wrote.
+var errSites = errors.New("the links and citations kept for it are damaged")
+
+// readSites reads back what appendSites wrote.
+func readSites(b []byte) ([]Site, error) {
+	bad := false
+	num := func() int {
+		v, n := binary.Uvarint(b)
+		if n <= 0 || v > math.MaxInt32<<1 {
+			bad = true
+			return 0
+		}
+		b = b[n:]
+		return int(v)
+	}
+	str := func() string {
+		n := num()
+		if bad || n > len(b) {
+			bad = true
+			return ""
+		}
+		s := string(b[:n])
+		b = b[n:]
+		return s
+	}
+	n := num()
+	if n == 0 || bad {
+		return nil, errIf(bad)
+	}
+	sites := make([]Site, 0, min(n, len(b)))
+	for range n {
+		if len(b) == 0 {
+			return nil, errSites
+		}
+		s := Site{Kind: SiteKind(b[0])}
+		b = b[1:]
+		s.Offset = num()
+		if d := str(); d != "" {
+			s.Dest = []byte(d)
+		}
+		if k := num(); k > 0 && !bad {
+			s.Items = make([]citation.Item, 0, min(k, len(b)))
+			for range k {
+				it := citation.Item{Key: str(), Prefix: str(), Suffix: str()}
+				v := num()
+				if bad { // each item takes four bytes or more: stop at the first that is not there
+					return nil, errSites
+				}
+				it.Offset, it.SuppressAuthor = v>>1, v&1 == 1
+				s.Items = append(s.Items, it)
+			}
+		}
+		if bad {
+			return nil, errSites
+		}
+		sites = append(sites, s)
+	}
+	return sites, errIf(len(b) != 0)
+}
+
+func errIf(bad bool) error {
+	if bad {
+		return errSites
+	}
+	return nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/stretchguide/stretchguide/generator/citation"
 	"github.com/stretchguide/stretchguide/generator/memo"
 	"github.com/stretchguide/stretchguide/internal/corpus"
 )
@@ -29,24 +30,24 @@ func TestSpilledBodyReadsBack(t *testing.T) {
 		blob, err := spool.Put(body)
 		return blob.SectionReader, err
 	})
-	n := 0
+	n, sites := 0, 0
 	for p := range fsys {
 		plain, kept := LoadFile(fsys, "content", p, NewParser(), nil).Doc, LoadFile(fsys, "content", p, NewParser(), spill).Doc
 		if plain == nil {
 			continue
 		}
-		n++
-		if kept.body != nil || kept.spilled == nil {
-			t.Fatalf("%s: the body is still in memory", p)
+		n, sites = n+1, sites+len(plain.Sites())
+		if kept.body != nil || kept.spilled == nil || kept.sites != nil || (len(plain.sites) > 0) != (kept.spilledSites != nil) {
+			t.Fatalf("%s: the body or its sites are still in memory", p)
 		}
 		if !bytes.Equal(kept.Body(), plain.Body()) {
 			t.Fatalf("%s: the body read back differs:\n%q\nwant\n%q", p, kept.Body(), plain.Body())
 		}
 		tree, body := kept.Parse()
-		if got := len(SiteNodes(tree)); got != len(kept.Sites) || !bytes.Equal(body, plain.Body()) {
-			t.Errorf("%s: the parsed body has %d sites, want %d", p, got, len(kept.Sites))
+		if got := len(SiteNodes(tree)); got != len(kept.Sites()) || !bytes.Equal(body, plain.Body()) {
+			t.Errorf("%s: the parsed body has %d sites, want %d", p, got, len(kept.Sites()))
 		}
-		if !reflect.DeepEqual(kept.Sites, plain.Sites) || kept.Words != plain.Words || !reflect.DeepEqual(kept.Todos, plain.Todos) {
+		if !reflect.DeepEqual(kept.Sites(), plain.Sites()) || kept.Words != plain.Words || !reflect.DeepEqual(kept.Todos, plain.Todos) {
 			t.Errorf("%s: sites, words or TODOs differ from the document that kept its body", p)
 		}
 		end := len(plain.Body())
@@ -58,8 +59,8 @@ func TestSpilledBodyReadsBack(t *testing.T) {
 			t.Errorf("%s: the reading measures in Spanish differ", p)
 		}
 	}
-	if n < 20 {
-		t.Fatalf("only %d documents compared", n)
+	if n < 20 || sites < 100 {
+		t.Fatalf("only %d documents and %d sites compared", n, sites)
 	}
 	if err := spill.Err(); err != nil {
 		t.Fatal(err)
@@ -97,4 +98,46 @@ func TestSpillThatCannotStoreKeepsTheBody(t *testing.T) {
 	if !bytes.Contains(d.Body(), []byte("Some text.")) || spill.Err() != nil {
 		t.Fatalf("body %q, Err %v; want the body kept in memory and no error", d.Body(), spill.Err())
 	}
+}
+
+// Sites read back as they were written, and damaged bytes give an error, never a
+// panic or a site that was not there.
+func TestSitesReadBack(t *testing.T) {
+	want := []Site{
+		{Kind: SiteLink, Dest: []byte("bridge.md#how"), Offset: 12},
+		{Kind: SiteImage, Dest: []byte("../pictures/cat cow.svg"), Offset: 1 << 19},
+		{Kind: SiteCitation, Items: []citation.Item{
+			{Key: "gordon2016", Suffix: "p. 22", Offset: 40},
+			{Key: "müller", Prefix: "see", SuppressAuthor: true, Offset: 61},
+		}},
+		{Kind: SiteLink, Offset: 0}, // an empty destination
+	}
+	b := appendSites(nil, want)
+	got, err := readSites(b)
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("read back %+v, %v\nwant %+v", got, err, want)
+	}
+	for i := range b { // every shortened form fails
+		if got, err := readSites(b[:i]); err == nil && i > 0 {
+			t.Fatalf("%d of %d bytes read as %+v", i, len(b), got)
+		}
+	}
+	if _, err := readSites(append(b, 0)); err == nil {
+		t.Fatal("a byte after the sites was not noticed")
+	}
+}
+
+func FuzzReadSites(f *testing.F) {
+	f.Add(appendSites(nil, []Site{{Kind: SiteCitation, Items: []citation.Item{{Key: "a", Offset: 3}}}}))
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		sites, err := readSites(b)
+		if err != nil {
+			return
+		}
+		again, err := readSites(appendSites(nil, sites))
+		if err != nil || !reflect.DeepEqual(again, sites) {
+			t.Fatalf("%+v wrote and read back as %+v, %v", sites, again, err)
+		}
+	})
 }

@@ -58,7 +58,7 @@ func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 	w.flush()
 	d.Anchors, d.Reading, d.Todos = w.anchors, w.reading.Stats(), w.todos
 	d.Words = words.List("", html.UnescapeString(string(w.text)))
-	d.Sites = sites(SiteNodes(tree))
+	d.sites = siteRecords(SiteNodes(tree))
 	w.d, w.src, w.anchors, w.todos, w.lines = nil, nil, nil, nil, nil
 	walks.Put(w)
 }

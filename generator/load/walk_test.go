@@ -185,8 +185,8 @@ func sameAsFourWalks(t *testing.T, fsys fs.FS, d *Document) {
 	}
 	matter := m.Node // the old walks read the whole front matter
 	anchors, nodes := d.oldScan()
-	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(sites(nodes), d.Sites) {
-		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites), anchors, len(nodes))
+	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(siteRecords(nodes), d.Sites()) {
+		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites()), anchors, len(nodes))
 	}
 	if w := words.List("", d.oldPlainText()); w != d.Words {
 		t.Errorf("%s: words\n%q\nfour walks give\n%q", d.Path, d.Words, w)
