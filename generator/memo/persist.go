@@ -37,6 +37,7 @@ const (
 	kindFiles
 	kindBlob
 	kindBlobFiles        // files kept on disk: their count, and each name and blob
+	kindHTMLFiles        // pieces of HTML by name (a set of cards): as kindFiles
 	kindEnd       = 0xff // after the last record
 )
 
@@ -113,21 +114,32 @@ func decode(f *os.File) (entries map[uint64]any, ok bool) {
 			}
 			entries[key] = files
 		case kindFiles:
-			n := d.uvarint()
-			if n > uint64(d.size-d.off) {
+			if entries[key], ok = readFiles[[]byte](d); !ok {
 				return nil, false
 			}
-			files := make(map[string][]byte, n)
-			for range n {
-				name := string(d.bytes())
-				files[name] = d.bytes()
+		case kindHTMLFiles:
+			if entries[key], ok = readFiles[template.HTML](d); !ok {
+				return nil, false
 			}
-			entries[key] = files
 		default:
 			return nil, false
 		}
 	}
 	return nil, false
+}
+
+// readFiles reads what putFiles wrote.
+func readFiles[T ~[]byte | ~string](d *decoder) (any, bool) {
+	n := d.uvarint()
+	if n > uint64(d.size-d.off) {
+		return nil, false
+	}
+	files := make(map[string]T, n)
+	for range n {
+		name := string(d.bytes())
+		files[name] = T(d.bytes())
+	}
+	return files, !d.bad
 }
 
 // decoder reads a saved memo's records from the start of its file; bad says it met
@@ -267,6 +279,16 @@ func (m *Memo) Save(path string) error {
 	return err
 }
 
+// putFiles writes the number of files, then each file's name and bytes with put,
+// in the order of their names.
+func putFiles[T ~[]byte | ~string](files map[string]T, w *bufio.Writer, put func([]byte)) {
+	w.Write(binary.AppendUvarint(nil, uint64(len(files))))
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		put([]byte(name))
+		put([]byte(files[name]))
+	}
+}
+
 // encode writes cur, what the last build stored or used, in the order of their keys,
 // and the end mark; files go in the order of their names, so that the same products
 // are saved as the same bytes. Blobs are copied from where they are kept.
@@ -316,12 +338,10 @@ func encode(w *bufio.Writer, cur map[uint64]any) error {
 			}
 		case map[string][]byte:
 			head(k, kindFiles)
-			buf = binary.AppendUvarint(buf[:0], uint64(len(v)))
-			w.Write(buf)
-			for _, name := range slices.Sorted(maps.Keys(v)) {
-				put([]byte(name))
-				put(v[name])
-			}
+			putFiles(v, w, put)
+		case map[string]template.HTML:
+			head(k, kindHTMLFiles)
+			putFiles(v, w, put)
 		}
 	}
 	head(0, kindEnd)

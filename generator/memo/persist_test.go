@@ -42,6 +42,7 @@ func TestSaveOpen(t *testing.T) {
 		2: []byte("<!DOCTYPE html>"),
 		3: "search words",
 		4: map[string][]byte{"admin/config.yml": []byte("backend:")},
+		5: map[string]template.HTML{"stretches/cat/\x002": "<li>Cat</li>", "": ""},
 	}
 	for k := range uint64(300) { // more products than fit one buffer
 		want[k+10] = bytes.Repeat([]byte{byte(k)}, 1000)

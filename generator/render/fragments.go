@@ -29,7 +29,7 @@ type fragments struct {
 	// the home page and the list of stretches render only the cards whose stretch
 	// changed. It is one product of the memo, so a build whose pages all came from
 	// the memo keeps every card too. nil keeps cards for one build only.
-	kept    map[string][]byte
+	kept    map[string]template.HTML
 	keptMu  sync.Mutex
 	added   int        // cards added to kept by this build, under keptMu
 	m       *memo.Memo // told when kept changes
@@ -69,14 +69,13 @@ func (v view) Card(s *guide.Stretch) (template.HTML, error) {
 	b, ok := f.kept[k]
 	f.keptMu.Unlock()
 	if ok {
-		h := template.HTML(b)
-		f.cards.Store(key, h)
-		return h, nil
+		f.cards.Store(key, b)
+		return b, nil
 	}
 	h, err := f.get(&f.cards, key, "stretch-card", part{View: v, Stretch: s})
 	if err == nil {
 		f.keptMu.Lock()
-		f.kept[k] = []byte(h)
+		f.kept[k] = h // the same bytes: a card is held once
 		f.added++
 		f.keptMu.Unlock()
 		f.m.Changed()

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 
@@ -62,7 +63,7 @@ func (r *run) shown(v view) (shown []*guide.Stretch, all bool) {
 // show but its stretch's own summary: the layouts, language and options it renders
 // with and, with the built-in layouts, the model less the summaries (else the whole
 // model). cardID names one card of the set.
-func (r *run) cardSet() map[string][]byte {
+func (r *run) cardSet() map[string]template.HTML {
 	h := r.m.Hasher()
 	h.String("cards")
 	h.Uint(r.ls.id)
@@ -73,7 +74,7 @@ func (r *run) cardSet() map[string][]byte {
 	} else {
 		h.Uint(r.model)
 	}
-	set, _, _ := memo.Do(r.m, h.Sum(), func() (map[string][]byte, error) { return map[string][]byte{}, nil })
+	set, _, _ := memo.Do(r.m, h.Sum(), func() (map[string]template.HTML, error) { return map[string]template.HTML{}, nil })
 	return set
 }
 
