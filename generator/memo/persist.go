@@ -86,7 +86,7 @@ func decode(f *os.File) (entries map[uint64]any, ok bool) {
 	}
 	entries = map[uint64]any{}
 	for !d.bad {
-		key := d.key()
+		key, good := d.key(), true
 		switch kind := d.byte(); kind {
 		case kindEnd:
 			return entries, !d.bad && d.off == d.size && key == 0
@@ -97,39 +97,26 @@ func decode(f *os.File) (entries map[uint64]any, ok bool) {
 		case kindText:
 			entries[key] = string(d.bytes())
 		case kindBlob:
-			n := d.uvarint()
-			entries[key] = Blob{io.NewSectionReader(f, d.off, int64(n))}
-			d.skip(n)
+			entries[key] = d.blob(f)
 		case kindBlobFiles:
-			n := d.uvarint()
-			if n > uint64(d.size-d.off) {
-				return nil, false
-			}
-			files := make(map[string]Blob, n)
-			for range n {
-				name := string(d.bytes())
-				size := d.uvarint()
-				files[name] = Blob{io.NewSectionReader(f, d.off, int64(size))}
-				d.skip(size)
-			}
-			entries[key] = files
+			entries[key], good = readFiles(d, func() Blob { return d.blob(f) })
 		case kindFiles:
-			if entries[key], ok = readFiles[[]byte](d); !ok {
-				return nil, false
-			}
+			entries[key], good = readFiles(d, d.bytes)
 		case kindHTMLFiles:
-			if entries[key], ok = readFiles[template.HTML](d); !ok {
-				return nil, false
-			}
+			entries[key], good = readFiles(d, func() template.HTML { return template.HTML(d.bytes()) })
 		default:
+			return nil, false
+		}
+		if !good {
 			return nil, false
 		}
 	}
 	return nil, false
 }
 
-// readFiles reads what putFiles wrote.
-func readFiles[T ~[]byte | ~string](d *decoder) (any, bool) {
+// readFiles reads a count of files, then each file's name and, with value, what it
+// holds: as putFiles or encode's blob files wrote them.
+func readFiles[T any](d *decoder, value func() T) (any, bool) {
 	n := d.uvarint()
 	if n > uint64(d.size-d.off) {
 		return nil, false
@@ -137,9 +124,18 @@ func readFiles[T ~[]byte | ~string](d *decoder) (any, bool) {
 	files := make(map[string]T, n)
 	for range n {
 		name := string(d.bytes())
-		files[name] = T(d.bytes())
+		files[name] = value()
 	}
 	return files, !d.bad
+}
+
+// blob is the next product of f as a Blob that reads it from the file, which is
+// skipped.
+func (d *decoder) blob(f *os.File) Blob {
+	n := d.uvarint()
+	b := Blob{io.NewSectionReader(f, d.off, int64(n))}
+	d.skip(n)
+	return b
 }
 
 // decoder reads a saved memo's records from the start of its file; bad says it met

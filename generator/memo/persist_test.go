@@ -125,3 +125,37 @@ func TestSaveReplacesAnOlderMemo(t *testing.T) {
 		t.Errorf("the older memo was not replaced: product 1 is %v", v)
 	}
 }
+
+// TestDamagedMemoOpensSafely: a saved memo with any one byte damaged opens without
+// a panic, and never with more products than were saved (a file count that claims
+// more than the file holds makes it open empty).
+func TestDamagedMemoOpensSafely(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "memo")
+	m := New()
+	m.Put(1, template.HTML("<p>body</p>"))
+	m.Put(2, map[string][]byte{"a.pdf": []byte("%PDF"), "b.svg": []byte("<svg/>")})
+	m.Put(3, map[string]template.HTML{"cat": "<li>Cat</li>"})
+	m.Put(4, "words")
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	whole, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := len(header()); i < len(whole); i++ {
+		for _, b := range []byte{0xff, 0x7f} {
+			damaged := bytes.Clone(whole)
+			damaged[i] ^= b
+			if err := os.WriteFile(path, damaged, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			opened := Open(path)
+			n := len(opened.current())
+			opened.Close()
+			if n > 4 {
+				t.Fatalf("byte %d damaged: opened with %d products", i, n)
+			}
+		}
+	}
+}
