@@ -44,19 +44,18 @@ type Document struct {
 	Front   any
 	BodySum [32]byte        // the SHA-256 of Body, for the key of its rendering
 	Anchors map[string]bool // ids of the body's headings
-	// Words are the words of the body's plain text for the search index, each once
-	// (words.List); the text itself, which only the index read, is not kept.
-	Words   string
 	Reading readability.Stats
 	Todos   diag.List // a warning for each line with a TODO left in it
 
-	// body is what follows the front matter, padded (see Body), and sites its
-	// links, images and citations (Sites); both nil when load put them in a spill,
-	// which keeps them at spilled and spilledSites.
-	body                  []byte
-	sites                 []Site
-	spilled, spilledSites *io.SectionReader
-	spill                 *Spill
+	// body is what follows the front matter, padded (see Body), words the words
+	// of its text (Words) and sites its links, images and citations (Sites); all
+	// three empty when load put them in a spill, which keeps them at spilled,
+	// spilledWords and spilledSites.
+	body                                []byte
+	words                               string
+	sites                               []Site
+	spilled, spilledWords, spilledSites *io.SectionReader
+	spill                               *Spill
 
 	// parser parsed the body once, for the walk that filled in the fields above; Parse
 	// parses it again. The tree is not kept: the syntax trees of a guide of
@@ -76,6 +75,16 @@ func (d *Document) Body() []byte {
 		return d.spill.read(d.spilled, d.Display)
 	}
 	return d.body
+}
+
+// Words are the words of the body's plain text for the search index, each once
+// (words.List); the text itself, which only the index read, is not kept. Read back
+// from the spill when load kept them there.
+func (d *Document) Words() string {
+	if d.spilledWords != nil {
+		return string(d.spill.read(d.spilledWords, d.Display))
+	}
+	return d.words
 }
 
 // Sites are the body's links, images and citations in the order they are written,

@@ -6,13 +6,13 @@ import (
 	"sync"
 )
 
-// A Spill keeps the bodies of documents, and the links and citations in them, out
-// of memory while one build runs: load walks a body, then puts it and its sites in
-// the spill (a memo.Spool's file on disk) and keeps only where they are, and Body
-// and Sites read them back when link, check or render asks. They are 26 and some
-// 25 MB for a guide of 10,000 stretches that a build otherwise held from load to
-// its end; the dev server, which keeps documents from one build to the next, uses
-// none.
+// A Spill keeps the bodies of documents, their words for search and the links and
+// citations in them out of memory while one build runs: load walks a body, then
+// puts all three in the spill (a memo.Spool's file on disk) and keeps only where
+// they are, and Body, Words and Sites read them back when link, check or render
+// asks. They are 26, 7 and some 25 MB for a guide of 10,000 stretches that a build
+// otherwise held from load to its end; the dev server, which keeps documents from
+// one build to the next, uses none.
 type Spill struct {
 	put func([]byte) (*io.SectionReader, error)
 
@@ -34,21 +34,22 @@ func (s *Spill) Err() error {
 	return s.err
 }
 
-// keep puts d's body and sites in the spill, unless that fails: they then stay in
-// memory.
+// keep puts d's body, words and sites in the spill, one after the other, unless
+// that fails: they then stay in memory.
 func (s *Spill) keep(d *Document) {
-	kept := d.body
-	if len(d.sites) > 0 {
-		kept = appendSites(append(make([]byte, 0, len(d.body)+64*len(d.sites)), d.body...), d.sites)
-	}
+	kept := make([]byte, 0, len(d.body)+len(d.words)+64*len(d.sites))
+	kept = appendSites(append(append(kept, d.body...), d.words...), d.sites)
 	r, err := s.put(kept)
 	if err != nil {
 		return
 	}
-	n := int64(len(d.body))
-	d.body, d.spilled, d.spill = nil, io.NewSectionReader(r, 0, n), s
+	body, words := int64(len(d.body)), int64(len(d.words))
+	d.spill, d.body, d.spilled = s, nil, io.NewSectionReader(r, 0, body)
+	if words > 0 {
+		d.words, d.spilledWords = "", io.NewSectionReader(r, body, words)
+	}
 	if len(d.sites) > 0 {
-		d.sites, d.spilledSites = nil, io.NewSectionReader(r, n, int64(len(kept))-n)
+		d.sites, d.spilledSites = nil, io.NewSectionReader(r, body+words, int64(len(kept))-body-words)
 	}
 }
 

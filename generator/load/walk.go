@@ -57,7 +57,7 @@ func (d *Document) walkBody(matter *yaml.Node, tree ast.Node) {
 	w.visit(tree, reach{text: true, prose: true, todo: bytes.Contains(w.src, []byte("TODO"))})
 	w.flush()
 	d.Anchors, d.Reading, d.Todos = w.anchors, w.reading.Stats(), w.todos
-	d.Words = words.List("", html.UnescapeString(string(w.text)))
+	d.words = words.List("", html.UnescapeString(string(w.text)))
 	d.sites = siteRecords(SiteNodes(tree))
 	w.d, w.src, w.anchors, w.todos, w.lines = nil, nil, nil, nil, nil
 	walks.Put(w)

@@ -188,8 +188,8 @@ func sameAsFourWalks(t *testing.T, fsys fs.FS, d *Document) {
 	if !reflect.DeepEqual(anchors, d.Anchors) || !reflect.DeepEqual(siteRecords(nodes), d.Sites()) {
 		t.Errorf("%s: anchors %v, sites %d; four walks give %v, %d", d.Path, d.Anchors, len(d.Sites()), anchors, len(nodes))
 	}
-	if w := words.List("", d.oldPlainText()); w != d.Words {
-		t.Errorf("%s: words\n%q\nfour walks give\n%q", d.Path, d.Words, w)
+	if w := words.List("", d.oldPlainText()); w != d.Words() {
+		t.Errorf("%s: words\n%q\nfour walks give\n%q", d.Path, d.Words(), w)
 	}
 	if r := d.oldMeasure(matter, readability.Text{}); r != d.Reading {
 		t.Errorf("%s: reading %+v; four walks give %+v", d.Path, d.Reading, r)

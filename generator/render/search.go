@@ -134,7 +134,7 @@ func (r *run) encodeEntries(es []SearchEntry) []byte {
 // without one.
 func (r *run) bodyWords(p *guide.Page) string {
 	if d := r.ln.Docs[p]; d != nil {
-		return d.Words
+		return d.Words()
 	}
 	return ""
 }
