@@ -275,31 +275,49 @@ func (m *Memo) Save(path string) error {
 	return err
 }
 
-// putFiles writes the number of files, then each file's name and bytes with put,
-// in the order of their names.
-func putFiles[T ~[]byte | ~string](files map[string]T, w *bufio.Writer, put func([]byte)) {
-	w.Write(binary.AppendUvarint(nil, uint64(len(files))))
+// putFiles writes the number of files, then each file's name and bytes, each
+// after its length (putLen), in the order of their names.
+func putFiles[T ~[]byte | ~string](files map[string]T, w *bufio.Writer, putLen func(int)) {
+	putLen(len(files))
 	for _, name := range slices.Sorted(maps.Keys(files)) {
-		put([]byte(name))
-		put([]byte(files[name]))
+		putLen(len(name))
+		w.WriteString(name)
+		v := files[name]
+		putLen(len(v))
+		if b, ok := any(v).([]byte); ok {
+			w.Write(b)
+		} else {
+			w.WriteString(string(v)) // a string kind: no copy
+		}
 	}
 }
 
 // encode writes cur, what the last build stored or used, in the order of their keys,
 // and the end mark; files go in the order of their names, so that the same products
-// are saved as the same bytes. Blobs are copied from where they are kept.
+// are saved as the same bytes. Blobs are copied from where they are kept. Nothing
+// is copied on the way: saving the memo of 10,000 stretches made 60-85 MB of copies
+// that the collector then had to find.
 func encode(w *bufio.Writer, cur map[uint64]any) error {
 	keys := slices.Sorted(maps.Keys(cur))
 	var buf []byte
-	put := func(b []byte) {
-		buf = binary.AppendUvarint(buf[:0], uint64(len(b)))
+	putLen := func(n int) {
+		buf = binary.AppendUvarint(buf[:0], uint64(n))
 		w.Write(buf)
+	}
+	put := func(b []byte) {
+		putLen(len(b))
 		w.Write(b)
 	}
+	putString := func(s string) {
+		putLen(len(s))
+		w.WriteString(s)
+	}
+	// A blob is copied through one buffer: w hands a copy to os.File.ReadFrom when
+	// its own buffer is empty, which makes a new 32 KB buffer each time.
+	through := make([]byte, 64<<10)
 	copyBlob := func(b Blob) error { // its length and bytes, as put writes them
-		buf = binary.AppendUvarint(buf[:0], uint64(b.Size()))
-		w.Write(buf)
-		_, err := io.Copy(w, io.NewSectionReader(b, 0, b.Size()))
+		putLen(int(b.Size()))
+		_, err := io.CopyBuffer(struct{ io.Writer }{w}, io.NewSectionReader(b, 0, b.Size()), through)
 		return err
 	}
 	head := func(key uint64, kind uint8) {
@@ -310,13 +328,13 @@ func encode(w *bufio.Writer, cur map[uint64]any) error {
 		switch v := cur[k].(type) {
 		case template.HTML:
 			head(k, kindHTML)
-			put([]byte(v))
+			putString(string(v))
 		case []byte:
 			head(k, kindBytes)
 			put(v)
 		case string:
 			head(k, kindText)
-			put([]byte(v))
+			putString(v)
 		case Blob:
 			head(k, kindBlob)
 			if err := copyBlob(v); err != nil {
@@ -324,20 +342,19 @@ func encode(w *bufio.Writer, cur map[uint64]any) error {
 			}
 		case map[string]Blob:
 			head(k, kindBlobFiles)
-			buf = binary.AppendUvarint(buf[:0], uint64(len(v)))
-			w.Write(buf)
+			putLen(len(v))
 			for _, name := range slices.Sorted(maps.Keys(v)) {
-				put([]byte(name))
+				putString(name)
 				if err := copyBlob(v[name]); err != nil {
 					return err
 				}
 			}
 		case map[string][]byte:
 			head(k, kindFiles)
-			putFiles(v, w, put)
+			putFiles(v, w, putLen)
 		case map[string]template.HTML:
 			head(k, kindHTMLFiles)
-			putFiles(v, w, put)
+			putFiles(v, w, putLen)
 		}
 	}
 	head(0, kindEnd)
