@@ -298,7 +298,7 @@ func (b *Builder) load(problems *diag.List) *load.Content {
 			next[i] = load.LoadFile(fsys, prefix, p, b.parser, b.spill)
 		}
 	})
-	c := &load.Content{Files: fsys}
+	c := &load.Content{Files: fsys, Spill: b.spill}
 	b.files = make(map[string]load.File, len(paths))
 	for i, f := range next {
 		b.files[paths[i]] = f

@@ -47,6 +47,7 @@ func (l *linker) bodies(pages []*guide.Page, r *Reuse) {
 		if rb == nil {
 			rb = &resolvedBody{url: p.URL}
 			rb.resolved, rb.refs = l.body(p, d, &rb.problems)
+			rb.keepIn(l.c.Spill)
 			made.Add(1)
 		}
 		bodies[i] = rb

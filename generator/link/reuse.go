@@ -2,6 +2,7 @@ package link
 
 import (
 	"hash/maphash"
+	"io"
 
 	"github.com/stretchguide/stretchguide/generator/diag"
 	"github.com/stretchguide/stretchguide/generator/guide"
@@ -26,8 +27,12 @@ type Reuse struct {
 
 // resolvedBody is what resolving one document's body gave.
 type resolvedBody struct {
-	url      string   // the page's address it was resolved from
-	resolved []string // by site: a link's or image's destination, or what a citation resolved to
+	url string // the page's address it was resolved from
+	// resolved is, by site, a link's or image's destination, or what a citation
+	// resolved to (list); nil when kept in a spill, at spilled.
+	resolved []string
+	spilled  *io.SectionReader
+	spill    *load.Spill
 	refs     []string // the keys of the references it cites
 	problems diag.List
 }

@@ -25,8 +25,8 @@ type Table struct {
 
 // boundTree is a parsed body bound to what its document resolved.
 type boundTree struct {
-	rb    *resolvedBody
-	nodes []ast.Node // load.SiteNodes of the tree
+	resolved []string   // resolvedBody.list
+	nodes    []ast.Node // load.SiteNodes of the tree
 }
 
 func newTable(docs int) *Table {
@@ -43,35 +43,35 @@ func (t *Table) Bind(d *load.Document, tree ast.Node) (unbind func()) {
 	if rb == nil {
 		return func() {}
 	}
-	t.trees.Store(tree, &boundTree{rb: rb, nodes: load.SiteNodes(tree)})
+	t.trees.Store(tree, &boundTree{resolved: rb.list(), nodes: load.SiteNodes(tree)})
 	return func() { t.trees.Delete(tree) }
 }
 
-// site finds node n among the sites of its bound tree: its document's entry and
-// the site's index.
-func (t *Table) site(n ast.Node) (*resolvedBody, int) {
+// site finds node n among the sites of its bound tree: what n resolved to, and
+// whether the table holds it.
+func (t *Table) site(n ast.Node) (string, bool) {
 	root := n
 	for root.Parent() != nil {
 		root = root.Parent()
 	}
 	v, ok := t.trees.Load(root)
 	if !ok {
-		return nil, -1
+		return "", false
 	}
 	b := v.(*boundTree)
 	for i, s := range b.nodes { // a few per document
-		if s == n && i < len(b.rb.resolved) {
-			return b.rb, i
+		if s == n && i < len(b.resolved) {
+			return b.resolved[i], true
 		}
 	}
-	return nil, -1
+	return "", false
 }
 
 // Destination is where link or image node n leads, as resolved; n's own destination
 // when the table does not hold it.
 func (t *Table) Destination(n ast.Node) []byte {
-	if rb, i := t.site(n); rb != nil {
-		return []byte(rb.resolved[i])
+	if resolved, ok := t.site(n); ok {
+		return []byte(resolved)
 	}
 	switch n := n.(type) {
 	case *ast.Link:
@@ -87,11 +87,11 @@ func (t *Table) Destination(n ast.Node) []byte {
 // The copy is made from what the citation resolved to (see linker.body) each time
 // the body renders, so the table holds no second set of items.
 func (t *Table) Citation(n *citation.Node) *citation.Node {
-	rb, i := t.site(n)
-	if rb == nil {
+	resolved, ok := t.site(n)
+	if !ok {
 		return n
 	}
-	parts := strings.Split(rb.resolved[i], "\x00") // the style, then each item's address and label
+	parts := strings.Split(resolved, "\x00") // the style, then each item's address and label
 	c := &citation.Node{Items: slices.Clone(n.Items), Style: parts[0]}
 	for j := range c.Items {
 		if k := 1 + 2*j; k+1 < len(parts) {
@@ -105,7 +105,7 @@ func (t *Table) Citation(n *citation.Node) *citation.Node {
 // that give the same list render d's body the same.
 func (t *Table) Resolved(d *load.Document) []string {
 	if rb := t.docs[d]; rb != nil {
-		return rb.resolved
+		return rb.list()
 	}
 	return nil
 }

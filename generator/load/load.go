@@ -41,6 +41,9 @@ type Content struct {
 	Elsewhere  map[string]string
 	References []*guide.Reference
 	Files      fs.FS
+	// Spill is where the documents' bodies were kept (Build's), or nil: link keeps
+	// what it resolved in them there too.
+	Spill *Spill
 	// Pictures are the picture files of the folder, checked (picture.go), by path.
 	Pictures map[string]*PictureFile
 }

@@ -53,14 +53,28 @@ func (s *Spill) keep(d *Document) {
 	}
 }
 
-// read reads back a body kept at r, or records why it could not.
-func (s *Spill) read(r *io.SectionReader, path string) []byte {
+// Keep stores b in the spill for a later step that keeps what it made from the
+// documents out of memory too (what link resolved in their bodies), and returns
+// where; false when it cannot, and b is then to be kept in memory.
+func (s *Spill) Keep(b []byte) (*io.SectionReader, bool) {
+	r, err := s.put(b)
+	return r, err == nil
+}
+
+// Read reads back what was kept at r; when it cannot, it records why, naming what
+// it read (Err), and returns nil.
+func (s *Spill) Read(r *io.SectionReader, what string) []byte {
 	b := make([]byte, r.Size())
 	if _, err := r.ReadAt(b, 0); err != nil && !(err == io.EOF && len(b) == 0) {
-		s.fail(fmt.Errorf("the text of %s could not be read back from the build's working file: %w", path, err))
+		s.Fail(fmt.Errorf("%s could not be read back from the build's working file: %w", what, err))
 		return nil
 	}
 	return b
+}
+
+// read reads back a body, or its words, kept at r for the document at path.
+func (s *Spill) read(r *io.SectionReader, path string) []byte {
+	return s.Read(r, "the text of "+path)
 }
 
 // sites reads back the sites kept at r, or records why they could not be.
@@ -71,13 +85,14 @@ func (s *Spill) sites(r *io.SectionReader, path string) []Site {
 	}
 	sites, err := readSites(b)
 	if err != nil {
-		s.fail(fmt.Errorf("%s: %w", path, err))
+		s.Fail(fmt.Errorf("%s: %w", path, err))
 	}
 	return sites
 }
 
-// fail records err, unless an error was recorded before.
-func (s *Spill) fail(err error) {
+// Fail records err, unless an error was recorded before: for a step that finds
+// what it read back damaged.
+func (s *Spill) Fail(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err == nil {

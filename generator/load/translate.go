@@ -80,7 +80,7 @@ func (c *Content) byPath() map[string]*Document {
 // works, each a copy: link fills in the pages that cite it, and in lang only the
 // translated pages do.
 func (c *Content) Translate(lang string, problems *diag.List) *Content {
-	tc := &Content{Home: c.Home, RedFlags: c.RedFlags, Files: c.Files, Pictures: c.Pictures}
+	tc := &Content{Home: c.Home, RedFlags: c.RedFlags, Files: c.Files, Pictures: c.Pictures, Spill: c.Spill}
 	tc.References = make([]*guide.Reference, len(c.References))
 	for i, r := range c.References {
 		cp := *r
