@@ -68,33 +68,45 @@ func (r *run) withBody(v view) (view, error) {
 
 // body is the rendered body of page p, from the memo or rendered and kept there.
 func (r *run) body(p *guide.Page) (template.HTML, error) {
-	key := r.bodies[p]
+	return spooledDo(r, r.bodies[p], func() (template.HTML, error) {
+		d := r.ln.Docs[p]
+		b := buffers.Get().(*bytes.Buffer)
+		defer putBuffer(b)
+		if err := RenderBody(b, r.md, r.ln.Table, d); err != nil {
+			return "", bodyError{fmt.Errorf("%s: %w", d.Display, err)}
+		}
+		r.bodiesMade.Add(1)
+		return template.HTML(b.String()), nil
+	})
+}
+
+// spooledDo is memo.Do for a product of text or bytes that the memo keeps on disk
+// when the build has a spool (Build does, serve does not), as it does the pages: a
+// build then holds none of them to its end. One that cannot be read back is made
+// again.
+func spooledDo[T ~string | ~[]byte](r *run, key uint64, make func() (T, error)) (T, error) {
 	if got, ok := r.m.Get(key); ok {
 		switch got := got.(type) {
-		case template.HTML:
+		case T:
 			return got, nil
 		case memo.Blob:
 			if b, err := got.Bytes(); err == nil {
-				return template.HTML(b), nil
-			} // it cannot be read: render it again
+				return T(b), nil
+			}
 		}
 	}
-	d := r.ln.Docs[p]
-	b := buffers.Get().(*bytes.Buffer)
-	defer putBuffer(b)
-	if err := RenderBody(b, r.md, r.ln.Table, d); err != nil {
-		return "", bodyError{fmt.Errorf("%s: %w", d.Display, err)}
+	v, err := make()
+	if err != nil {
+		return v, err
 	}
-	r.bodiesMade.Add(1)
-	h := template.HTML(b.String())
-	var kept any = h
+	var kept any = v
 	if r.opts.Spool != nil {
-		if blob, err := r.opts.Spool.Put(b.Bytes()); err == nil {
+		if blob, err := r.opts.Spool.Put([]byte(v)); err == nil {
 			kept = blob
 		}
 	}
 	r.m.Put(key, kept)
-	return h, nil
+	return v, nil
 }
 
 // keepBody tells the memo that page p's body is still in use, though p came from

@@ -85,7 +85,7 @@ func (r *run) searchIndex() []byte {
 			h.String(w.p.Summary)
 			h.Uint(r.bodies[w.p])
 		})
-		es[w.entry].Words, _, _ = memo.Do(r.m, key, func() (string, error) {
+		es[w.entry].Words, _ = spooledDo(r, key, func() (string, error) {
 			return words.List(w.p.Title+" "+w.p.Summary, append(w.extra, r.bodyWords(w.p))...), nil
 		})
 		es[w.entry].Also = strings.ToLower(strings.Join(w.p.AlsoKnownAs, ", "))
@@ -107,7 +107,7 @@ func (r *run) encodeEntries(es []SearchEntry) []byte {
 				h.String(f)
 			}
 		})
-		parts[i], _, _ = memo.Do(r.m, key, func() ([]byte, error) {
+		parts[i], _ = spooledDo(r, key, func() ([]byte, error) {
 			var b bytes.Buffer
 			enc := json.NewEncoder(&b)
 			enc.SetEscapeHTML(false)
