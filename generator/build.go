@@ -62,12 +62,14 @@ const MaxBody = load.MaxBody
 // Build runs the pipeline: load the content, link it into one checked guide, check
 // it, render it through the layouts, and write it atomically. It is a new Builder
 // run once, with the memo the last build into the same folder saved beside it
-// (write.CachePath), so that only what changed since is rendered again, and its
-// pages kept on disk in a spool beside the output folder until written; when the
-// program, the options and every input file are those of the build the output
-// folder holds, untouched since (uptodate.go), it writes nothing and returns what
-// that build reported, with Result.UpToDate set. When the content has errors it
-// returns a *diag.BuildError and the output folder is left exactly as it was.
+// (write.CachePath), so that only what changed since is rendered again. It keeps
+// its pages on disk in a spool beside the output folder until written, and there
+// too what load and link made that only one later step reads (the bodies, their
+// words, sites and resolved links: load.Spill). When the program, the options and
+// every input file are those of the build the output folder holds, untouched since
+// (uptodate.go), it writes nothing and returns what that build reported, with
+// Result.UpToDate set. When the content has errors it returns a *diag.BuildError
+// and the output folder is left exactly as it was.
 func Build(ctx context.Context, opts Options) (Result, error) {
 	if err := write.CheckOutPath(opts.out(), opts.content(), opts.Layouts); err != nil {
 		return Result{}, err

@@ -68,8 +68,9 @@ type Builder struct {
 	unnamed bool
 
 	memo *memo.Memo
-	// spill, set by Build, keeps the documents' bodies on disk (load.Spill): a
-	// Builder that lives on, as serve's does, keeps them in memory.
+	// spill, set by Build, keeps on disk the documents' bodies, words and sites
+	// and what link resolved in them (load.Spill): a Builder that lives on, as
+	// serve's does, keeps them in memory.
 	spill    *load.Spill
 	basePath string
 	rendered [2]int // bodies and pages rendered by the last build
@@ -206,7 +207,7 @@ func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, R
 		}
 	}
 	res.Problems.Sort()
-	if err := b.spillErr(); err != nil { // before the problems: an unread body may have made some
+	if err := b.spillErr(); err != nil { // before the problems: what was not read back may have made some
 		return render.Files{}, res, err
 	}
 	if err := res.Problems.Err(); err != nil {
@@ -255,7 +256,7 @@ func (b *Builder) build(ctx context.Context, spool *memo.Spool) (render.Files, R
 	return out, res, nil
 }
 
-// spillErr is why a body kept in the spill could not be read back, if one could
+// spillErr is why something kept in the spill could not be read back, if it could
 // not: what was made without it is not written.
 func (b *Builder) spillErr() error {
 	if b.spill == nil {

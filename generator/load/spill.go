@@ -20,14 +20,16 @@ type Spill struct {
 	err error
 }
 
-// NewSpill returns a Spill that stores bodies with put, as memo.Spool.Put does.
+// NewSpill returns a Spill that stores what it keeps with put, as memo.Spool.Put
+// does.
 func NewSpill(put func([]byte) (*io.SectionReader, error)) *Spill {
 	return &Spill{put: put}
 }
 
-// Err is the first error met reading a body or its sites back. What could not be
-// read back is empty to whatever asked for it, so a build that meets one must fail
-// rather than write what it made.
+// Err is the first error met reading back what was kept: a body, its words, its
+// sites, or what a later step kept (Keep). What could not be read back is empty to
+// whatever asked for it, so a build that meets one must fail rather than write what
+// it made.
 func (s *Spill) Err() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
