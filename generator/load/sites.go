@@ -2,8 +2,6 @@ package load
 
 import (
 	"encoding/binary"
-	"errors"
-	"math"
 
 	"github.com/yuin/goldmark/ast"
 
@@ -95,23 +93,17 @@ func linkOffset(n ast.Node) int {
 
 // appendSites appends sites to b in the form a Spill keeps them: for each, its
 // kind, offset and destination, and its citation items, each field a uvarint or a
-// length and bytes. Only what load records is kept: an item's Href and Label,
+// string (appendString). Only what load records is kept: an item's Href and Label,
 // which link sets on copies, are not.
 func appendSites(b []byte, sites []Site) []byte {
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
 	b = binary.AppendUvarint(b, uint64(len(sites)))
 	for _, s := range sites {
 		b = append(b, byte(s.Kind))
 		b = binary.AppendUvarint(b, uint64(s.Offset))
-		str(string(s.Dest))
+		b = appendString(b, string(s.Dest))
 		b = binary.AppendUvarint(b, uint64(len(s.Items)))
 		for _, it := range s.Items {
-			str(it.Key)
-			str(it.Prefix)
-			str(it.Suffix)
+			b = appendString(appendString(appendString(b, it.Key), it.Prefix), it.Suffix)
 			b = binary.AppendUvarint(b, uint64(it.Offset)<<1|uint64(boolBit(it.SuppressAuthor)))
 		}
 	}
@@ -125,69 +117,36 @@ func boolBit(v bool) byte {
 	return 0
 }
 
-// errSites says that what was read back is not sites appendSites wrote.
-var errSites = errors.New("the links and citations kept for it are damaged")
-
 // readSites reads back what appendSites wrote.
 func readSites(b []byte) ([]Site, error) {
-	bad := false
-	num := func() int {
-		v, n := binary.Uvarint(b)
-		if n <= 0 || v > math.MaxInt32<<1 {
-			bad = true
-			return 0
-		}
-		b = b[n:]
-		return int(v)
-	}
-	str := func() string {
-		n := num()
-		if bad || n > len(b) {
-			bad = true
-			return ""
-		}
-		s := string(b[:n])
-		b = b[n:]
-		return s
-	}
-	n := num()
-	if n == 0 || bad {
-		return nil, errIf(bad)
+	d := &decoder{b: b}
+	n := d.num()
+	if n == 0 || d.bad {
+		return nil, d.err()
 	}
 	sites := make([]Site, 0, min(n, len(b)))
 	for range n {
-		if len(b) == 0 {
-			return nil, errSites
+		s := Site{Kind: SiteKind(d.byte())}
+		s.Offset = d.num()
+		if dest := d.str(); dest != "" {
+			s.Dest = []byte(dest)
 		}
-		s := Site{Kind: SiteKind(b[0])}
-		b = b[1:]
-		s.Offset = num()
-		if d := str(); d != "" {
-			s.Dest = []byte(d)
-		}
-		if k := num(); k > 0 && !bad {
-			s.Items = make([]citation.Item, 0, min(k, len(b)))
+		if k := d.num(); k > 0 && !d.bad {
+			s.Items = make([]citation.Item, 0, min(k, len(d.b)))
 			for range k {
-				it := citation.Item{Key: str(), Prefix: str(), Suffix: str()}
-				v := num()
-				if bad { // each item takes four bytes or more: stop at the first that is not there
-					return nil, errSites
+				it := citation.Item{Key: d.str(), Prefix: d.str(), Suffix: d.str()}
+				v := d.num()
+				if d.bad { // each item takes four bytes or more: stop at the first that is not there
+					return nil, errDamaged
 				}
 				it.Offset, it.SuppressAuthor = v>>1, v&1 == 1
 				s.Items = append(s.Items, it)
 			}
 		}
-		if bad {
-			return nil, errSites
+		if d.bad {
+			return nil, errDamaged
 		}
 		sites = append(sites, s)
 	}
-	return sites, errIf(len(b) != 0)
-}
-
-func errIf(bad bool) error {
-	if bad {
-		return errSites
-	}
-	return nil
+	return sites, d.end()
 }

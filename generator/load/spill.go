@@ -1,6 +1,7 @@
 package load
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"sync"
@@ -27,7 +28,7 @@ func NewSpill(put func([]byte) (*io.SectionReader, error)) *Spill {
 }
 
 // Err is the first error met reading back what was kept: a body, its words, its
-// sites, or what a later step kept (Keep). What could not be read back is empty to
+// sites, or what a later step kept (KeepStrings). What could not be read back is empty to
 // whatever asked for it, so a build that meets one must fail rather than write what
 // it made.
 func (s *Spill) Err() error {
@@ -55,20 +56,47 @@ func (s *Spill) keep(d *Document) {
 	}
 }
 
-// Keep stores b in the spill for a later step that keeps what it made from the
-// documents out of memory too (what link resolved in their bodies), and returns
-// where; false when it cannot, and b is then to be kept in memory.
-func (s *Spill) Keep(b []byte) (*io.SectionReader, bool) {
-	r, err := s.put(b)
+// KeepStrings puts list in the spill for a later step that keeps what it made from
+// the documents out of memory too (what link resolved in their bodies), and
+// returns where; false when it cannot, and list is then to be kept in memory.
+func (s *Spill) KeepStrings(list []string) (*io.SectionReader, bool) {
+	n := binary.MaxVarintLen64
+	for _, str := range list {
+		n += binary.MaxVarintLen64 + len(str)
+	}
+	r, err := s.put(appendStrings(make([]byte, 0, n), list))
 	return r, err == nil
 }
 
-// Read reads back what was kept at r; when it cannot, it records why, naming what
-// it read (Err), and returns nil.
-func (s *Spill) Read(r *io.SectionReader, what string) []byte {
+// ReadStrings reads back the list KeepStrings kept at r; when it cannot, or reads
+// it back damaged, it records why, naming what it read (Err), and returns nil.
+func (s *Spill) ReadStrings(r *io.SectionReader, what string) []string {
+	return readKept(s, r, what, readStrings)
+}
+
+// readKept reads back what was kept at r and decodes it with decode; when either
+// fails, it records why, naming what it read (Err), and returns the zero T.
+func readKept[T any](s *Spill, r *io.SectionReader, what string, decode func([]byte) (T, error)) T {
+	var v T
+	b := s.readBack(r, what)
+	if b == nil {
+		return v
+	}
+	v, err := decode(b)
+	if err != nil {
+		s.fail(fmt.Errorf("%s: %w", what, err))
+		var zero T
+		return zero
+	}
+	return v
+}
+
+// readBack reads back what was kept at r; when it cannot, it records why, naming
+// what it read (Err), and returns nil.
+func (s *Spill) readBack(r *io.SectionReader, what string) []byte {
 	b := make([]byte, r.Size())
 	if _, err := r.ReadAt(b, 0); err != nil && !(err == io.EOF && len(b) == 0) {
-		s.Fail(fmt.Errorf("%s could not be read back from the build's working file: %w", what, err))
+		s.fail(fmt.Errorf("%s could not be read back from the build's working file: %w", what, err))
 		return nil
 	}
 	return b
@@ -76,25 +104,16 @@ func (s *Spill) Read(r *io.SectionReader, what string) []byte {
 
 // read reads back a body, or its words, kept at r for the document at path.
 func (s *Spill) read(r *io.SectionReader, path string) []byte {
-	return s.Read(r, "the text of "+path)
+	return s.readBack(r, "the text of "+path)
 }
 
-// sites reads back the sites kept at r, or records why they could not be.
+// sites reads back the sites kept at r for the document at path.
 func (s *Spill) sites(r *io.SectionReader, path string) []Site {
-	b := s.read(r, path)
-	if b == nil {
-		return nil
-	}
-	sites, err := readSites(b)
-	if err != nil {
-		s.Fail(fmt.Errorf("%s: %w", path, err))
-	}
-	return sites
+	return readKept(s, r, "the links and citations of "+path, readSites)
 }
 
-// Fail records err, unless an error was recorded before: for a step that finds
-// what it read back damaged.
-func (s *Spill) Fail(err error) {
+// fail records err, unless an error was recorded before.
+func (s *Spill) fail(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.err == nil {
