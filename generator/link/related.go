@@ -16,17 +16,27 @@ const maxRelated = 4
 // stretch of its areas (quadratic in the size of an area, which made linking a
 // 1,000-stretch guide take seconds), it groups stretches by their list of areas: all
 // members of a group share as many areas with a given stretch, so only the first few
-// of each group, in title order, can make the list.
+// of each group, in title order, can make the list. And all members of a group have
+// the same candidates, in the same order: the first maxRelated+1 of them, found once
+// for the group, hold each member's list once the member itself is left out (looking
+// through every group for every stretch took a seventh of a rebuild after a save at
+// 10,000 stretches).
 func relate(stretches []*guide.Stretch) {
 	ordered := append([]*guide.Stretch(nil), stretches...)
 	SortByTitle(ordered, func(s *guide.Stretch) *guide.Page { return &s.Page })
+	type candidate struct {
+		s            *guide.Stretch
+		shared, rank int
+	}
 	type group struct {
 		areas   map[*guide.Area]int // area -> how many times the members list it
 		members []*guide.Stretch    // in title order
 		ranks   []int               // each member's place in title order
+		best    []candidate         // the first maxRelated+1 candidates of any member
 	}
 	var groups []*group
 	bySignature := map[string]*group{}
+	groupOf := make(map[*guide.Stretch]*group, len(stretches))
 	for i, s := range ordered {
 		counts := map[*guide.Area]int{}
 		for _, a := range s.Areas {
@@ -44,40 +54,30 @@ func relate(stretches []*guide.Stretch) {
 		}
 		g.members = append(g.members, s)
 		g.ranks = append(g.ranks, i)
-	}
-	type candidate struct {
-		s            *guide.Stretch
-		shared, rank int
+		groupOf[s] = g
 	}
 	before := func(a, b candidate) bool { // more areas shared, then earlier by title
 		return a.shared > b.shared || a.shared == b.shared && a.rank < b.rank
 	}
-	// best keeps the first maxRelated candidates in that order, each put in its
-	// place as it comes: ranks differ, so the order is total, and sorting every
-	// candidate only to keep a few took most of the time of linking. Each stretch's
-	// list is its own, so they are made on all cores.
-	par.Do(len(stretches), func(i int) {
-		s := stretches[i]
-		best := make([]candidate, 0, maxRelated+1)
-		for _, g := range groups {
+	// best keeps the first few candidates in that order, each put in its place as
+	// it comes: ranks differ, so the order is total, and sorting every candidate
+	// only to keep a few took most of the time of linking. Each group's list is its
+	// own, so they are made on all cores.
+	const keep = maxRelated + 1 // one more, for the member looking
+	par.Do(len(groups), func(i int) {
+		g := groups[i]
+		best := make([]candidate, 0, keep+1)
+		for _, o := range groups {
 			shared := 0
-			for _, a := range s.Areas {
-				shared += g.areas[a]
+			for a, n := range g.areas {
+				shared += n * o.areas[a]
 			}
 			if shared == 0 {
 				continue
 			}
-			taken := 0
-			for k, t := range g.members {
-				if taken == maxRelated {
-					break
-				}
-				if t == s {
-					continue
-				}
-				taken++
-				c := candidate{t, shared, g.ranks[k]}
-				if len(best) == maxRelated && !before(c, best[len(best)-1]) {
+			for k, t := range o.members[:min(len(o.members), keep)] {
+				c := candidate{t, shared, o.ranks[k]}
+				if len(best) == keep && !before(c, best[len(best)-1]) {
 					break // the group's later members come later by title too
 				}
 				i := len(best)
@@ -85,16 +85,25 @@ func relate(stretches []*guide.Stretch) {
 					i--
 				}
 				best = slices.Insert(best, i, c)
-				if len(best) > maxRelated {
-					best = best[:maxRelated]
+				if len(best) > keep {
+					best = best[:keep]
 				}
 			}
 		}
-		s.Related = nil
-		for _, c := range best {
-			s.Related = append(s.Related, c.s)
-		}
+		g.best = best
 	})
+	for _, s := range stretches {
+		s.Related = nil
+		g := groupOf[s]
+		if g == nil {
+			continue
+		}
+		for _, c := range g.best {
+			if c.s != s && len(s.Related) < maxRelated {
+				s.Related = append(s.Related, c.s)
+			}
+		}
+	}
 }
 
 // signature names a multiset of areas, the same whatever the order they were listed in.
