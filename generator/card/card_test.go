@@ -2,8 +2,11 @@ package card
 
 import (
 	"bytes"
+	"image"
 	"image/png"
 	"testing"
+
+	"golang.org/x/image/vector"
 )
 
 func TestPicturesHaveTheSizesAppsExpect(t *testing.T) {
@@ -61,5 +64,42 @@ func TestPreviewShowsTheIconAndTheTitle(t *testing.T) {
 	}
 	if dark < 1000 {
 		t.Errorf("only %d dark pixels where the title should be", dark)
+	}
+}
+
+// The figure is painted shape by shape over only each shape's bounding box (fill);
+// painted over the whole picture instead, as the rasterizer is usually used, every
+// pixel must come out the same.
+func TestIconIsAsIfEachShapeCoveredThePicture(t *testing.T) {
+	for _, size := range []int{32, TouchSize, 300, 512} {
+		want := image.NewRGBA(image.Rect(0, 0, size, size))
+		r := vector.NewRasterizer(size, size)
+		roundRect(r, float32(size), 7*float32(size)/32)
+		r.Draw(want, want.Bounds(), image.NewUniform(teal), image.Point{})
+		whole := func(p polygon) {
+			if len(p) == 0 {
+				return
+			}
+			r.Reset(size, size)
+			r.MoveTo(p[0].x, p[0].y)
+			for _, q := range p[1:] {
+				r.LineTo(q.x, q.y)
+			}
+			r.ClosePath()
+			r.Draw(want, want.Bounds(), image.NewUniform(white), image.Point{})
+		}
+		s := float32(size) / 32
+		for _, line := range strokes {
+			for i, p := range line {
+				whole(circle(p.x*s, p.y*s, strokeW*s/2))
+				if i > 0 {
+					whole(segment(line[i-1], p, s))
+				}
+			}
+		}
+		whole(circle(head.x*s, head.y*s, headRadius*s))
+		if got := drawIcon(size, true); !bytes.Equal(got.Pix, want.Pix) {
+			t.Errorf("the %d-pixel icon differs from the figure painted over the whole picture", size)
+		}
 	}
 }

@@ -40,58 +40,78 @@ func drawIcon(size int, rounded bool) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	s := float32(size) / 32
 	r := vector.NewRasterizer(size, size)
-	fill := func(shape func(r *vector.Rasterizer), c image.Image) {
-		r.Reset(size, size) // as new: one rasterizer for all ~70 shapes, not one each
-		shape(r)
-		r.Draw(img, img.Bounds(), c, image.Point{})
-	}
 	radius := float32(0)
 	if rounded {
 		radius = 7 * s
 	}
-	fill(func(r *vector.Rasterizer) { roundRect(r, float32(size), radius) }, image.NewUniform(teal))
+	roundRect(r, float32(size), radius)
+	r.Draw(img, img.Bounds(), image.NewUniform(teal), image.Point{})
 	w := image.NewUniform(white)
 	for _, line := range strokes {
 		for i, p := range line {
-			fill(func(r *vector.Rasterizer) { circle(r, p.x*s, p.y*s, strokeW*s/2) }, w)
+			fill(r, img, circle(p.x*s, p.y*s, strokeW*s/2), w)
 			if i > 0 {
-				q := line[i-1]
-				fill(func(r *vector.Rasterizer) { segment(r, q, p, s) }, w)
+				fill(r, img, segment(line[i-1], p, s), w)
 			}
 		}
 	}
-	fill(func(r *vector.Rasterizer) { circle(r, head.x*s, head.y*s, headRadius*s) }, w)
+	fill(r, img, circle(head.x*s, head.y*s, headRadius*s), w)
 	return img
 }
 
-// segment adds the stroke's body between a and b (view box units, scaled by s).
-func segment(r *vector.Rasterizer, a, b pt, s float32) {
+// polygon is a closed shape of straight edges, in pixels.
+type polygon []pt
+
+// fill paints polygon p with c on img, through r, over only the pixels of p's
+// bounding box: the figure is some 70 small shapes, and painting each over the
+// whole picture (a pixel outside a shape is left as it is) was most of the time a
+// build of a small guide took. Moved by whole pixels, a shape covers each pixel
+// exactly as much as before.
+func fill(r *vector.Rasterizer, img *image.RGBA, p polygon, c image.Image) {
+	if len(p) == 0 {
+		return
+	}
+	lo, hi := p[0], p[0]
+	for _, q := range p[1:] {
+		lo.x, lo.y = min(lo.x, q.x), min(lo.y, q.y)
+		hi.x, hi.y = max(hi.x, q.x), max(hi.y, q.y)
+	}
+	box := image.Rect(int(math.Floor(float64(lo.x))), int(math.Floor(float64(lo.y))),
+		int(math.Ceil(float64(hi.x))), int(math.Ceil(float64(hi.y)))).Intersect(img.Bounds())
+	if box.Empty() {
+		return
+	}
+	r.Reset(box.Dx(), box.Dy()) // as new: one rasterizer for all the shapes, not one each
+	dx, dy := float32(box.Min.X), float32(box.Min.Y)
+	r.MoveTo(p[0].x-dx, p[0].y-dy)
+	for _, q := range p[1:] {
+		r.LineTo(q.x-dx, q.y-dy)
+	}
+	r.ClosePath()
+	r.Draw(img, box, c, image.Point{})
+}
+
+// segment is the stroke's body between a and b (view box units, scaled by s).
+func segment(a, b pt, s float32) polygon {
 	dx, dy := b.x-a.x, b.y-a.y
 	n := float32(math.Hypot(float64(dx), float64(dy)))
 	if n == 0 {
-		return
+		return nil
 	}
 	ox, oy := -dy/n*strokeW/2, dx/n*strokeW/2
-	r.MoveTo((a.x+ox)*s, (a.y+oy)*s)
-	r.LineTo((b.x+ox)*s, (b.y+oy)*s)
-	r.LineTo((b.x-ox)*s, (b.y-oy)*s)
-	r.LineTo((a.x-ox)*s, (a.y-oy)*s)
-	r.ClosePath()
+	return polygon{{(a.x + ox) * s, (a.y + oy) * s}, {(b.x + ox) * s, (b.y + oy) * s},
+		{(b.x - ox) * s, (b.y - oy) * s}, {(a.x - ox) * s, (a.y - oy) * s}}
 }
 
-// circle adds a circle as a 48-sided polygon.
-func circle(r *vector.Rasterizer, cx, cy, radius float32) {
+// circle is a circle as a 48-sided polygon.
+func circle(cx, cy, radius float32) polygon {
 	const sides = 48
-	for i := 0; i < sides; i++ {
+	p := make(polygon, sides)
+	for i := range p {
 		a := 2 * math.Pi * float64(i) / sides
-		x, y := cx+radius*float32(math.Cos(a)), cy+radius*float32(math.Sin(a))
-		if i == 0 {
-			r.MoveTo(x, y)
-		} else {
-			r.LineTo(x, y)
-		}
+		p[i] = pt{cx + radius*float32(math.Cos(a)), cy + radius*float32(math.Sin(a))}
 	}
-	r.ClosePath()
+	return p
 }
 
 // roundRect adds a size x size square whose corners are rounded by radius.
