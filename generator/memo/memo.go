@@ -46,12 +46,15 @@ func New() *Memo {
 func (m *Memo) shard(key uint64) *shard { return &m.parts[key%shards] }
 
 // Next starts a build: products the previous build neither stored nor used are
-// dropped.
+// dropped. The table of those is emptied and kept for this build's: most products
+// are used again, and making it anew after each save, at its size, was 1.7 MB of
+// what a save allocated at 10,000 stretches.
 func (m *Memo) Next() {
 	for i := range m.parts {
 		s := &m.parts[i]
 		s.mu.Lock()
-		s.old, s.cur = s.cur, make(map[uint64]any, len(s.cur)) // most are used again
+		clear(s.old)
+		s.old, s.cur = s.cur, s.old
 		s.mu.Unlock()
 	}
 }
