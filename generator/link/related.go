@@ -3,6 +3,7 @@ package link
 import (
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/stretchguide/stretchguide/generator/guide"
 	"github.com/stretchguide/stretchguide/generator/internal/par"
@@ -38,16 +39,16 @@ func relate(stretches []*guide.Stretch) {
 	bySignature := map[string]*group{}
 	groupOf := make(map[*guide.Stretch]*group, len(stretches))
 	for i, s := range ordered {
-		counts := map[*guide.Area]int{}
-		for _, a := range s.Areas {
-			counts[a]++
-		}
-		if len(counts) == 0 {
+		if len(s.Areas) == 0 {
 			continue
 		}
-		sig := signature(counts)
+		sig := signature(s.Areas)
 		g := bySignature[sig]
 		if g == nil {
+			counts := map[*guide.Area]int{}
+			for _, a := range s.Areas {
+				counts[a]++
+			}
 			g = &group{areas: counts}
 			bySignature[sig] = g
 			groups = append(groups, g)
@@ -106,18 +107,21 @@ func relate(stretches []*guide.Stretch) {
 	}
 }
 
-// signature names a multiset of areas, the same whatever the order they were listed in.
-func signature(counts map[*guide.Area]int) string {
-	ids := make([]string, 0, len(counts))
-	for a, n := range counts {
-		for range n {
-			ids = append(ids, a.ID)
-		}
+// signature names a multiset of areas, the same whatever the order they were listed
+// in: their ids, sorted, each ended by a zero byte.
+func signature(areas []*guide.Area) string {
+	ids := make([]string, len(areas))
+	n := 0
+	for i, a := range areas {
+		ids[i] = a.ID
+		n += len(a.ID) + 1
 	}
 	sort.Strings(ids)
-	sig := ""
+	var b strings.Builder
+	b.Grow(n)
 	for _, id := range ids {
-		sig += id + "\x00"
+		b.WriteString(id)
+		b.WriteByte(0)
 	}
-	return sig
+	return b.String()
 }
