@@ -100,17 +100,31 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	// cold build of 10,000 stretches). It costs one collection, timed with write.
 	t = newTimer(opts.Log)
 	debug.FreeOSMemory()
-	if err := write.SiteSpooled(opts.out(), out.Data, out.Spooled, st); err != nil {
-		return res, err
-	}
-	// A memo (like the spool) only saves time: a build without one is the same, so
-	// a cache folder that cannot be made (a file of the user's in its place) just
-	// goes without.
-	if os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
-		_ = m.Save(cache)
-	}
+	wrote, saved := saveMemo(m, cache)
+	err = write.SiteSpooled(opts.out(), out.Data, out.Spooled, st)
+	wrote <- err == nil
+	<-saved
 	t.step("write")
-	return res, nil
+	return res, err
+}
+
+// saveMemo saves m at cache while the site is written (both mostly wait on the
+// system, and saving took as long as writing or longer), and puts it in place only
+// once told on wrote that the site was written: a build that write refuses leaves
+// nothing beside the output folder. saved is closed when it is done. A memo (like
+// the spool) only saves time: a build without one is the same, so a cache folder
+// that cannot be made (a file of the user's in its place) just goes without.
+func saveMemo(m *memo.Memo, cache string) (wrote chan<- bool, saved <-chan struct{}) {
+	w, done := make(chan bool, 1), make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := os.Stat(filepath.Dir(cache)); err == nil { // the spool's folder
+			_ = m.SaveIf(cache, func() bool { return <-w })
+		} else if <-w && os.MkdirAll(filepath.Dir(cache), 0o755) == nil {
+			_ = m.Save(cache)
+		}
+	}()
+	return w, done
 }
 
 // buildSpooled is Build up to write: a new Builder with memo m, which keeps the

@@ -227,7 +227,12 @@ func (d *decoder) bytes() []byte { return d.take(d.uvarint()) }
 // Save writes what the last build stored or used to path, in one step: a reader
 // sees the old memo or the new one. A file at path that is not a saved memo is left
 // alone. Files a killed Save left beside path are removed first.
-func (m *Memo) Save(path string) error {
+func (m *Memo) Save(path string) error { return m.SaveIf(path, func() bool { return true }) }
+
+// SaveIf is Save that, once the memo is written in full under a temporary name,
+// asks keep whether to put it at path, and removes it if not. A build saves its memo
+// while it writes the site, and keeps it only if the site was written.
+func (m *Memo) SaveIf(path string, keep func() bool) error {
 	if header() == magic+"unknown\n" {
 		return nil // without the program's hash, a saved memo could outlive its program
 	}
@@ -266,10 +271,11 @@ func (m *Memo) Save(path string) error {
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
+	kept := err == nil && keep()
+	if kept {
 		err = os.Rename(tmp.Name(), path)
 	}
-	if err != nil {
+	if err != nil || !kept {
 		_ = os.Remove(tmp.Name())
 	}
 	return err

@@ -159,3 +159,45 @@ func TestDamagedMemoOpensSafely(t *testing.T) {
 		}
 	}
 }
+
+// TestSaveIfKeepsOnlyWhenTold: SaveIf writes the memo in full before it asks, puts
+// it in place when told to keep it, and otherwise leaves the folder as it was, the
+// memo already there included.
+func TestSaveIfKeepsOnlyWhenTold(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "memo")
+	m := New()
+	m.Put(1, []byte("first"))
+	if err := m.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m = New()
+	m.Put(1, []byte("second"))
+	asked := false
+	if err := m.SaveIf(path, func() bool {
+		asked = true
+		entries, _ := os.ReadDir(dir)
+		if len(entries) != 2 {
+			t.Errorf("when asked, the folder holds %d files, want the memo and the new one", len(entries))
+		}
+		return false
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !asked {
+		t.Fatal("SaveIf did not ask whether to keep a memo it had to write")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("not kept, the memo left %d files, want only the one there before", len(entries))
+	}
+	if v, ok := Open(path).Get(1); !ok || string(v.([]byte)) != "first" {
+		t.Errorf("a memo not kept replaced the one there: product 1 is %s", v)
+	}
+	if err := m.SaveIf(path, func() bool { return true }); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := Open(path).Get(1); !ok || string(v.([]byte)) != "second" {
+		t.Errorf("a memo kept did not replace the one there: product 1 is %s", v)
+	}
+}
