@@ -64,9 +64,9 @@ type polygon []pt
 
 // fill paints polygon p with c on img, through r, over only the pixels of p's
 // bounding box: the figure is some 70 small shapes, and painting each over the
-// whole picture (a pixel outside a shape is left as it is) was most of the time a
-// build of a small guide took. Moved by whole pixels, a shape covers each pixel
-// exactly as much as before.
+// whole picture (a pixel outside a shape is left as it is) was close to half of
+// what a build of a small guide took. Moved by whole pixels, a shape covers each
+// pixel exactly as much as before.
 func fill(r *vector.Rasterizer, img *image.RGBA, p polygon, c image.Image) {
 	if len(p) == 0 {
 		return

@@ -103,7 +103,7 @@ func (l *linker) addPage(p *guide.Page, d *load.Document) {
 // isID reports whether s is runs of lowercase letters and digits joined by single
 // hyphens, like cat-cow: a name that fits in a web address as it is. Serve checks
 // every page's name after each save; the regular expression this replaces
-// (^[a-z0-9]+(?:-[a-z0-9]+)*$) was a twentieth of linking 10,000 stretches.
+// (^[a-z0-9]+(?:-[a-z0-9]+)*$) was 7% of linking 10,000 stretches.
 func isID(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
 		return false
