@@ -25,74 +25,9 @@ const maxRelated = 4
 func relate(stretches []*guide.Stretch) {
 	ordered := append([]*guide.Stretch(nil), stretches...)
 	SortByTitle(ordered, func(s *guide.Stretch) *guide.Page { return &s.Page })
-	type candidate struct {
-		s            *guide.Stretch
-		shared, rank int
-	}
-	type group struct {
-		areas   map[*guide.Area]int // area -> how many times the members list it
-		members []*guide.Stretch    // in title order
-		ranks   []int               // each member's place in title order
-		best    []candidate         // the first maxRelated+1 candidates of any member
-	}
-	var groups []*group
-	bySignature := map[string]*group{}
-	groupOf := make(map[*guide.Stretch]*group, len(stretches))
-	for i, s := range ordered {
-		if len(s.Areas) == 0 {
-			continue
-		}
-		sig := signature(s.Areas)
-		g := bySignature[sig]
-		if g == nil {
-			counts := map[*guide.Area]int{}
-			for _, a := range s.Areas {
-				counts[a]++
-			}
-			g = &group{areas: counts}
-			bySignature[sig] = g
-			groups = append(groups, g)
-		}
-		g.members = append(g.members, s)
-		g.ranks = append(g.ranks, i)
-		groupOf[s] = g
-	}
-	before := func(a, b candidate) bool { // more areas shared, then earlier by title
-		return a.shared > b.shared || a.shared == b.shared && a.rank < b.rank
-	}
-	// best keeps the first few candidates in that order, each put in its place as
-	// it comes: ranks differ, so the order is total, and sorting every candidate
-	// only to keep a few took most of the time of linking. Each group's list is its
-	// own, so they are made on all cores.
-	const keep = maxRelated + 1 // one more, for the member looking
-	par.Do(len(groups), func(i int) {
-		g := groups[i]
-		best := make([]candidate, 0, keep+1)
-		for _, o := range groups {
-			shared := 0
-			for a, n := range g.areas {
-				shared += n * o.areas[a]
-			}
-			if shared == 0 {
-				continue
-			}
-			for k, t := range o.members[:min(len(o.members), keep)] {
-				c := candidate{t, shared, o.ranks[k]}
-				if len(best) == keep && !before(c, best[len(best)-1]) {
-					break // the group's later members come later by title too
-				}
-				i := len(best)
-				for i > 0 && before(c, best[i-1]) {
-					i--
-				}
-				best = slices.Insert(best, i, c)
-				if len(best) > keep {
-					best = best[:keep]
-				}
-			}
-		}
-		g.best = best
-	})
+	groups, groupOf := groupByAreas(ordered)
+	// Each group's list is its own, so they are made on all cores.
+	par.Do(len(groups), func(i int) { groups[i].best = firstCandidates(groups[i], groups) })
 	for _, s := range stretches {
 		s.Related = nil
 		g := groupOf[s]
@@ -105,6 +40,85 @@ func relate(stretches []*guide.Stretch) {
 			}
 		}
 	}
+}
+
+// areaGroup is the stretches that list the same areas, as many times each.
+type areaGroup struct {
+	areas   map[*guide.Area]int // area -> how many times the members list it
+	members []*guide.Stretch    // in title order
+	ranks   []int               // each member's place in title order
+	best    []candidate         // the first maxRelated+1 candidates of any member
+}
+
+// candidate is a stretch that may be related to the members of a group: how many
+// areas it shares with them, and its place in title order.
+type candidate struct {
+	s            *guide.Stretch
+	shared, rank int
+}
+
+// groupByAreas groups the stretches, in title order, by the areas they list, and
+// says which group each one is in; stretches with no areas are in none.
+func groupByAreas(ordered []*guide.Stretch) ([]*areaGroup, map[*guide.Stretch]*areaGroup) {
+	var groups []*areaGroup
+	bySignature := map[string]*areaGroup{}
+	groupOf := make(map[*guide.Stretch]*areaGroup, len(ordered))
+	for i, s := range ordered {
+		if len(s.Areas) == 0 {
+			continue
+		}
+		sig := signature(s.Areas)
+		g := bySignature[sig]
+		if g == nil {
+			counts := map[*guide.Area]int{}
+			for _, a := range s.Areas {
+				counts[a]++
+			}
+			g = &areaGroup{areas: counts}
+			bySignature[sig] = g
+			groups = append(groups, g)
+		}
+		g.members = append(g.members, s)
+		g.ranks = append(g.ranks, i)
+		groupOf[s] = g
+	}
+	return groups, groupOf
+}
+
+// firstCandidates returns the first maxRelated+1 candidates of g's members (one more
+// than a list holds, for the member looking), most areas shared first, then by
+// title. Each is put in its place as it comes: ranks differ, so the order is total,
+// and sorting every candidate only to keep a few took most of the time of linking.
+func firstCandidates(g *areaGroup, groups []*areaGroup) []candidate {
+	const keep = maxRelated + 1
+	before := func(a, b candidate) bool { // more areas shared, then earlier by title
+		return a.shared > b.shared || a.shared == b.shared && a.rank < b.rank
+	}
+	best := make([]candidate, 0, keep+1)
+	for _, o := range groups {
+		shared := 0
+		for a, n := range g.areas {
+			shared += n * o.areas[a]
+		}
+		if shared == 0 {
+			continue
+		}
+		for k, t := range o.members[:min(len(o.members), keep)] {
+			c := candidate{t, shared, o.ranks[k]}
+			if len(best) == keep && !before(c, best[len(best)-1]) {
+				break // the group's later members come later by title too
+			}
+			i := len(best)
+			for i > 0 && before(c, best[i-1]) {
+				i--
+			}
+			best = slices.Insert(best, i, c)
+			if len(best) > keep {
+				best = best[:keep]
+			}
+		}
+	}
+	return best
 }
 
 // signature names a multiset of areas, the same whatever the order they were listed

@@ -66,8 +66,8 @@ const knownBit = 1 << 63
 // Stretch is the stretch's).
 func entities(g reflect.Value) ([]reflect.Value, map[seenKey]uint64) {
 	// The maps are made at about their final size (the guide's lists' lengths, each
-	// entity with about one struct embedded): growing them was half of numbering the
-	// entities of 10,000 stretches after each save.
+	// entity with about one struct embedded): growing them took a third of the time
+	// numbering the entities of 10,000 stretches took after each save.
 	size := 0
 	for i := range g.NumField() {
 		if f := g.Field(i); f.Kind() == reflect.Slice {
@@ -77,7 +77,7 @@ func entities(g reflect.Value) ([]reflect.Value, map[seenKey]uint64) {
 	ents := make([]reflect.Value, 0, size)
 	known := make(map[seenKey]uint64, 2*size)
 	// The structs a type embeds, looked up once per type rather than field by field
-	// for each entity, which was a third of it.
+	// for each entity, which took another third.
 	type embed struct {
 		ptr    reflect.Type // a pointer to the embedded struct
 		offset uintptr
