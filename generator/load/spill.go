@@ -76,17 +76,14 @@ func (s *Spill) ReadStrings(r *io.SectionReader, what string) []string {
 
 // readKept reads back what was kept at r and decodes it with decode; when either
 // fails, it records why, naming what it read (Err), and returns the zero T.
-func readKept[T any](s *Spill, r *io.SectionReader, what string, decode func([]byte) (T, error)) T {
-	var v T
-	b := s.readBack(r, what)
-	if b == nil {
-		return v
-	}
-	v, err := decode(b)
-	if err != nil {
-		s.fail(fmt.Errorf("%s: %w", what, err))
-		var zero T
-		return zero
+func readKept[T any](s *Spill, r *io.SectionReader, what string, decode func([]byte) (T, error)) (v T) {
+	if b := s.readBack(r, what); b != nil {
+		var err error
+		if v, err = decode(b); err != nil {
+			s.fail(fmt.Errorf("%s: %w", what, err))
+			var zero T
+			return zero
+		}
 	}
 	return v
 }

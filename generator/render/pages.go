@@ -21,6 +21,7 @@ import (
 // Layouts must therefore show a page's body and reading level only on that page.
 func (r *run) renderPages(views []view, out map[string][]byte) error {
 	files := make([]page, len(views))
+	names := make([]string, len(views))
 	sums := make([][]byte, len(views))
 	errs := make([]error, len(views))
 	order := listingsFirst(views)
@@ -28,6 +29,7 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		i := order[n]
 		v := views[i]
 		name := PageFile(v.Page.URL)
+		names[i] = name
 		key := r.m.Key(func(h *memo.Hasher) {
 			h.String("page")
 			h.Uint(r.ls.id)
@@ -48,7 +50,7 @@ func (r *run) renderPages(views []view, out map[string][]byte) error {
 		if errs[i] != nil {
 			return fmt.Errorf("layouts: page %s: %w", v.Page.URL, errs[i])
 		}
-		name := PageFile(v.Page.URL)
+		name := names[i]
 		if files[i].data != nil {
 			out[name] = files[i].data
 		} else {
@@ -114,9 +116,7 @@ func (r *run) page(key uint64, v view) (p page, sum []byte, err error) {
 	if r.opts.Spool != nil {
 		if blob, err := r.opts.Spool.Put(b.Bytes()); err == nil {
 			r.m.Put(key, blob)
-			s := sha256.Sum256(b.Bytes())
-			r.m.Put(key^digestBits, s[:])
-			return page{blob: blob}, s[:], nil
+			return page{blob: blob}, r.digest(key, func() ([]byte, error) { return b.Bytes(), nil }), nil
 		}
 	}
 	data := bytes.Clone(b.Bytes())
